@@ -1,0 +1,81 @@
+package io.attributionstreams.attribution;
+
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.credit.CreditModel;
+import io.attributionstreams.credit.CreditModels;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Everything that changes the numbers: the same settings give the same answer in the batch
+ * engine and in the streaming topology.
+ *
+ * @param zone business zone for times without an offset and for calendar days
+ * @param region default region for phone numbers without a country code
+ * @param currency the only currency accepted
+ * @param types conversion types to compute, in output order
+ * @param models credit models to compute
+ * @param lookback touchpoints older than conversion minus this earn nothing; null for none
+ * @param halfLife the time-decay half-life
+ */
+public record AttributionSettings(
+        ZoneId zone,
+        String region,
+        String currency,
+        List<ConversionType> types,
+        List<CreditModel> models,
+        Duration lookback,
+        Duration halfLife) {
+
+    public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
+
+    public AttributionSettings {
+        types = List.copyOf(types);
+        models = List.copyOf(models);
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("at least one conversion type is needed");
+        }
+        if (lookback != null && (lookback.isNegative() || lookback.isZero())) {
+            throw new IllegalArgumentException("lookback must be positive, got " + lookback);
+        }
+        if (halfLife == null || halfLife.isNegative() || halfLife.isZero()) {
+            throw new IllegalArgumentException("half-life must be positive, got " + halfLife);
+        }
+    }
+
+    /** The contract's defaults: UTC, US, USD, all four types, daily_split, no lookback, P7D. */
+    public static AttributionSettings defaults() {
+        return new AttributionSettings(ZoneOffset.UTC, "US", "USD", ConversionType.ALL,
+                CreditModels.named(List.of(CreditModels.DEFAULT)), null, DEFAULT_HALF_LIFE);
+    }
+
+    public AttributionSettings withModels(List<CreditModel> newModels) {
+        return new AttributionSettings(zone, region, currency, types, newModels, lookback, halfLife);
+    }
+
+    public AttributionSettings withTypes(List<ConversionType> newTypes) {
+        return new AttributionSettings(zone, region, currency, newTypes, models, lookback, halfLife);
+    }
+
+    public AttributionSettings withLookback(Duration newLookback) {
+        return new AttributionSettings(zone, region, currency, types, models, newLookback, halfLife);
+    }
+
+    public AttributionSettings withHalfLife(Duration newHalfLife) {
+        return new AttributionSettings(zone, region, currency, types, models, lookback, newHalfLife);
+    }
+
+    public AttributionSettings withZone(ZoneId newZone) {
+        return new AttributionSettings(newZone, region, currency, types, models, lookback, halfLife);
+    }
+
+    public AttributionSettings withRegion(String newRegion) {
+        return new AttributionSettings(zone, newRegion, currency, types, models, lookback, halfLife);
+    }
+
+    public AttributionSettings withCurrency(String newCurrency) {
+        return new AttributionSettings(zone, region, newCurrency, types, models, lookback, halfLife);
+    }
+}

@@ -1,0 +1,104 @@
+package io.attributionstreams.attribution;
+
+import io.attributionstreams.conversion.Conversion;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.credit.CreditContext;
+import io.attributionstreams.credit.CreditModel;
+import io.attributionstreams.credit.Fraction;
+import io.attributionstreams.facts.Interaction;
+import io.attributionstreams.facts.Payment;
+import io.attributionstreams.revenue.LargestRemainder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One customer's attribution from that customer's facts alone (SEMANTICS sections 4 to 6). The
+ * batch engine calls it for every customer; the streaming topology calls it for each customer
+ * whose facts changed. Pure and deterministic: the order of the facts given does not matter.
+ */
+public final class CustomerAttributor {
+    /** Touchpoint order of the contract: by time, then by id. */
+    public static final Comparator<Interaction> TOUCHPOINT_ORDER =
+            Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::interactionId);
+
+    private final AttributionSettings settings;
+
+    public CustomerAttributor(AttributionSettings settings) {
+        this.settings = settings;
+    }
+
+    public AttributionSettings settings() {
+        return settings;
+    }
+
+    /** The outcomes of every configured (type, model) the customer has converted for, in settings order. */
+    public List<Outcome> attribute(CustomerFacts facts) {
+        List<Interaction> touchpoints = new ArrayList<>(facts.touchpoints());
+        touchpoints.sort(TOUCHPOINT_ORDER);
+        long revenue = 0;
+        for (Payment p : facts.payments()) {
+            revenue = Math.addExact(revenue, p.amountCents());
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ConversionType type : settings.types()) {
+            Optional<Conversion> conversion =
+                    Conversion.of(type, !touchpoints.isEmpty(), facts.appointments(), facts.payments());
+            if (conversion.isEmpty()) {
+                continue;
+            }
+            Instant at = conversion.get().at();
+            List<Interaction> crediting = crediting(touchpoints, at);
+            for (CreditModel model : settings.models()) {
+                outcomes.add(new Outcome(facts.customerId(), type, model.name(), at, revenue,
+                        credit(model, crediting, at, revenue)));
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Interaction> crediting(List<Interaction> ordered, Instant conversionAt) {
+        if (conversionAt == null) {
+            return ordered;
+        }
+        Instant earliest = settings.lookback() == null ? null : conversionAt.minus(settings.lookback());
+        List<Interaction> crediting = new ArrayList<>(ordered.size());
+        for (Interaction t : ordered) {
+            if (t.occurredAt().isAfter(conversionAt)) {
+                break;
+            }
+            if (earliest == null || !t.occurredAt().isBefore(earliest)) {
+                crediting.add(t);
+            }
+        }
+        return crediting;
+    }
+
+    private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, Instant at, long revenue) {
+        if (crediting.isEmpty()) {
+            return List.of();
+        }
+        List<Fraction> weights = model.weights(crediting, new CreditContext(at, settings.zone(), settings.halfLife()));
+        Fraction sum = Fraction.ZERO;
+        for (Fraction w : weights) {
+            sum = sum.add(w);
+        }
+        List<Fraction> credits = new ArrayList<>(weights.size());
+        for (Fraction w : weights) {
+            credits.add(w.divide(sum));
+        }
+        long[] cents = LargestRemainder.allocate(credits, revenue);
+        List<CreditedTouchpoint> credited = new ArrayList<>(crediting.size());
+        for (int i = 0; i < crediting.size(); i++) {
+            if (credits.get(i).signum() == 0) {
+                continue;
+            }
+            Interaction t = crediting.get(i);
+            credited.add(new CreditedTouchpoint(t.interactionId(), t.type(), t.channel(), t.campaign(),
+                    t.occurredAt(), credits.get(i).toBigDecimal(Outcome.CREDIT_PRECISION), cents[i]));
+        }
+        return credited;
+    }
+}

@@ -1,0 +1,47 @@
+package io.attributionstreams.attribution;
+
+import io.attributionstreams.conversion.ConversionType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A converted customer's answer for one (conversion type, model).
+ *
+ * <p>An outcome with touchpoints is an attribution record (SEMANTICS section 7). An outcome with
+ * none is a customer that converted with no touchpoint earning credit: it has no attribution
+ * record, but its revenue counts in the channel {@code (unattributed)}.
+ *
+ * @param conversionAt null for FIRST_CONTACT
+ * @param revenueCents the customer's revenue R, all of its payments
+ */
+public record Outcome(
+        String customerId,
+        ConversionType type,
+        String model,
+        Instant conversionAt,
+        long revenueCents,
+        List<CreditedTouchpoint> touchpoints) {
+
+    /**
+     * Significant digits kept of each exact credit (as IEEE decimal128): far beyond what the
+     * contract compares, and the same value everywhere a credit is added up.
+     */
+    public static final java.math.MathContext CREDIT_PRECISION = java.math.MathContext.DECIMAL128;
+
+    public Outcome {
+        touchpoints = List.copyOf(touchpoints);
+    }
+
+    public boolean attributed() {
+        return !touchpoints.isEmpty();
+    }
+
+    /** The key of its record on {@code attribution-updates}: {@code customer|type|model}. */
+    public String key() {
+        return key(customerId, type, model);
+    }
+
+    public static String key(String customerId, ConversionType type, String model) {
+        return customerId + '|' + type.name() + '|' + model;
+    }
+}

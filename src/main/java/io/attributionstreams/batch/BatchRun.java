@@ -1,0 +1,71 @@
+package io.attributionstreams.batch;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.NormalisationCounters;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A whole batch run: read the four files, compute, write the three outputs, and say what happened. */
+public final class BatchRun {
+    private static final long PROGRESS_EVERY = 250_000;
+
+    private BatchRun() {
+    }
+
+    /** What a run did, for the closing summary (counts only: no phone or email). */
+    public record Summary(long rows, long rejected, long customers, long converted, long invalidPhones,
+            long invalidEmails, long attributionRows, long millis) {
+        public String describe() {
+            return String.format(Locale.ROOT,
+                    "batch: %,d facts read, %,d rejected, %,d invalid phones and %,d invalid emails ignored, "
+                            + "%,d customers, %,d converted, %,d attribution rows, %.2f s",
+                    rows, rejected, invalidPhones, invalidEmails, customers, converted, attributionRows,
+                    millis / 1000.0);
+        }
+    }
+
+    /** Reads every fact file in {@code input} into a fact set. */
+    public static FactSet read(Path input, AttributionSettings settings, NormalisationCounters counters,
+            PrintStream progress) {
+        FactSet facts = new FactSet(new FactNormaliser(settings.region(), settings.zone(), settings.currency(), counters));
+        for (FactFile file : FactFile.values()) {
+            long[] seen = {0};
+            CsvFactReader.read(input, file, row -> {
+                facts.accept(row);
+                if (progress != null && ++seen[0] % PROGRESS_EVERY == 0) {
+                    progress.printf(Locale.ROOT, "batch: %s %,d rows read%n", file.fileName(), seen[0]);
+                }
+            });
+        }
+        return facts;
+    }
+
+    public static Summary run(Path input, Path output, AttributionSettings settings, PrintStream progress) {
+        long start = System.nanoTime();
+        LongAdder invalidPhones = new LongAdder();
+        LongAdder invalidEmails = new LongAdder();
+        NormalisationCounters counters = new NormalisationCounters() {
+            @Override
+            public void invalidPhone() {
+                invalidPhones.increment();
+            }
+
+            @Override
+            public void invalidEmail() {
+                invalidEmails.increment();
+            }
+        };
+        FactSet facts = read(input, settings, counters, progress);
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "batch: %,d facts read, computing attribution%n", facts.rows());
+        }
+        BatchResult result = new BatchEngine(settings).run(facts);
+        BatchWriter.writeAll(output, result);
+        long rowsWritten = result.outcomes().stream().mapToLong(o -> o.touchpoints().size()).sum();
+        return new Summary(result.rows(), result.rejects().size(), result.customers(), result.convertedCustomers(),
+                invalidPhones.sum(), invalidEmails.sum(), rowsWritten, (System.nanoTime() - start) / 1_000_000);
+    }
+}

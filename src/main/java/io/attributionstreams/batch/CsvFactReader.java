@@ -1,0 +1,85 @@
+package io.attributionstreams.batch;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a fact file with Jackson's CSV parser (RFC 4180 quoting, UTF-8, header required,
+ * columns in any order). Each row is handed over with its line number, the header being line 1.
+ */
+public final class CsvFactReader {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private CsvFactReader() {
+    }
+
+    /** Reads every data row of {@code file} in {@code dir}; returns the number of rows. */
+    public static long read(Path dir, FactFile file, Consumer<CsvRow> rows) {
+        Path path = dir.resolve(file.fileName());
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             CsvParser parser = (CsvParser) MAPPER.reader()
+                     .with(CsvSchema.emptySchema())
+                     .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                     .createParser(reader)) {
+            Map<String, Integer> columns = null;
+            long count = 0;
+            List<String> cells = new ArrayList<>();
+            long line = 0;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_ARRAY) {
+                    cells.clear();
+                    // Jackson reports the line before the record's first one; the header is line 1
+                    line = parser.currentTokenLocation().getLineNr() + 1;
+                } else if (token == JsonToken.VALUE_STRING) {
+                    cells.add(parser.getText());
+                } else if (token == JsonToken.END_ARRAY) {
+                    if (columns == null) {
+                        columns = header(path, file, cells);
+                    } else {
+                        rows.accept(new CsvRow(file, line, columns, cells.toArray(new String[0])));
+                        count++;
+                    }
+                }
+            }
+            if (columns == null) {
+                throw new InputException(path + ": empty file, a header row is required");
+            }
+            return count;
+        } catch (NoSuchFileException e) {
+            throw new InputException("input file not found: " + path);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Integer> header(Path path, FactFile file, List<String> cells) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (columns.putIfAbsent(name, i) != null) {
+                throw new InputException(path + ": column '" + name + "' appears twice in the header");
+            }
+        }
+        for (String required : file.requiredColumns()) {
+            if (!columns.containsKey(required)) {
+                throw new InputException(path + ": header lacks the required column '" + required + "'");
+            }
+        }
+        return Map.copyOf(columns);
+    }
+}

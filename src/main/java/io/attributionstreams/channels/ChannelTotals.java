@@ -1,0 +1,48 @@
+package io.attributionstreams.channels;
+
+import io.attributionstreams.attribution.CreditedTouchpoint;
+import io.attributionstreams.attribution.Outcome;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Channel totals (SEMANTICS section 7), built from customers' outcomes. The streaming topology
+ * uses {@link #contribution} to turn a changed answer into per-channel deltas; the batch engine
+ * adds every outcome once.
+ */
+public final class ChannelTotals {
+    private final Map<ChannelKey, ChannelTotal> totals = new HashMap<>();
+
+    /** What one outcome adds to each channel. */
+    public static Map<ChannelKey, ChannelTotal> contribution(Outcome outcome) {
+        if (!outcome.attributed()) {
+            return Map.of(new ChannelKey(outcome.type(), outcome.model(), ChannelKey.UNATTRIBUTED),
+                    new ChannelTotal(java.math.BigDecimal.ZERO, outcome.revenueCents(), 0, 1));
+        }
+        Map<ChannelKey, ChannelTotal> parts = new HashMap<>();
+        for (CreditedTouchpoint t : outcome.touchpoints()) {
+            ChannelKey key = new ChannelKey(outcome.type(), outcome.model(), t.channel());
+            ChannelTotal part = new ChannelTotal(t.credit(), t.revenueCents(), 1, parts.containsKey(key) ? 0 : 1);
+            parts.merge(key, part, ChannelTotal::plus);
+        }
+        return parts;
+    }
+
+    public void add(Outcome outcome) {
+        contribution(outcome).forEach((key, part) -> totals.merge(key, part, ChannelTotal::plus));
+    }
+
+    /** The rows that exist (at least one customer), sorted by type, model, channel. */
+    public SortedMap<ChannelKey, ChannelTotal> rows() {
+        SortedMap<ChannelKey, ChannelTotal> rows = new TreeMap<>();
+        totals.forEach((key, total) -> {
+            if (total.customers() > 0) {
+                rows.put(key, total);
+            }
+        });
+        return Collections.unmodifiableSortedMap(rows);
+    }
+}

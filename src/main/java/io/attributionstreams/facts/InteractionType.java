@@ -1,0 +1,23 @@
+package io.attributionstreams.facts;
+
+import java.util.Locale;
+
+/** The six kinds of marketing interaction the contract knows (SEMANTICS section 1). */
+public enum InteractionType {
+    CALL, EMAIL, FORM, SMS, CHAT, VISIT;
+
+    /** The name as it appears in every output: lower case. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Case-insensitive lookup; null when the value is none of the six. */
+    public static InteractionType fromLabel(String value) {
+        for (InteractionType type : values()) {
+            if (type.name().equalsIgnoreCase(value)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

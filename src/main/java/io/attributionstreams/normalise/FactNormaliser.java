@@ -1,0 +1,110 @@
+package io.attributionstreams.normalise;
+
+import io.attributionstreams.facts.Appointment;
+import io.attributionstreams.facts.Customer;
+import io.attributionstreams.facts.Interaction;
+import io.attributionstreams.facts.InteractionType;
+import io.attributionstreams.facts.Payment;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns raw facts into normalised ones, or rejects them with a reason (SEMANTICS section 2).
+ * Shared by the batch engine and the streaming topology, so both reject the same facts.
+ */
+public final class FactNormaliser {
+    public static final int MAX_PHONES = 4;
+    public static final int MAX_EMAILS = 2;
+
+    private final Phones phones;
+    private final Times times;
+    private final Money money;
+    private final NormalisationCounters counters;
+
+    public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters) {
+        this.phones = new Phones(region);
+        this.times = new Times(zone);
+        this.money = new Money(currency);
+        this.counters = counters;
+    }
+
+    public Customer customer(RawCustomer raw) {
+        String id = Text.required(raw.customerId(), "customer_id");
+        List<String> rawPhones = raw.phones() == null ? List.of() : raw.phones();
+        List<String> rawEmails = raw.emails() == null ? List.of() : raw.emails();
+        if (rawPhones.size() > MAX_PHONES) {
+            throw new RejectedFactException("more than " + MAX_PHONES + " phones");
+        }
+        if (rawEmails.size() > MAX_EMAILS) {
+            throw new RejectedFactException("more than " + MAX_EMAILS + " emails");
+        }
+        List<String> validPhones = new ArrayList<>(rawPhones.size());
+        for (String rawPhone : rawPhones) {
+            String phone = phone(rawPhone);
+            if (phone != null && !validPhones.contains(phone)) {
+                validPhones.add(phone);
+            }
+        }
+        List<String> validEmails = new ArrayList<>(rawEmails.size());
+        for (String rawEmail : rawEmails) {
+            String email = email(rawEmail);
+            if (email != null && !validEmails.contains(email)) {
+                validEmails.add(email);
+            }
+        }
+        return new Customer(id, validPhones, validEmails);
+    }
+
+    public Interaction interaction(RawInteraction raw) {
+        String id = Text.required(raw.interactionId(), "interaction_id");
+        String rawType = Text.required(raw.type(), "type");
+        InteractionType type = InteractionType.fromLabel(rawType);
+        if (type == null) {
+            throw new RejectedFactException("unknown type '" + rawType + "'");
+        }
+        Instant occurredAt = times.parse(raw.occurredAt(), "occurred_at");
+        String channel = Text.required(raw.channel(), "channel");
+        String phone = phone(raw.phone());
+        String email = email(raw.email());
+        String customerId = Text.clean(raw.customerId());
+        if (phone == null && email == null && customerId == null) {
+            throw new RejectedFactException("no usable identifier");
+        }
+        return new Interaction(id, type, occurredAt, channel, Text.clean(raw.campaign()), phone, email, customerId);
+    }
+
+    public Appointment appointment(RawAppointment raw) {
+        String id = Text.required(raw.appointmentId(), "appointment_id");
+        String customerId = Text.required(raw.customerId(), "customer_id");
+        Instant bookedAt = times.parse(raw.bookedAt(), "booked_at");
+        Instant attendedAt = times.parseOptional(raw.attendedAt(), "attended_at");
+        return new Appointment(id, customerId, bookedAt, attendedAt);
+    }
+
+    public Payment payment(RawPayment raw) {
+        String id = Text.required(raw.paymentId(), "payment_id");
+        String customerId = Text.required(raw.customerId(), "customer_id");
+        Instant paidAt = times.parse(raw.paidAt(), "paid_at");
+        long cents = money.cents(raw.amount());
+        money.checkCurrency(raw.currency());
+        return new Payment(id, customerId, paidAt, cents);
+    }
+
+    private String phone(String raw) {
+        String phone = phones.normalise(raw);
+        if (phone == null && Text.clean(raw) != null) {
+            counters.invalidPhone();
+        }
+        return phone;
+    }
+
+    private String email(String raw) {
+        String email = Emails.normalise(raw);
+        if (email == null && Text.clean(raw) != null) {
+            counters.invalidEmail();
+        }
+        return email;
+    }
+}

@@ -1,0 +1,5 @@
+package io.attributionstreams.normalise;
+
+/** An appointment as a producer sends it: untrusted strings. */
+public record RawAppointment(String appointmentId, String customerId, String bookedAt, String attendedAt) {
+}
