@@ -15,15 +15,21 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The reference answer: every customer's attribution from the final state of the facts, computed
  * with the same per-customer code the streaming topology calls.
+ *
+ * <p>Customers are taken in id order, in chunks computed in parallel, and their outcomes handed
+ * to the sink in output order, so memory holds the facts but never the whole answer.
  */
 public final class BatchEngine {
-    private static final Comparator<Outcome> OUTPUT_ORDER = Comparator
-            .comparing(Outcome::customerId)
-            .thenComparing(o -> o.type().name())
+    private static final int CHUNK = 2_048;
+    /** A customer's outcomes in output order: type name, then model name. */
+    private static final Comparator<Outcome> WITHIN_CUSTOMER = Comparator
+            .comparing((Outcome o) -> o.type().name())
             .thenComparing(Outcome::model);
 
     private final CustomerAttributor attributor;
@@ -32,7 +38,11 @@ public final class BatchEngine {
         this.attributor = new CustomerAttributor(settings);
     }
 
-    public BatchResult run(FactSet facts) {
+    /**
+     * @param attributed receives every outcome that has an attribution record, sorted by customer id,
+     *     conversion type and model, as {@code attribution.csv} lists them
+     */
+    public BatchResult run(FactSet facts, Consumer<Outcome> attributed) {
         IdentityIndex identity = new IdentityIndex(facts.customers());
         Map<String, List<Interaction>> touchpoints = new HashMap<>();
         for (Interaction interaction : facts.interactions()) {
@@ -53,27 +63,44 @@ public final class BatchEngine {
             }
         }
 
-        List<Outcome> attributed = new ArrayList<>();
+        List<String> customerIds = new ArrayList<>(facts.customers().stream().map(Customer::customerId).toList());
+        customerIds.sort(Comparator.naturalOrder());
         ChannelTotals channels = new ChannelTotals();
         long converted = 0;
-        for (Customer customer : facts.customers()) {
-            String id = customer.customerId();
-            List<Outcome> outcomes = attributor.attribute(new CustomerFacts(id,
-                    touchpoints.getOrDefault(id, List.of()),
-                    appointments.getOrDefault(id, List.of()),
-                    payments.getOrDefault(id, List.of())));
-            if (!outcomes.isEmpty()) {
-                converted++;
-            }
-            for (Outcome outcome : outcomes) {
-                channels.add(outcome);
-                if (outcome.attributed()) {
-                    attributed.add(outcome);
+        long rows = 0;
+        for (int from = 0; from < customerIds.size(); from += CHUNK) {
+            List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK));
+            List<List<Outcome>> answers = IntStream.range(0, chunk.size()).parallel()
+                    .mapToObj(i -> {
+                        String id = chunk.get(i);
+                        List<Outcome> outcomes = new ArrayList<>(attributor.attribute(new CustomerFacts(id,
+                                touchpoints.getOrDefault(id, List.of()),
+                                appointments.getOrDefault(id, List.of()),
+                                payments.getOrDefault(id, List.of()))));
+                        outcomes.sort(WITHIN_CUSTOMER);
+                        return outcomes;
+                    })
+                    .toList();
+            for (List<Outcome> outcomes : answers) {
+                if (!outcomes.isEmpty()) {
+                    converted++;
+                }
+                for (Outcome outcome : outcomes) {
+                    channels.add(outcome);
+                    if (outcome.attributed()) {
+                        rows += outcome.touchpoints().size();
+                        attributed.accept(outcome);
+                    }
                 }
             }
         }
-        attributed.sort(OUTPUT_ORDER);
-        return new BatchResult(attributed, channels.rows(), facts.rejects(), facts.rows(),
-                facts.customers().size(), converted);
+        return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows);
+    }
+
+    /** The whole answer in memory, for tests and small inputs. */
+    public List<Outcome> attributedOutcomes(FactSet facts) {
+        List<Outcome> outcomes = new ArrayList<>();
+        run(facts, outcomes::add);
+        return outcomes;
     }
 }

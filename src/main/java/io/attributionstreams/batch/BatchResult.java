@@ -1,20 +1,19 @@
 package io.attributionstreams.batch;
 
-import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import java.util.List;
 import java.util.SortedMap;
 
 /**
- * The batch answer: the attributed outcomes sorted as {@code attribution.csv} lists them, the
- * channel totals, the rejects, and counts for the summary.
+ * What a batch computation leaves besides the attribution rows (which are streamed to a sink in
+ * output order, never held all at once): the channel totals, the rejects, and counts.
  */
 public record BatchResult(
-        List<Outcome> outcomes,
         SortedMap<ChannelKey, ChannelTotal> channels,
         List<Reject> rejects,
         long rows,
         long customers,
-        long convertedCustomers) {
+        long convertedCustomers,
+        long attributionRows) {
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The final state of the facts: each an upsert by id, the last row per id winning, as a stream of
@@ -35,25 +36,50 @@ public final class FactSet {
 
     /** Takes one CSV row of any of the four files. */
     public void accept(CsvRow row) {
-        rows++;
-        switch (row.file()) {
-            case CUSTOMERS -> upsert(row, customers, r -> normaliser.customer(r.customer()), Customer::customerId);
-            case INTERACTIONS -> upsert(row, interactions, r -> intern(normaliser.interaction(r.interaction())),
-                    Interaction::interactionId);
-            case APPOINTMENTS -> upsert(row, appointments, r -> normaliser.appointment(r.appointment()),
-                    Appointment::appointmentId);
-            case PAYMENTS -> upsert(row, payments, r -> normaliser.payment(r.payment()), Payment::paymentId);
-            default -> throw new IllegalStateException("unhandled " + row.file());
+        apply(row, normalise(row));
+    }
+
+    /**
+     * Takes rows in file order. Normalising is pure and the costly part (phones, times), so it
+     * runs in parallel; the upserts then apply in order, so the last row per id still wins.
+     */
+    public void acceptAll(List<CsvRow> batch) {
+        Object[] normalised = new Object[batch.size()];
+        IntStream.range(0, batch.size()).parallel().forEach(i -> normalised[i] = normalise(batch.get(i)));
+        for (int i = 0; i < normalised.length; i++) {
+            apply(batch.get(i), normalised[i]);
         }
     }
 
-    private <T> void upsert(CsvRow row, Map<String, T> facts, Function<CsvRow, T> normalise, Function<T, String> id) {
+    /** The normalised fact, or the {@link RejectedFactException} saying why there is none. */
+    private Object normalise(CsvRow row) {
         try {
-            T fact = normalise.apply(row);
-            facts.put(id.apply(fact), fact);
+            return switch (row.file()) {
+                case CUSTOMERS -> normaliser.customer(row.customer());
+                case INTERACTIONS -> normaliser.interaction(row.interaction());
+                case APPOINTMENTS -> normaliser.appointment(row.appointment());
+                case PAYMENTS -> normaliser.payment(row.payment());
+            };
         } catch (RejectedFactException e) {
+            return e;
+        }
+    }
+
+    private void apply(CsvRow row, Object normalised) {
+        rows++;
+        if (normalised instanceof RejectedFactException e) {
             String rawId = Text.clean(row.id());
             rejects.add(new Reject(row.file().fileName(), row.line(), rawId == null ? "" : rawId, e.reason()));
+        } else if (normalised instanceof Customer c) {
+            customers.put(c.customerId(), c);
+        } else if (normalised instanceof Interaction i) {
+            interactions.put(i.interactionId(), intern(i));
+        } else if (normalised instanceof Appointment a) {
+            appointments.put(a.appointmentId(), a);
+        } else if (normalised instanceof Payment p) {
+            payments.put(p.paymentId(), p);
+        } else {
+            throw new IllegalStateException("unexpected " + normalised);
         }
     }
 

@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** How numbers and times are written in every output (SEMANTICS section 7). */
 public final class Formats {
     private static final MathContext CREDIT_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+    private static final ConcurrentHashMap<BigDecimal, String> CREDIT_CACHE = new ConcurrentHashMap<>();
 
     private Formats() {
     }
@@ -18,6 +22,19 @@ public final class Formats {
      * form below 1e-4: {@code 3.23230722952352e-18}.
      */
     public static String credit(BigDecimal credit) {
+        // the same few credits (1/2, 1/3, 1/4 ...) recur millions of times; rounding a 34-digit decimal does not
+        String cached = CREDIT_CACHE.get(credit);
+        if (cached == null) {
+            if (CREDIT_CACHE.size() > 100_000) {
+                CREDIT_CACHE.clear();
+            }
+            cached = formatCredit(credit);
+            CREDIT_CACHE.put(credit, cached);
+        }
+        return cached;
+    }
+
+    private static String formatCredit(BigDecimal credit) {
         BigDecimal rounded = credit.round(CREDIT_DIGITS).stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
@@ -38,8 +55,38 @@ public final class Formats {
         return out.toString();
     }
 
-    /** ISO-8601 in UTC with {@code Z}; empty for none. */
+    /**
+     * ISO-8601 in UTC with {@code Z}, seconds always, fractions only when present: what
+     * {@link Instant#toString()} writes, without its formatter (this runs for every output row).
+     */
     public static String time(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        if (instant == null) {
+            return "";
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (instant.getNano() != 0 || t.getYear() < 1000 || t.getYear() > 9999) {
+            return instant.toString();
+        }
+        char[] out = new char[20];
+        digits(out, 0, t.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, t.getSecond(), 2);
+        out[19] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum InteractionType {
     CALL, EMAIL, FORM, SMS, CHAT, VISIT;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The name as it appears in every output: lower case. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Case-insensitive lookup; null when the value is none of the six. */

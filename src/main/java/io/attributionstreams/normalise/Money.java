@@ -53,6 +53,8 @@ public final class Money {
 
     /** Cents as a decimal with exactly two places: {@code -9.99}, {@code 0.00}, {@code 25.00}. */
     public static String format(long cents) {
-        return BigDecimal.valueOf(cents, 2).toPlainString();
+        long abs = Math.abs(cents);
+        long minor = abs % 100;
+        return (cents < 0 ? "-" : "") + abs / 100 + (minor < 10 ? ".0" : ".") + minor;
     }
 }

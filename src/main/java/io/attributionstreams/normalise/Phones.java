@@ -38,15 +38,45 @@ public final class Phones {
         if (phone == null) {
             return null;
         }
-        Optional<String> cached = cache.get(phone);
+        String key = cacheKey(phone);
+        Optional<String> cached = cache.get(key);
         if (cached == null) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
             cached = Optional.ofNullable(parse(phone));
-            cache.put(phone, cached);
+            cache.put(key, cached);
         }
         return cached.orElse(null);
+    }
+
+    /**
+     * The same number is written many ways ({@code (201) 555-0123}, {@code 201.555.0123}). When a
+     * value holds only digits, a leading '+', and the separators libphonenumber strips anyway
+     * (space, '-', '.', '(', ')'), its digits are the key, so every spelling shares one parse.
+     * Anything else (letters, an extension, other symbols) is keyed as written.
+     */
+    static String cacheKey(String phone) {
+        StringBuilder digits = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char c = phone.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '+' && digits.length() == 0 && i == leadingSeparators(phone)) {
+                digits.append(c);
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return phone;
+            }
+        }
+        return digits.toString();
+    }
+
+    private static int leadingSeparators(String phone) {
+        int i = 0;
+        while (i < phone.length() && phone.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private String parse(String phone) {

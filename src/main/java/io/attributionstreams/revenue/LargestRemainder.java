@@ -1,7 +1,6 @@
 package io.attributionstreams.revenue;
 
 import io.attributionstreams.credit.Fraction;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,32 +21,27 @@ public final class LargestRemainder {
     public static long[] allocate(List<Fraction> credits, long totalCents) {
         int n = credits.size();
         long[] cents = new long[n];
-        BigInteger total = BigInteger.valueOf(totalCents);
-        List<Fraction> dropped = new ArrayList<>(n);
+        Fraction[] dropped = new Fraction[n];
         long allocated = 0;
         for (int i = 0; i < n; i++) {
-            Fraction credit = credits.get(i);
-            BigInteger[] qr = credit.numerator().multiply(total).divideAndRemainder(credit.denominator());
-            BigInteger floor = qr[0];
-            BigInteger remainder = qr[1];
-            if (remainder.signum() < 0) {
-                floor = floor.subtract(BigInteger.ONE);
-                remainder = remainder.add(credit.denominator());
-            }
-            cents[i] = floor.longValueExact();
+            Fraction.FloorAndRest share = credits.get(i).timesFloor(totalCents);
+            cents[i] = share.floor();
+            dropped[i] = share.rest();
             allocated += cents[i];
-            dropped.add(Fraction.of(remainder, credit.denominator()));
         }
         long missing = totalCents - allocated;
         if (missing < 0 || missing > n) {
             throw new IllegalArgumentException("credits do not sum to one: " + credits);
+        }
+        if (missing == 0) {
+            return cents;
         }
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
         // largest dropped fraction first; the stable sort keeps touchpoint order among ties
-        order.sort((a, b) -> dropped.get(b).compareTo(dropped.get(a)));
+        order.sort((a, b) -> dropped[b].compareTo(dropped[a]));
         for (int k = 0; k < missing; k++) {
             cents[order.get(k)]++;
         }

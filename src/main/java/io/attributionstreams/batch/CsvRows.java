@@ -1,0 +1,60 @@
+package io.attributionstreams.batch;
+
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A CSV file written row by row with Jackson's streaming CSV generator: RFC 4180, UTF-8, CRLF
+ * line ends, a cell quoted only when it must be (a comma, a quote, a line break).
+ */
+public final class CsvRows implements AutoCloseable {
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private final Path file;
+    private final CsvGenerator generator;
+
+    public CsvRows(Path file, List<String> header) {
+        this.file = file;
+        try {
+            // the streaming generator, not a databind writer: no per-row flush, no per-row serializer lookup
+            this.generator = (CsvGenerator) MAPPER.getFactory()
+                    .createGenerator(Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE));
+            generator.setSchema(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+            write(header.toArray(new String[0]));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One row; a null cell is written empty. */
+    public void write(String... cells) {
+        try {
+            generator.writeStartArray();
+            for (String cell : cells) {
+                generator.writeString(cell == null ? "" : cell);
+            }
+            generator.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            generator.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.attributionstreams.cli;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.generate.DataGenerator;
+import io.attributionstreams.generate.GeneratorSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: measured figures, printed; never a timed unit test. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures.",
+        subcommands = {BenchCommand.Batch.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code bench batch}: generate, then time the batch engine on the same folder. */
+    @Command(name = "batch", mixinStandardHelpOptions = true,
+            description = "Generate a data set, run the batch engine on it, print wall time, facts/s and peak heap. "
+                    + "Run it as: java -Xmx2g -jar target/attribution-streams.jar bench batch")
+    static final class Batch implements Callable<Integer> {
+        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
+        int customers;
+
+        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
+        int interactions;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "Where to generate the data set (default: a temporary folder, deleted afterwards).")
+        Path dir;
+
+        @Option(names = "--runs", defaultValue = "2",
+                description = "Batch runs on the same files; the first warms the JVM up (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Mixin
+        AttributionOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            AttributionSettings settings = options.settings();
+            boolean temporary = dir == null;
+            Path data = temporary ? Files.createTempDirectory("attribution-bench") : Files.createDirectories(dir);
+            try {
+                long genStart = System.nanoTime();
+                DataGenerator.Written written = new DataGenerator(
+                        new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(data);
+                double genSeconds = (System.nanoTime() - genStart) / 1e9;
+                System.out.printf(Locale.ROOT, "generate: %,d rows (%,d interactions, %,d customers) in %.2f s%n",
+                        written.total(), interactions, customers, genSeconds);
+                Path output = Files.createTempDirectory("attribution-bench-out");
+                for (int run = 1; run <= runs; run++) {
+                    System.gc();
+                    resetPeaks();
+                    BatchRun.Summary summary = BatchRun.run(data, output, settings, null);
+                    double seconds = summary.millis() / 1000.0;
+                    System.out.printf(Locale.ROOT,
+                            "batch run %d: %,d facts in %.2f s = %,.0f facts/s; peak heap %,d MB of max %,d MB; "
+                                    + "%,d customers converted, %,d attribution rows%n",
+                            run, summary.rows(), seconds, summary.rows() / seconds, peakHeapBytes() >> 20,
+                            Runtime.getRuntime().maxMemory() >> 20, summary.converted(), summary.attributionRows());
+                }
+                deleteTree(output);
+            } finally {
+                if (temporary) {
+                    deleteTree(data);
+                }
+            }
+            return 0;
+        }
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound of the live peak. */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

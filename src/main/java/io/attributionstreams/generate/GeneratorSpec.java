@@ -1,0 +1,26 @@
+package io.attributionstreams.generate;
+
+import java.time.ZoneId;
+
+/**
+ * What to generate.
+ *
+ * @param customers number of distinct customers
+ * @param interactions number of distinct interactions
+ * @param seed the same seed gives byte-identical files
+ * @param revisions share of facts that get later upsert rows (0 for none)
+ * @param zone the zone local (offset-less) times are written in: run {@code batch --zone} with it
+ */
+public record GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone) {
+    public GeneratorSpec {
+        if (customers < 1) {
+            throw new IllegalArgumentException("--customers must be at least 1, got " + customers);
+        }
+        if (interactions < 0) {
+            throw new IllegalArgumentException("--interactions must not be negative, got " + interactions);
+        }
+        if (revisions < 0 || revisions > 1) {
+            throw new IllegalArgumentException("--revisions is a share between 0 and 1, got " + revisions);
+        }
+    }
+}
