@@ -3,7 +3,7 @@ package io.attributionstreams.batch;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.NormalisationCounters;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class BatchRun {
 
     /** Reads every fact file in {@code input} into a fact set. */
     public static FactSet read(Path input, AttributionSettings settings, NormalisationCounters counters,
-            PrintStream progress) {
+            PrintWriter progress) {
         FactSet facts = new FactSet(new FactNormaliser(settings.region(), settings.zone(), settings.currency(), counters));
         for (FactFile file : FactFile.values()) {
             long[] seen = {0};
@@ -52,7 +52,7 @@ public final class BatchRun {
         return facts;
     }
 
-    public static Summary run(Path input, Path output, AttributionSettings settings, PrintStream progress) {
+    public static Summary run(Path input, Path output, AttributionSettings settings, PrintWriter progress) {
         long start = System.nanoTime();
         LongAdder invalidPhones = new LongAdder();
         LongAdder invalidEmails = new LongAdder();

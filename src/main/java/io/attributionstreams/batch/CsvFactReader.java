@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads a fact file with Jackson's CSV parser (RFC 4180 quoting, UTF-8, header required,
- * columns in any order). Each row is handed over with its line number, the header being line 1.
+ * columns in any order). Each row is handed over with its line number, the header being line 1:
+ * the number of the record, as a spreadsheet or pandas counts it (blank lines skipped, a quoted
+ * cell spanning lines still one row), which equals the text line in any file without those.
  */
 public final class CsvFactReader {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -38,21 +40,18 @@ public final class CsvFactReader {
             Map<String, Integer> columns = null;
             long count = 0;
             List<String> cells = new ArrayList<>();
-            long line = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.START_ARRAY) {
                     cells.clear();
-                    // Jackson reports the line before the record's first one; the header is line 1
-                    line = parser.currentTokenLocation().getLineNr() + 1;
                 } else if (token == JsonToken.VALUE_STRING) {
                     cells.add(parser.getText());
                 } else if (token == JsonToken.END_ARRAY) {
                     if (columns == null) {
                         columns = header(path, file, cells);
                     } else {
-                        rows.accept(new CsvRow(file, line, columns, cells.toArray(new String[0])));
                         count++;
+                        rows.accept(new CsvRow(file, count + 1, columns, cells.toArray(new String[0])));
                     }
                 }
             }

@@ -3,7 +3,7 @@ package io.attributionstreams.cli;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.InputException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,6 +30,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     AttributionOptions options;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         AttributionSettings settings = options.settings();
@@ -37,10 +40,10 @@ public final class BatchCommand implements Callable<Integer> {
             throw new InputException("input folder not found: " + input);
         }
         Files.createDirectories(output);
-        PrintStream progress = quiet ? null : System.err;
-        BatchRun.Summary summary = BatchRun.run(input, output, settings, progress);
+        PrintWriter err = spec.commandLine().getErr();
+        BatchRun.Summary summary = BatchRun.run(input, output, settings, quiet ? null : err);
         if (!quiet) {
-            System.err.println(summary.describe());
+            err.println(summary.describe());
         }
         return 0;
     }

@@ -55,6 +55,9 @@ public final class BenchCommand implements Runnable {
         @Mixin
         AttributionOptions options;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             AttributionSettings settings = options.settings();
@@ -65,7 +68,7 @@ public final class BenchCommand implements Runnable {
                 DataGenerator.Written written = new DataGenerator(
                         new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(data);
                 double genSeconds = (System.nanoTime() - genStart) / 1e9;
-                System.out.printf(Locale.ROOT, "generate: %,d rows (%,d interactions, %,d customers) in %.2f s%n",
+                spec.commandLine().getOut().printf(Locale.ROOT, "generate: %,d rows (%,d interactions, %,d customers) in %.2f s%n",
                         written.total(), interactions, customers, genSeconds);
                 Path output = Files.createTempDirectory("attribution-bench-out");
                 for (int run = 1; run <= runs; run++) {
@@ -73,7 +76,7 @@ public final class BenchCommand implements Runnable {
                     resetPeaks();
                     BatchRun.Summary summary = BatchRun.run(data, output, settings, null);
                     double seconds = summary.millis() / 1000.0;
-                    System.out.printf(Locale.ROOT,
+                    spec.commandLine().getOut().printf(Locale.ROOT,
                             "batch run %d: %,d facts in %.2f s = %,.0f facts/s; peak heap %,d MB of max %,d MB; "
                                     + "%,d customers converted, %,d attribution rows%n",
                             run, summary.rows(), seconds, summary.rows() / seconds, peakHeapBytes() >> 20,

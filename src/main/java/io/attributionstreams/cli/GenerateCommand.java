@@ -38,13 +38,16 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Zone that times without an offset are written in (default: ${DEFAULT-VALUE}).")
     String zone;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        GeneratorSpec spec = new GeneratorSpec(customers, interactions, seed, revisions, zoneId(zone));
+        GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, zoneId(zone));
         Files.createDirectories(out);
         long start = System.nanoTime();
-        DataGenerator.Written written = new DataGenerator(spec).writeTo(out);
-        System.err.printf(Locale.ROOT,
+        DataGenerator.Written written = new DataGenerator(generatorSpec).writeTo(out);
+        spec.commandLine().getErr().printf(Locale.ROOT,
                 "generate: %,d customers, %,d interactions, %,d appointments, %,d payments rows (%,d in all) "
                         + "written to %s in %.2f s%n",
                 written.customers(), written.interactions(), written.appointments(), written.payments(),

@@ -1,0 +1,58 @@
+package io.attributionstreams.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The golden examples of {@code ../shared/golden}, as copied into the test resources so the suite
+ * runs on a fresh clone; {@code GoldenCopyTest} fails when the copy drifts from the shared one.
+ */
+public final class Golden {
+    private Golden() {
+    }
+
+    public static Path root() {
+        try {
+            return Path.of(Golden.class.getResource("/golden").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The example names: basic, models, revisions. */
+    public static List<String> examples() {
+        try (Stream<Path> dirs = Files.list(root())) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path input(String example) {
+        return root().resolve(example).resolve("input");
+    }
+
+    public static Path expected(String example) {
+        return root().resolve(example).resolve("expected");
+    }
+
+    /** The batch options the example was produced with (its {@code args} file), or none. */
+    public static List<String> args(String example) {
+        Path args = root().resolve(example).resolve("args");
+        try {
+            if (!Files.exists(args)) {
+                return List.of();
+            }
+            return new ArrayList<>(Arrays.asList(Files.readString(args).strip().split("\\s+")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
