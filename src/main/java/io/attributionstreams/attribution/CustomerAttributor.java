@@ -8,11 +8,13 @@ import io.attributionstreams.credit.Fraction;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.revenue.LargestRemainder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One customer's attribution from that customer's facts alone (SEMANTICS sections 4 to 6). The
@@ -23,6 +25,10 @@ public final class CustomerAttributor {
     /** Touchpoint order of the contract: by time, then by id. */
     public static final Comparator<Interaction> TOUCHPOINT_ORDER =
             Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::interactionId);
+
+    /** Exact models give the same few credits (1/2, 1/3, 2/5 ...) millions of times: divide each once. */
+    private static final ConcurrentHashMap<Fraction, BigDecimal> DECIMALS = new ConcurrentHashMap<>();
+    private static final int MAX_DECIMALS = 50_000;
 
     private final AttributionSettings settings;
 
@@ -76,6 +82,21 @@ public final class CustomerAttributor {
         return crediting;
     }
 
+    private static BigDecimal decimal(Fraction credit) {
+        if (credit.denominator().bitLength() > 31) {
+            return credit.toBigDecimal(Outcome.CREDIT_PRECISION);
+        }
+        BigDecimal cached = DECIMALS.get(credit);
+        if (cached == null) {
+            if (DECIMALS.size() >= MAX_DECIMALS) {
+                DECIMALS.clear();
+            }
+            cached = credit.toBigDecimal(Outcome.CREDIT_PRECISION);
+            DECIMALS.put(credit, cached);
+        }
+        return cached;
+    }
+
     private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, Instant at, long revenue) {
         if (crediting.isEmpty()) {
             return List.of();
@@ -97,7 +118,7 @@ public final class CustomerAttributor {
             }
             Interaction t = crediting.get(i);
             credited.add(new CreditedTouchpoint(t.interactionId(), t.type(), t.channel(), t.campaign(),
-                    t.occurredAt(), credits.get(i).toBigDecimal(Outcome.CREDIT_PRECISION), cents[i]));
+                    t.occurredAt(), decimal(credits.get(i)), cents[i]));
         }
         return credited;
     }

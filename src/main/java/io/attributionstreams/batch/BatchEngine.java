@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -42,7 +41,7 @@ public final class BatchEngine {
      * @param attributed receives every outcome that has an attribution record, sorted by customer id,
      *     conversion type and model, as {@code attribution.csv} lists them
      */
-    public BatchResult run(FactSet facts, Consumer<Outcome> attributed) {
+    public <T> BatchResult run(FactSet facts, OutcomeSink<T> attributed) {
         IdentityIndex identity = new IdentityIndex(facts.customers());
         Map<String, List<Interaction>> touchpoints = new HashMap<>();
         for (Interaction interaction : facts.interactions()) {
@@ -70,7 +69,7 @@ public final class BatchEngine {
         long rows = 0;
         for (int from = 0; from < customerIds.size(); from += CHUNK) {
             List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK));
-            List<List<Outcome>> answers = IntStream.range(0, chunk.size()).parallel()
+            List<Answer<T>> answers = IntStream.range(0, chunk.size()).parallel()
                     .mapToObj(i -> {
                         String id = chunk.get(i);
                         List<Outcome> outcomes = new ArrayList<>(attributor.attribute(new CustomerFacts(id,
@@ -78,29 +77,32 @@ public final class BatchEngine {
                                 appointments.getOrDefault(id, List.of()),
                                 payments.getOrDefault(id, List.of()))));
                         outcomes.sort(WITHIN_CUSTOMER);
-                        return outcomes;
+                        List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
+                        return new Answer<>(outcomes, withRecords.isEmpty() ? null : attributed.render(withRecords));
                     })
                     .toList();
-            for (List<Outcome> outcomes : answers) {
-                if (!outcomes.isEmpty()) {
+            for (Answer<T> answer : answers) {
+                if (!answer.outcomes().isEmpty()) {
                     converted++;
                 }
-                for (Outcome outcome : outcomes) {
+                for (Outcome outcome : answer.outcomes()) {
                     channels.add(outcome);
-                    if (outcome.attributed()) {
-                        rows += outcome.touchpoints().size();
-                        attributed.accept(outcome);
-                    }
+                    rows += outcome.touchpoints().size();
+                }
+                if (answer.rendered() != null) {
+                    attributed.write(answer.rendered());
                 }
             }
         }
         return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows);
     }
 
+    /** One customer's outcomes and their rendering (null when none has an attribution record). */
+    private record Answer<T>(List<Outcome> outcomes, T rendered) {
+    }
+
     /** The whole answer in memory, for tests and small inputs. */
     public List<Outcome> attributedOutcomes(FactSet facts) {
-        List<Outcome> outcomes = new ArrayList<>();
-        run(facts, outcomes::add);
-        return outcomes;
+        return OutcomeSink.collect(sink -> run(facts, sink));
     }
 }

@@ -5,7 +5,13 @@ import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.normalise.Money;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +39,7 @@ public final class BatchWriter {
     public static BatchResult computeAndWrite(BatchEngine engine, FactSet facts, Path dir) {
         BatchResult result;
         try (AttributionCsv attribution = new AttributionCsv(dir.resolve(ATTRIBUTION_FILE))) {
-            result = engine.run(facts, attribution::write);
+            result = engine.run(facts, attribution);
         }
         writeChannels(dir.resolve(CHANNELS_FILE), result.channels());
         writeRejects(dir.resolve(REJECTS_FILE), result.rejects());
@@ -43,30 +49,63 @@ public final class BatchWriter {
     /** @param outcomes attributed outcomes, already in output order */
     public static void writeAttribution(Path file, Collection<Outcome> outcomes) {
         try (AttributionCsv out = new AttributionCsv(file)) {
-            outcomes.forEach(out::write);
+            out.writeAll(outcomes);
         }
     }
 
-    /** {@code attribution.csv}, written one outcome at a time, in the order given. */
-    public static final class AttributionCsv implements AutoCloseable {
-        private final CsvRows rows;
+    /**
+     * {@code attribution.csv}: each customer's rows rendered to CSV text by Jackson on the worker that
+     * computed them, then appended in output order.
+     */
+    public static final class AttributionCsv implements OutcomeSink<String>, AutoCloseable {
+        private final Path file;
+        private final Writer out;
 
         public AttributionCsv(Path file) {
-            this.rows = new CsvRows(file, ATTRIBUTION_HEADER);
-        }
-
-        public void write(Outcome o) {
-            String conversionAt = Formats.time(o.conversionAt());
-            for (CreditedTouchpoint t : o.touchpoints()) {
-                rows.write(o.customerId(), o.type().name(), o.model(), conversionAt,
-                        t.interactionId(), t.type().label(), t.channel(), t.campaign() == null ? "" : t.campaign(),
-                        Formats.time(t.occurredAt()), Formats.credit(t.credit()), Money.format(t.revenueCents()));
+            this.file = file;
+            try {
+                this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                out.write(CsvRows.render(List.<String[]>of(ATTRIBUTION_HEADER.toArray(new String[0]))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }
 
         @Override
+        public String render(List<Outcome> outcomes) {
+            List<String[]> rows = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                String conversionAt = Formats.time(o.conversionAt());
+                for (CreditedTouchpoint t : o.touchpoints()) {
+                    rows.add(new String[] {o.customerId(), o.type().name(), o.model(), conversionAt,
+                        t.interactionId(), t.type().label(), t.channel(), t.campaign() == null ? "" : t.campaign(),
+                        Formats.time(t.occurredAt()), Formats.credit(t.credit()), Money.format(t.revenueCents())});
+                }
+            }
+            return CsvRows.render(rows);
+        }
+
+        @Override
+        public void write(String rendered) {
+            try {
+                out.write(rendered);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes outcomes of any number of customers, already in output order. */
+        public void writeAll(Collection<Outcome> outcomes) {
+            write(render(List.copyOf(outcomes)));
+        }
+
+        @Override
         public void close() {
-            rows.close();
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ public final class CsvRows implements AutoCloseable {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
+    private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
     private final Path file;
     private final CsvGenerator generator;
@@ -29,24 +30,42 @@ public final class CsvRows implements AutoCloseable {
             this.generator = (CsvGenerator) MAPPER.getFactory()
                     .createGenerator(Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE));
-            generator.setSchema(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+            generator.setSchema(SCHEMA);
             write(header.toArray(new String[0]));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Rows as CSV text, in the same form a {@code CsvRows} file has; thread-safe. */
+    public static String render(List<String[]> rows) {
+        java.io.StringWriter text = new java.io.StringWriter(rows.size() * 120);
+        try (CsvGenerator g = (CsvGenerator) MAPPER.getFactory().createGenerator(text)) {
+            g.setSchema(SCHEMA);
+            for (String[] row : rows) {
+                writeRow(g, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     /** One row; a null cell is written empty. */
     public void write(String... cells) {
         try {
-            generator.writeStartArray();
-            for (String cell : cells) {
-                generator.writeString(cell == null ? "" : cell);
-            }
-            generator.writeEndArray();
+            writeRow(generator, cells);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeRow(CsvGenerator g, String[] cells) throws IOException {
+        g.writeStartArray();
+        for (String cell : cells) {
+            g.writeString(cell == null ? "" : cell);
+        }
+        g.writeEndArray();
     }
 
     @Override

@@ -363,10 +363,10 @@ public final class DataGenerator {
         return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
-    /** Customers early in the list are busier: a few have many touchpoints, most have a handful. */
+    /** One customer in a hundred is busy (about ten times the touchpoints of the others). */
     private Person pickPerson() {
-        double u = random.nextDouble();
-        return people.get((int) (people.size() * u * u));
+        int busy = Math.max(1, people.size() / 100);
+        return people.get(random.nextInt(10) == 0 ? random.nextInt(busy) : random.nextInt(people.size()));
     }
 
     private String phoneDigits() {

@@ -5,36 +5,57 @@ import io.attributionstreams.facts.Interaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which customers claim each identifier (SEMANTICS section 3), for a whole set of customers at
- * once: the batch form of the identity graph the topology keeps in state stores.
+ * once: the batch form of the identity graph the topology keeps in state stores. One map per kind
+ * of identifier, so looking an interaction up builds no key strings (a million interactions).
  */
 public final class IdentityIndex {
-    private final Map<String, List<String>> claimants = new HashMap<>();
+    private final Map<String, List<String>> byPhone = new HashMap<>();
+    private final Map<String, List<String>> byEmail = new HashMap<>();
+    private final Map<String, String> byId = new HashMap<>();
 
     public IdentityIndex(Collection<Customer> customers) {
         for (Customer customer : customers) {
-            for (String identifier : customer.identifiers()) {
-                claimants.computeIfAbsent(identifier, k -> new ArrayList<>(1)).add(customer.customerId());
+            String id = customer.customerId();
+            for (String phone : customer.phones()) {
+                byPhone.computeIfAbsent(phone, k -> new ArrayList<>(1)).add(id);
             }
+            for (String email : customer.emails()) {
+                byEmail.computeIfAbsent(email, k -> new ArrayList<>(1)).add(id);
+            }
+            byId.put(id, id);
         }
     }
 
-    /** Every customer that claims any of the interaction's identifiers, each once. */
-    public Set<String> customersOf(Interaction interaction) {
-        Set<String> customers = new LinkedHashSet<>();
-        for (String identifier : interaction.identifiers()) {
-            customers.addAll(claimants.getOrDefault(identifier, List.of()));
+    /** Every customer that claims any of the interaction's identifiers, each once, in a stable order. */
+    public List<String> customersOf(Interaction interaction) {
+        List<String> phone = interaction.phone() == null ? List.of() : byPhone.getOrDefault(interaction.phone(), List.of());
+        List<String> email = interaction.email() == null ? List.of() : byEmail.getOrDefault(interaction.email(), List.of());
+        String self = interaction.customerId() == null ? null : byId.get(interaction.customerId());
+        if (email.isEmpty() && self == null) {
+            return phone;
+        }
+        if (phone.isEmpty() && self == null) {
+            return email;
+        }
+        List<String> customers = new ArrayList<>(phone.size() + email.size() + 1);
+        customers.addAll(phone);
+        for (String c : email) {
+            if (!customers.contains(c)) {
+                customers.add(c);
+            }
+        }
+        if (self != null && !customers.contains(self)) {
+            customers.add(self);
         }
         return customers;
     }
 
     public boolean exists(String customerId) {
-        return claimants.containsKey(io.attributionstreams.facts.Identifiers.customer(customerId));
+        return byId.containsKey(customerId);
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_CACHED = 500_000;
+    /** libphonenumber's own limit: longer input is never a valid number. */
+    private static final int MAX_INPUT_LENGTH = 250;
 
     private final String region;
     private final ConcurrentHashMap<String, Optional<String>> cache = new ConcurrentHashMap<>();
@@ -57,6 +59,11 @@ public final class Phones {
      * Anything else (letters, an extension, other symbols) is keyed as written.
      */
     static String cacheKey(String phone) {
+        if (phone.length() > MAX_INPUT_LENGTH) {
+            // libphonenumber refuses such input outright; its digits must not borrow another spelling's answer
+            return phone;
+        }
+        phone = withoutExtension(phone);
         StringBuilder digits = new StringBuilder(phone.length());
         for (int i = 0; i < phone.length(); i++) {
             char c = phone.charAt(i);
@@ -69,6 +76,30 @@ public final class Phones {
             }
         }
         return digits.toString();
+    }
+
+    /**
+     * The value without a trailing {@code x12} / {@code ext 12} extension, which libphonenumber
+     * parses as an extension and this class then drops: all extensions of a number share its key.
+     */
+    private static String withoutExtension(String phone) {
+        int end = phone.length();
+        int i = end;
+        while (i > 0 && Character.isDigit(phone.charAt(i - 1))) {
+            i--;
+        }
+        if (i == end) {
+            return phone;
+        }
+        String head = phone.substring(0, i).stripTrailing();
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        for (String marker : new String[] {"ext.", "ext", "x"}) {
+            if (lower.endsWith(marker) && lower.length() > marker.length()
+                    && Character.isWhitespace(lower.charAt(lower.length() - marker.length() - 1))) {
+                return head.substring(0, head.length() - marker.length()).stripTrailing();
+            }
+        }
+        return phone;
     }
 
     private static int leadingSeparators(String phone) {
