@@ -1,0 +1,51 @@
+package io.attributionstreams.export;
+
+import io.attributionstreams.batch.BatchWriter;
+import io.attributionstreams.batch.CsvRows;
+import io.attributionstreams.batch.Formats;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the latest records of the output topics as {@code attribution.csv} and {@code channels.csv},
+ * in the batch format and order, so a streaming answer and a batch answer compare byte for byte.
+ */
+public final class ExportFiles {
+    private static final Comparator<AttributionUpdate> RECORD_ORDER = Comparator
+            .comparing(AttributionUpdate::customerId)
+            .thenComparing(AttributionUpdate::conversionType)
+            .thenComparing(AttributionUpdate::model);
+    private static final Comparator<ChannelTotalRecord> CHANNEL_ORDER = Comparator
+            .comparing(ChannelTotalRecord::conversionType)
+            .thenComparing(ChannelTotalRecord::model)
+            .thenComparing(ChannelTotalRecord::channel);
+
+    private ExportFiles() {
+    }
+
+    public static void write(Path dir, Collection<AttributionUpdate> updates, Collection<ChannelTotalRecord> totals) {
+        List<AttributionUpdate> records = new ArrayList<>(updates);
+        records.sort(RECORD_ORDER);
+        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.ATTRIBUTION_FILE), BatchWriter.ATTRIBUTION_HEADER)) {
+            for (AttributionUpdate r : records) {
+                for (AttributionUpdate.Touchpoint t : r.touchpoints()) {
+                    rows.write(r.customerId(), r.conversionType(), r.model(), r.conversionAt(), t.interactionId(),
+                            t.type(), t.channel(), t.campaign(), t.occurredAt(), Formats.credit(t.credit()), t.revenue());
+                }
+            }
+        }
+        List<ChannelTotalRecord> channels = new ArrayList<>(totals);
+        channels.sort(CHANNEL_ORDER);
+        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.CHANNELS_FILE), BatchWriter.CHANNELS_HEADER)) {
+            for (ChannelTotalRecord c : channels) {
+                rows.write(c.conversionType(), c.model(), c.channel(), Formats.credit(c.credit()), c.revenue(),
+                        Long.toString(c.touchpoints()));
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.attributionstreams.topology;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.CustomerAttributor;
+import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.topology.attribution.AnswerChange;
+import io.attributionstreams.topology.attribution.Attribution;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.identity.Identity;
+import io.attributionstreams.topology.normalise.Normalise;
+import io.attributionstreams.topology.outputs.ChannelSums;
+import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.touchpoints.Touchpoints;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The streaming topology, top to bottom as the data flows:
+ * normalise (by fact id) -> identity (by identifier) -> touchpoints and attribution (by customer)
+ * -> outputs (updates, and channel totals by channel). The tests build it with this very method.
+ */
+public final class AttributionTopology {
+    private AttributionTopology() {
+    }
+
+    public static Topology build(AttributionSettings settings, TopologyMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
+                metrics.normalisation());
+
+        // 1. normalise, by fact id: each fact's last version and revision; changes become graph events
+        KStream<String, GraphEvent> factEvents = builder
+                .stream(Topics.CUSTOMERS.name(), Topics.CUSTOMERS.consumed(Names.SOURCE_PREFIX + Names.CUSTOMERS))
+                .process(Normalise.customers(normaliser), Named.as(Names.NORMALISE_CUSTOMERS))
+                .merge(builder.stream(Topics.INTERACTIONS.name(),
+                                Topics.INTERACTIONS.consumed(Names.SOURCE_PREFIX + Names.INTERACTIONS))
+                        .process(Normalise.interactions(normaliser), Named.as(Names.NORMALISE_INTERACTIONS)),
+                        Named.as(Names.MERGE_FACT_EVENTS + "-interactions"))
+                .merge(builder.stream(Topics.APPOINTMENTS.name(),
+                                Topics.APPOINTMENTS.consumed(Names.SOURCE_PREFIX + Names.APPOINTMENTS))
+                        .process(Normalise.appointments(normaliser), Named.as(Names.NORMALISE_APPOINTMENTS)),
+                        Named.as(Names.MERGE_FACT_EVENTS + "-appointments"))
+                .merge(builder.stream(Topics.PAYMENTS.name(),
+                                Topics.PAYMENTS.consumed(Names.SOURCE_PREFIX + Names.PAYMENTS))
+                        .process(Normalise.payments(normaliser), Named.as(Names.NORMALISE_PAYMENTS)),
+                        Named.as(Names.MERGE_FACT_EVENTS + "-payments"));
+        Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))
+                .branch((key, event) -> event.kind().keyedByIdentifier(), Branched.as(Names.TO_IDENTITY))
+                .defaultBranch(Branched.as(Names.TO_CUSTOMER));
+
+        // 2. identity, by identifier: claims and carriers become links and unlinks, keyed by customer
+        KStream<String, GraphEvent> links = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_IDENTITY)
+                .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_IDENTIFIER))
+                .process(Identity.graph(metrics::fanOut), Named.as(Names.IDENTITY_GRAPH));
+
+        // 3. touchpoints and attribution, by customer: the customer's facts, then its recomputed answers
+        KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)
+                .merge(links, Named.as(Names.MERGE_CUSTOMER_EVENTS))
+                .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_CUSTOMER))
+                .process(Touchpoints.processor(), Named.as(Names.TOUCHPOINTS))
+                .process(Attribution.processor(new CustomerAttributor(settings), metrics.attribution()),
+                        Named.as(Names.ATTRIBUTE));
+
+        // 4. outputs: updates as they are; channel deltas summed by (type, model, channel)
+        Map<String, KStream<String, AnswerChange>> outputs = changes.split(Named.as(Names.SPLIT_ANSWERS))
+                .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS))
+                .defaultBranch(Branched.as(Names.UPDATES));
+        outputs.get(Names.SPLIT_ANSWERS + Names.UPDATES)
+                .mapValues(AnswerChange::update, Named.as(Names.UPDATES))
+                .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES));
+        outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
+                .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
+                        .withName(Names.BY_CHANNEL))
+                .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
+                .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
+        return builder.build();
+    }
+}

@@ -1,0 +1,86 @@
+package io.attributionstreams.topology;
+
+/**
+ * Every topic, store, processor and internal topic name of the topology, in one place. Internal
+ * topics are {@code <application.id>-<name>-repartition} and {@code <application.id>-<store>-changelog}.
+ */
+public final class Names {
+    private Names() {
+    }
+
+    // input topics
+    public static final String CUSTOMERS = "customers";
+    public static final String INTERACTIONS = "interactions";
+    public static final String APPOINTMENTS = "appointments";
+    public static final String PAYMENTS = "payments";
+
+    // output topics
+    public static final String ATTRIBUTION_UPDATES = "attribution-updates";
+    public static final String CHANNEL_TOTALS = "attribution-channel-totals";
+    public static final String DLQ = "attribution-dlq";
+
+    // step 1, by fact id: the last version of each fact
+    public static final String CUSTOMER_VERSIONS = "customer-versions";
+    public static final String INTERACTION_VERSIONS = "interaction-versions";
+    public static final String APPOINTMENT_VERSIONS = "appointment-versions";
+    public static final String PAYMENT_VERSIONS = "payment-versions";
+
+    // step 2, by identifier: who claims it, which interactions carry it
+    public static final String BY_IDENTIFIER = "by-identifier";
+    public static final String IDENTITY_CLAIMS = "identity-claims";
+    public static final String IDENTITY_CARRIERS = "identity-carriers";
+
+    // step 3, by customer id: touchpoints, appointments, payments, existence, last answers
+    public static final String BY_CUSTOMER = "by-customer";
+    public static final String CUSTOMER_STATUS = "customer-status";
+    public static final String CUSTOMER_TOUCHPOINTS = "customer-touchpoints";
+    public static final String CUSTOMER_APPOINTMENTS = "customer-appointments";
+    public static final String CUSTOMER_PAYMENTS = "customer-payments";
+    public static final String CUSTOMER_ANSWERS = "customer-answers";
+
+    // step 4, by (type, model, channel): totals kept by deltas
+    public static final String BY_CHANNEL = "by-channel";
+    public static final String CHANNEL_TOTALS_STORE = "channel-totals";
+
+    // processors
+    public static final String SOURCE_PREFIX = "read-";
+    public static final String NORMALISE_CUSTOMERS = "normalise-customers";
+    public static final String NORMALISE_INTERACTIONS = "normalise-interactions";
+    public static final String NORMALISE_APPOINTMENTS = "normalise-appointments";
+    public static final String NORMALISE_PAYMENTS = "normalise-payments";
+    public static final String MERGE_FACT_EVENTS = "merge-fact-events";
+    public static final String SPLIT_FACT_EVENTS = "split-fact-events-";
+    public static final String TO_IDENTITY = "to-identity";
+    public static final String TO_CUSTOMER = "to-customer";
+    public static final String KEY_BY_IDENTIFIER = "key-by-identifier";
+    public static final String IDENTITY_GRAPH = "identity-graph";
+    public static final String MERGE_CUSTOMER_EVENTS = "merge-customer-events";
+    public static final String KEY_BY_CUSTOMER = "key-by-customer";
+    public static final String TOUCHPOINTS = "touchpoints";
+    public static final String ATTRIBUTE = "attribute";
+    public static final String SPLIT_ANSWERS = "split-answers-";
+    public static final String UPDATES = "updates";
+    public static final String DELTAS = "deltas";
+    public static final String KEY_BY_CHANNEL = "key-by-channel";
+    public static final String SUM_CHANNELS = "sum-channels";
+    public static final String WRITE_UPDATES = "write-attribution-updates";
+    public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";
+
+    /** Separates the parts of a composite store key; a fact id may not contain it. */
+    public static final char KEY_SEPARATOR = '\u0000';
+
+    /** {@code owner} then {@code part}, so that a prefix scan on the owner finds every part. */
+    public static String compositeKey(String owner, String part) {
+        return owner + KEY_SEPARATOR + part;
+    }
+
+    /** The prefix that selects every composite key of {@code owner}. */
+    public static String prefixOf(String owner) {
+        return owner + KEY_SEPARATOR;
+    }
+
+    /** The part after the owner in a composite key. */
+    public static String partOf(String compositeKey) {
+        return compositeKey.substring(compositeKey.indexOf(KEY_SEPARATOR) + 1);
+    }
+}

@@ -1,0 +1,37 @@
+package io.attributionstreams.topology;
+
+import io.attributionstreams.normalise.RawAppointment;
+import io.attributionstreams.normalise.RawCustomer;
+import io.attributionstreams.normalise.RawInteraction;
+import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.topology.serde.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topics the application reads and writes, each with its serdes. */
+public final class Topics {
+    private Topics() {
+    }
+
+    private static final Serde<String> KEY = Serdes.String();
+
+    public static final Topic<String, RawCustomer> CUSTOMERS =
+            new Topic<>(Names.CUSTOMERS, KEY, JsonSerde.of(RawCustomer.class));
+    public static final Topic<String, RawInteraction> INTERACTIONS =
+            new Topic<>(Names.INTERACTIONS, KEY, JsonSerde.of(RawInteraction.class));
+    public static final Topic<String, RawAppointment> APPOINTMENTS =
+            new Topic<>(Names.APPOINTMENTS, KEY, JsonSerde.of(RawAppointment.class));
+    public static final Topic<String, RawPayment> PAYMENTS =
+            new Topic<>(Names.PAYMENTS, KEY, JsonSerde.of(RawPayment.class));
+
+    public static final Topic<String, AttributionUpdate> ATTRIBUTION_UPDATES =
+            new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));
+    public static final Topic<String, ChannelTotalRecord> CHANNEL_TOTALS =
+            new Topic<>(Names.CHANNEL_TOTALS, KEY, JsonSerde.of(ChannelTotalRecord.class));
+
+    /** The envelope of the internal topics {@code by-identifier} and {@code by-customer}. */
+    public static final Serde<GraphEvent> GRAPH_EVENT = JsonSerde.of(GraphEvent.class);
+}

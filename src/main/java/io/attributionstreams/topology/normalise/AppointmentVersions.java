@@ -1,0 +1,41 @@
+package io.attributionstreams.topology.normalise;
+
+import io.attributionstreams.facts.Appointment;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.RawAppointment;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Keyed;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Appointments: to their customer; one that moves is also retracted from the customer it left. */
+final class AppointmentVersions extends FactVersions<RawAppointment, Appointment> {
+    private final FactNormaliser normaliser;
+
+    AppointmentVersions(String storeName, FactNormaliser normaliser) {
+        super(storeName);
+        this.normaliser = normaliser;
+    }
+
+    @Override
+    Appointment normalise(RawAppointment raw) {
+        return normaliser.appointment(raw);
+    }
+
+    @Override
+    String idOf(Appointment fact) {
+        return fact.appointmentId();
+    }
+
+    @Override
+    List<Keyed<GraphEvent>> changes(String id, Appointment before, Appointment after, long revision) {
+        List<Keyed<GraphEvent>> events = new ArrayList<>(2);
+        if (before != null && (after == null || !before.customerId().equals(after.customerId()))) {
+            events.add(new Keyed<>(before.customerId(), GraphEvent.appointment(before.customerId(), id, null, revision)));
+        }
+        if (after != null) {
+            events.add(new Keyed<>(after.customerId(), GraphEvent.appointment(after.customerId(), id, after, revision)));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,60 @@
+package io.attributionstreams.topology.normalise;
+
+import io.attributionstreams.facts.Customer;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.RawCustomer;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Keyed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Customers: a claim for each identifier gained, an unclaim for each one lost (a deleted
+ * customer loses all), and a status event when the customer appears or disappears.
+ */
+final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
+    private final FactNormaliser normaliser;
+
+    CustomerVersions(String storeName, FactNormaliser normaliser) {
+        super(storeName);
+        this.normaliser = normaliser;
+    }
+
+    @Override
+    Customer normalise(RawCustomer raw) {
+        return normaliser.customer(raw);
+    }
+
+    @Override
+    String idOf(Customer fact) {
+        return fact.customerId();
+    }
+
+    /** The same identifiers in another order assert nothing new. */
+    @Override
+    boolean same(Customer before, Customer after) {
+        return before != null && before.identifiers().equals(after.identifiers());
+    }
+
+    @Override
+    List<Keyed<GraphEvent>> changes(String id, Customer before, Customer after, long revision) {
+        Set<String> old = before == null ? Set.of() : before.identifiers();
+        Set<String> now = after == null ? Set.of() : after.identifiers();
+        List<Keyed<GraphEvent>> events = new ArrayList<>();
+        if ((before == null) != (after == null)) {
+            events.add(new Keyed<>(id, GraphEvent.status(id, after != null, revision)));
+        }
+        for (String identifier : old) {
+            if (!now.contains(identifier)) {
+                events.add(new Keyed<>(identifier, GraphEvent.claim(id, false, revision)));
+            }
+        }
+        for (String identifier : now) {
+            if (!old.contains(identifier)) {
+                events.add(new Keyed<>(identifier, GraphEvent.claim(id, true, revision)));
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,77 @@
+package io.attributionstreams.topology.normalise;
+
+import io.attributionstreams.normalise.RejectedFactException;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Keyed;
+import io.attributionstreams.topology.events.Versioned;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Step 1, by fact id: normalise the incoming fact, compare it with the last version (kept in a
+ * store, so that an update or delete can retract what the old version asserted), give a changed
+ * fact the next revision, and emit the events the change implies. An identical repeat stops here.
+ *
+ * <p>A fact that cannot be normalised throws {@link RejectedFactException}: the processing
+ * exception handler sends the original record to the dead-letter topic and processing goes on.
+ *
+ * @param <R> the raw fact as it arrives (null for a tombstone, which deletes the fact)
+ * @param <F> the normalised fact
+ */
+abstract class FactVersions<R, F> implements Processor<String, R, String, GraphEvent> {
+    private final String storeName;
+    private KeyValueStore<String, Versioned<F>> versions;
+    private ProcessorContext<String, GraphEvent> context;
+
+    FactVersions(String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, GraphEvent> context) {
+        this.context = context;
+        this.versions = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, R> record) {
+        F fact = record.value() == null ? null : normalise(record.value());
+        String id = fact == null ? record.key() : idOf(fact);
+        if (id == null) {
+            throw new RejectedFactException("a tombstone needs the fact id as its key");
+        }
+        if (fact != null && record.key() != null && !record.key().equals(id)) {
+            throw new RejectedFactException("key does not match the fact id");
+        }
+        Versioned<F> previous = versions.get(id);
+        F before = previous == null ? null : previous.fact();
+        if (fact == null ? before == null : same(before, fact)) {
+            return;
+        }
+        long revision = previous == null ? 1 : previous.revision() + 1;
+        versions.put(id, new Versioned<>(fact, revision));
+        for (Keyed<GraphEvent> event : changes(id, before, fact, revision)) {
+            context.forward(record.withKey(event.key()).withValue(event.value()));
+        }
+    }
+
+    abstract F normalise(R raw);
+
+    abstract String idOf(F fact);
+
+    /** Whether the new version asserts nothing new; by default plain equality. */
+    boolean same(F before, F after) {
+        return after.equals(before);
+    }
+
+    /**
+     * The events that turn what {@code before} asserted into what {@code after} asserts.
+     *
+     * @param before the previous version, null if none or deleted
+     * @param after the new version, null when deleted
+     */
+    abstract List<Keyed<GraphEvent>> changes(String id, F before, F after, long revision);
+}

@@ -1,0 +1,48 @@
+package io.attributionstreams.topology.normalise;
+
+import io.attributionstreams.facts.Interaction;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.RawInteraction;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Keyed;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Interactions: the new version attaches to each identifier it carries (with its payload, so the
+ * customers there see a corrected channel or time), and detaches from each one it no longer carries.
+ */
+final class InteractionVersions extends FactVersions<RawInteraction, Interaction> {
+    private final FactNormaliser normaliser;
+
+    InteractionVersions(String storeName, FactNormaliser normaliser) {
+        super(storeName);
+        this.normaliser = normaliser;
+    }
+
+    @Override
+    Interaction normalise(RawInteraction raw) {
+        return normaliser.interaction(raw);
+    }
+
+    @Override
+    String idOf(Interaction fact) {
+        return fact.interactionId();
+    }
+
+    @Override
+    List<Keyed<GraphEvent>> changes(String id, Interaction before, Interaction after, long revision) {
+        List<String> old = before == null ? List.of() : before.identifiers();
+        List<String> now = after == null ? List.of() : after.identifiers();
+        List<Keyed<GraphEvent>> events = new ArrayList<>();
+        for (String identifier : old) {
+            if (!now.contains(identifier)) {
+                events.add(new Keyed<>(identifier, GraphEvent.detach(id, revision)));
+            }
+        }
+        for (String identifier : now) {
+            events.add(new Keyed<>(identifier, GraphEvent.attach(after, revision)));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,69 @@
+package io.attributionstreams.topology.normalise;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.attributionstreams.facts.Appointment;
+import io.attributionstreams.facts.Customer;
+import io.attributionstreams.facts.Interaction;
+import io.attributionstreams.facts.Payment;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.RawAppointment;
+import io.attributionstreams.normalise.RawCustomer;
+import io.attributionstreams.normalise.RawInteraction;
+import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.serde.JsonSerde;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** Step 1: the four normalising processors, each owning its versions store. */
+public final class Normalise {
+    private Normalise() {
+    }
+
+    public static ProcessorSupplier<String, RawCustomer, String, GraphEvent> customers(FactNormaliser normaliser) {
+        return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { },
+                () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser));
+    }
+
+    public static ProcessorSupplier<String, RawInteraction, String, GraphEvent> interactions(FactNormaliser normaliser) {
+        return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { },
+                () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser));
+    }
+
+    public static ProcessorSupplier<String, RawAppointment, String, GraphEvent> appointments(FactNormaliser normaliser) {
+        return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { },
+                () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser));
+    }
+
+    public static ProcessorSupplier<String, RawPayment, String, GraphEvent> payments(FactNormaliser normaliser) {
+        return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { },
+                () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser));
+    }
+
+    private static <R, F> ProcessorSupplier<String, R, String, GraphEvent> supplier(String store,
+            TypeReference<Versioned<F>> type, Supplier<Processor<String, R, String, GraphEvent>> processor) {
+        Serde<Versioned<F>> serde = JsonSerde.of(type);
+        StoreBuilder<KeyValueStore<String, Versioned<F>>> builder =
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), serde);
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, R, String, GraphEvent> get() {
+                return processor.get();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(builder);
+            }
+        };
+    }
+}

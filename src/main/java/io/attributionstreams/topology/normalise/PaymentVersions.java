@@ -1,0 +1,41 @@
+package io.attributionstreams.topology.normalise;
+
+import io.attributionstreams.facts.Payment;
+import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.Keyed;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Payments: to their customer; one that moves is also retracted from the customer it left. */
+final class PaymentVersions extends FactVersions<RawPayment, Payment> {
+    private final FactNormaliser normaliser;
+
+    PaymentVersions(String storeName, FactNormaliser normaliser) {
+        super(storeName);
+        this.normaliser = normaliser;
+    }
+
+    @Override
+    Payment normalise(RawPayment raw) {
+        return normaliser.payment(raw);
+    }
+
+    @Override
+    String idOf(Payment fact) {
+        return fact.paymentId();
+    }
+
+    @Override
+    List<Keyed<GraphEvent>> changes(String id, Payment before, Payment after, long revision) {
+        List<Keyed<GraphEvent>> events = new ArrayList<>(2);
+        if (before != null && (after == null || !before.customerId().equals(after.customerId()))) {
+            events.add(new Keyed<>(before.customerId(), GraphEvent.payment(before.customerId(), id, null, revision)));
+        }
+        if (after != null) {
+            events.add(new Keyed<>(after.customerId(), GraphEvent.payment(after.customerId(), id, after, revision)));
+        }
+        return events;
+    }
+}

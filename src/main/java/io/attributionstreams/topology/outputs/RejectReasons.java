@@ -1,0 +1,32 @@
+package io.attributionstreams.topology.outputs;
+
+import java.util.List;
+
+/**
+ * The kind of a reject reason, for metric tags and logs: a short, fixed vocabulary without the
+ * offending value (which could be anything a producer sent).
+ */
+public final class RejectReasons {
+    private static final List<String> KINDS = List.of("unreadable record", "unparseable time", "unknown type",
+            "no usable identifier", "unparseable amount", "currency", "amount", "more than", "key does not match",
+            "a tombstone needs", "processing failed");
+
+    private RejectReasons() {
+    }
+
+    public static String kind(String reason) {
+        if (reason == null) {
+            return "other";
+        }
+        if (reason.startsWith("missing ")) {
+            int end = reason.indexOf(' ', "missing ".length());
+            return end < 0 ? reason : reason.substring(0, end);
+        }
+        for (String kind : KINDS) {
+            if (reason.startsWith(kind)) {
+                return kind;
+            }
+        }
+        return "other";
+    }
+}

@@ -1,0 +1,165 @@
+package io.attributionstreams.testsupport;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.normalise.RawAppointment;
+import io.attributionstreams.normalise.RawCustomer;
+import io.attributionstreams.normalise.RawInteraction;
+import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.topology.AttributionTopology;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.StreamsSettings;
+import io.attributionstreams.topology.Topics;
+import io.attributionstreams.topology.TopologyMetrics;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology and properties in a {@link TopologyTestDriver}: pipe fact records in,
+ * read every output record, fold them into the latest value per key (tombstones remove), and
+ * check the version chain of every key as it goes.
+ */
+public final class TopologyHarness implements AutoCloseable {
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, RawCustomer> customers;
+    private final TestInputTopic<String, RawInteraction> interactions;
+    private final TestInputTopic<String, RawAppointment> appointments;
+    private final TestInputTopic<String, RawPayment> payments;
+    private final TestOutputTopic<String, AttributionUpdate> updates;
+    private final TestOutputTopic<String, ChannelTotalRecord> totals;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private final Map<String, AttributionUpdate> latestUpdates = new TreeMap<>();
+    private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private final List<String> versionViolations = new ArrayList<>();
+    private final List<TestRecord<String, AttributionUpdate>> allUpdates = new ArrayList<>();
+    private final List<TestRecord<byte[], byte[]>> allDeadLetters = new ArrayList<>();
+    private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+
+    public TopologyHarness(AttributionSettings settings) {
+        Properties props = StreamsSettings.defaults();
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/attribution-ttd-"
+                + System.nanoTime());
+        driver = new TopologyTestDriver(AttributionTopology.build(settings, new TopologyMetrics(registry)), props);
+        var key = Serdes.String().serializer();
+        customers = driver.createInputTopic(Names.CUSTOMERS, key, Topics.CUSTOMERS.valueSerde().serializer());
+        interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());
+        appointments = driver.createInputTopic(Names.APPOINTMENTS, key, Topics.APPOINTMENTS.valueSerde().serializer());
+        payments = driver.createInputTopic(Names.PAYMENTS, key, Topics.PAYMENTS.valueSerde().serializer());
+        updates = driver.createOutputTopic(Names.ATTRIBUTION_UPDATES, Serdes.String().deserializer(),
+                Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer());
+        totals = driver.createOutputTopic(Names.CHANNEL_TOTALS, Serdes.String().deserializer(),
+                Topics.CHANNEL_TOTALS.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public TopologyHarness pipe(List<FactRecord> records) {
+        records.forEach(this::pipe);
+        return this;
+    }
+
+    public TopologyHarness pipe(FactRecord r) {
+        clock = clock.plusMillis(1);
+        switch (r.file()) {
+            case CUSTOMERS -> customers.pipeInput(r.key(), (RawCustomer) r.value(), clock);
+            case INTERACTIONS -> interactions.pipeInput(r.key(), (RawInteraction) r.value(), clock);
+            case APPOINTMENTS -> appointments.pipeInput(r.key(), (RawAppointment) r.value(), clock);
+            case PAYMENTS -> payments.pipeInput(r.key(), (RawPayment) r.value(), clock);
+        }
+        drain();
+        return this;
+    }
+
+    /** Pipes raw bytes to an input topic, as a careless producer might. */
+    public TopologyHarness pipeBytes(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .pipeInput(key, value, clock = clock.plusMillis(1));
+        drain();
+        return this;
+    }
+
+    private void drain() {
+        for (TestRecord<String, AttributionUpdate> record : updates.readRecordsToList()) {
+            allUpdates.add(record);
+            AttributionUpdate value = record.value();
+            if (value == null) {
+                latestUpdates.remove(record.key());
+                continue;
+            }
+            long expected = versions.getOrDefault(record.key(), 0L) + 1;
+            if (value.version() != expected) {
+                versionViolations.add(record.key() + " version " + value.version() + " after " + (expected - 1));
+            }
+            if (!value.key().equals(record.key())) {
+                versionViolations.add(record.key() + " carries key " + value.key());
+            }
+            versions.put(record.key(), value.version());
+            latestUpdates.put(record.key(), value);
+        }
+        for (TestRecord<String, ChannelTotalRecord> record : totals.readRecordsToList()) {
+            if (record.value() == null) {
+                latestTotals.remove(record.key());
+            } else {
+                latestTotals.put(record.key(), record.value());
+            }
+        }
+        allDeadLetters.addAll(deadLetters.readRecordsToList());
+    }
+
+    public Map<String, AttributionUpdate> latestUpdates() {
+        return latestUpdates;
+    }
+
+    public Map<String, ChannelTotalRecord> latestTotals() {
+        return latestTotals;
+    }
+
+    public List<String> versionViolations() {
+        return versionViolations;
+    }
+
+    public List<TestRecord<String, AttributionUpdate>> allUpdates() {
+        return allUpdates;
+    }
+
+    public List<TestRecord<byte[], byte[]>> deadLetters() {
+        return allDeadLetters;
+    }
+
+    public SimpleMeterRegistry registry() {
+        return registry;
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    /** The latest state of the outputs as {@code attribution.csv} and {@code channels.csv}. */
+    public void exportTo(Path dir) {
+        ExportFiles.write(dir, latestUpdates.values(), latestTotals.values());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
