@@ -45,14 +45,15 @@ final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
         if ((before == null) != (after == null)) {
             events.add(new Keyed<>(id, GraphEvent.status(id, after != null, revision)));
         }
-        for (String identifier : old) {
-            if (!now.contains(identifier)) {
-                events.add(new Keyed<>(identifier, GraphEvent.claim(id, false, revision)));
-            }
-        }
+        // claims before unclaims, for the same reason interactions attach before they detach
         for (String identifier : now) {
             if (!old.contains(identifier)) {
                 events.add(new Keyed<>(identifier, GraphEvent.claim(id, true, revision)));
+            }
+        }
+        for (String identifier : old) {
+            if (!now.contains(identifier)) {
+                events.add(new Keyed<>(identifier, GraphEvent.claim(id, false, revision)));
             }
         }
         return events;

@@ -35,13 +35,15 @@ final class InteractionVersions extends FactVersions<RawInteraction, Interaction
         List<String> old = before == null ? List.of() : before.identifiers();
         List<String> now = after == null ? List.of() : after.identifiers();
         List<Keyed<GraphEvent>> events = new ArrayList<>();
+        // attach before detach: where both reach the same customer in order, the touchpoint is never
+        // dropped in between (an answer is not restated twice for nothing)
+        for (String identifier : now) {
+            events.add(new Keyed<>(identifier, GraphEvent.attach(after, revision)));
+        }
         for (String identifier : old) {
             if (!now.contains(identifier)) {
                 events.add(new Keyed<>(identifier, GraphEvent.detach(id, revision)));
             }
-        }
-        for (String identifier : now) {
-            events.add(new Keyed<>(identifier, GraphEvent.attach(after, revision)));
         }
         return events;
     }
