@@ -37,18 +37,15 @@ public final class AttributionTopology {
 
         // 1. normalise, by fact id: each fact's last version and revision; changes become graph events
         KStream<String, GraphEvent> factEvents = builder
-                .stream(Topics.CUSTOMERS.name(), Topics.CUSTOMERS.consumed(Names.SOURCE_PREFIX + Names.CUSTOMERS))
+                .stream(Names.CUSTOMERS, Topics.rawInput(Names.CUSTOMERS))
                 .process(Normalise.customers(normaliser), Named.as(Names.NORMALISE_CUSTOMERS))
-                .merge(builder.stream(Topics.INTERACTIONS.name(),
-                                Topics.INTERACTIONS.consumed(Names.SOURCE_PREFIX + Names.INTERACTIONS))
+                .merge(builder.stream(Names.INTERACTIONS, Topics.rawInput(Names.INTERACTIONS))
                         .process(Normalise.interactions(normaliser), Named.as(Names.NORMALISE_INTERACTIONS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-interactions"))
-                .merge(builder.stream(Topics.APPOINTMENTS.name(),
-                                Topics.APPOINTMENTS.consumed(Names.SOURCE_PREFIX + Names.APPOINTMENTS))
+                .merge(builder.stream(Names.APPOINTMENTS, Topics.rawInput(Names.APPOINTMENTS))
                         .process(Normalise.appointments(normaliser), Named.as(Names.NORMALISE_APPOINTMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-appointments"))
-                .merge(builder.stream(Topics.PAYMENTS.name(),
-                                Topics.PAYMENTS.consumed(Names.SOURCE_PREFIX + Names.PAYMENTS))
+                .merge(builder.stream(Names.PAYMENTS, Topics.rawInput(Names.PAYMENTS))
                         .process(Normalise.payments(normaliser), Named.as(Names.NORMALISE_PAYMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-payments"));
         Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))

@@ -10,6 +10,7 @@ import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
 
 /** The topics the application reads and writes, each with its serdes. */
 public final class Topics {
@@ -31,6 +32,14 @@ public final class Topics {
             new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));
     public static final Topic<String, ChannelTotalRecord> CHANNEL_TOTALS =
             new Topic<>(Names.CHANNEL_TOTALS, KEY, JsonSerde.of(ChannelTotalRecord.class));
+
+    /**
+     * How the application reads an input topic: key as a string, value as bytes, parsed by the
+     * normalise step so that unreadable JSON reaches the dead-letter topic like any rejected fact.
+     */
+    public static Consumed<String, byte[]> rawInput(String topic) {
+        return Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(Names.SOURCE_PREFIX + topic);
+    }
 
     /** The envelope of the internal topics {@code by-identifier} and {@code by-customer}. */
     public static final Serde<GraphEvent> GRAPH_EVENT = JsonSerde.of(GraphEvent.class);

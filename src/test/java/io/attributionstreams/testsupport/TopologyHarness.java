@@ -57,6 +57,7 @@ public final class TopologyHarness implements AutoCloseable {
     public TopologyHarness(AttributionSettings settings) {
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(io.micrometer.core.instrument.MeterRegistry.class.getName(), registry);
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/attribution-ttd-"
                 + System.nanoTime());
         driver = new TopologyTestDriver(AttributionTopology.build(settings, new TopologyMetrics(registry)), props);

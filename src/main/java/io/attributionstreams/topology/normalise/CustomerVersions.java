@@ -5,6 +5,7 @@ import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
+import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
     private final FactNormaliser normaliser;
 
     CustomerVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName);
+        super(storeName, JsonSerde.of(RawCustomer.class));
         this.normaliser = normaliser;
     }
 

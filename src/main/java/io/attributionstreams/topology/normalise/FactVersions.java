@@ -4,6 +4,8 @@ import io.attributionstreams.normalise.RejectedFactException;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.serde.JsonSerde;
+import org.apache.kafka.common.errors.SerializationException;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,16 +20,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A fact that cannot be normalised throws {@link RejectedFactException}: the processing
  * exception handler sends the original record to the dead-letter topic and processing goes on.
  *
- * @param <R> the raw fact as it arrives (null for a tombstone, which deletes the fact)
+ * @param <R> the raw fact as its JSON arrives (no value at all is a tombstone, which deletes the fact)
  * @param <F> the normalised fact
  */
-abstract class FactVersions<R, F> implements Processor<String, R, String, GraphEvent> {
+abstract class FactVersions<R, F> implements Processor<String, byte[], String, GraphEvent> {
     private final String storeName;
+    private final JsonSerde<R> json;
     private KeyValueStore<String, Versioned<F>> versions;
     private ProcessorContext<String, GraphEvent> context;
 
-    FactVersions(String storeName) {
+    FactVersions(String storeName, JsonSerde<R> json) {
         this.storeName = storeName;
+        this.json = json;
     }
 
     @Override
@@ -37,8 +41,8 @@ abstract class FactVersions<R, F> implements Processor<String, R, String, GraphE
     }
 
     @Override
-    public void process(Record<String, R> record) {
-        F fact = record.value() == null ? null : normalise(record.value());
+    public void process(Record<String, byte[]> record) {
+        F fact = record.value() == null ? null : normalise(parse(record.value()));
         String id = fact == null ? record.key() : idOf(fact);
         if (id == null) {
             throw new RejectedFactException("a tombstone needs the fact id as its key");
@@ -55,6 +59,18 @@ abstract class FactVersions<R, F> implements Processor<String, R, String, GraphE
         versions.put(id, new Versioned<>(fact, revision));
         for (Keyed<GraphEvent> event : changes(id, before, fact, revision)) {
             context.forward(record.withKey(event.key()).withValue(event.value()));
+        }
+    }
+
+    /**
+     * JSON is read here rather than by the source's deserializer, so that unreadable bytes take the
+     * same dead-letter path as any other rejected fact (the processing exception handler).
+     */
+    private R parse(byte[] bytes) {
+        try {
+            return json.fromBytes(bytes);
+        } catch (SerializationException e) {
+            throw new RejectedFactException("unreadable record: " + e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
+import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class InteractionVersions extends FactVersions<RawInteraction, Interaction
     private final FactNormaliser normaliser;
 
     InteractionVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName);
+        super(storeName, JsonSerde.of(RawInteraction.class));
         this.normaliser = normaliser;
     }
 

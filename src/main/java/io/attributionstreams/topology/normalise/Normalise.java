@@ -6,10 +6,6 @@ import io.attributionstreams.facts.Customer;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.normalise.FactNormaliser;
-import io.attributionstreams.normalise.RawAppointment;
-import io.attributionstreams.normalise.RawCustomer;
-import io.attributionstreams.normalise.RawInteraction;
-import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
@@ -29,34 +25,34 @@ public final class Normalise {
     private Normalise() {
     }
 
-    public static ProcessorSupplier<String, RawCustomer, String, GraphEvent> customers(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> customers(FactNormaliser normaliser) {
         return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { },
                 () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser));
     }
 
-    public static ProcessorSupplier<String, RawInteraction, String, GraphEvent> interactions(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> interactions(FactNormaliser normaliser) {
         return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { },
                 () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser));
     }
 
-    public static ProcessorSupplier<String, RawAppointment, String, GraphEvent> appointments(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> appointments(FactNormaliser normaliser) {
         return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { },
                 () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser));
     }
 
-    public static ProcessorSupplier<String, RawPayment, String, GraphEvent> payments(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> payments(FactNormaliser normaliser) {
         return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { },
                 () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser));
     }
 
-    private static <R, F> ProcessorSupplier<String, R, String, GraphEvent> supplier(String store,
-            TypeReference<Versioned<F>> type, Supplier<Processor<String, R, String, GraphEvent>> processor) {
+    private static <F> ProcessorSupplier<String, byte[], String, GraphEvent> supplier(String store,
+            TypeReference<Versioned<F>> type, Supplier<Processor<String, byte[], String, GraphEvent>> processor) {
         Serde<Versioned<F>> serde = JsonSerde.of(type);
         StoreBuilder<KeyValueStore<String, Versioned<F>>> builder =
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), serde);
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, R, String, GraphEvent> get() {
+            public Processor<String, byte[], String, GraphEvent> get() {
                 return processor.get();
             }
 

@@ -5,6 +5,7 @@ import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
+import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class PaymentVersions extends FactVersions<RawPayment, Payment> {
     private final FactNormaliser normaliser;
 
     PaymentVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName);
+        super(storeName, JsonSerde.of(RawPayment.class));
         this.normaliser = normaliser;
     }
 
