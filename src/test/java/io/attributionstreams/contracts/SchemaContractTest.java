@@ -1,0 +1,104 @@
+package io.attributionstreams.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.FactSet;
+import io.attributionstreams.normalise.NormalisationCounters;
+import io.attributionstreams.testsupport.FactRecord;
+import io.attributionstreams.testsupport.Golden;
+import io.attributionstreams.testsupport.Settings;
+import io.attributionstreams.testsupport.TopologyHarness;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Topics;
+import io.attributionstreams.topology.serde.JsonSerde;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON our code writes and reads is what {@code schemas/} promises other teams' clients,
+ * checked with an independent JSON Schema (2020-12) validator.
+ */
+class SchemaContractTest {
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    static JsonSchema schema(String topic) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("schemas", topic + ".schema.json"))) {
+            return FACTORY.getSchema(in);
+        }
+    }
+
+    static List<String> violations(JsonSchema schema, byte[] json) throws IOException {
+        JsonNode node = PLAIN.readTree(json);
+        return schema.validate(node).stream().map(Object::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void everyOutputRecordOfTheModelsExampleMatchesItsSchema() throws IOException {
+        JsonSchema updates = schema(Names.ATTRIBUTION_UPDATES);
+        JsonSchema totals = schema(Names.CHANNEL_TOTALS);
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        try (TopologyHarness harness = new TopologyHarness(Settings.fromArgs(Golden.args("models")))) {
+            harness.pipe(FactRecord.read(Golden.input("models")));
+            for (var record : harness.allUpdates()) {
+                if (record.value() != null) {
+                    problems.addAll(violations(updates, Topics.ATTRIBUTION_UPDATES.valueSerde().serializer()
+                            .serialize(Names.ATTRIBUTION_UPDATES, record.value())));
+                    checked++;
+                }
+            }
+            for (var total : harness.latestTotals().values()) {
+                problems.addAll(violations(totals, Topics.CHANNEL_TOTALS.valueSerde().serializer()
+                        .serialize(Names.CHANNEL_TOTALS, total)));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyAcceptedInputRowAsJsonMatchesItsTopicSchema() throws IOException {
+        Path input = Golden.input("revisions");
+        FactSet facts = BatchRun.read(input, Settings.fromArgs(List.of()), NormalisationCounters.NONE, null);
+        Set<String> rejected = facts.rejects().stream().map(r -> r.file() + "#" + r.id()).collect(Collectors.toSet());
+        Map<String, JsonSchema> schemas = Map.of(
+                "customers.csv", schema(Names.CUSTOMERS), "interactions.csv", schema(Names.INTERACTIONS),
+                "appointments.csv", schema(Names.APPOINTMENTS), "payments.csv", schema(Names.PAYMENTS));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (FactRecord record : FactRecord.read(input)) {
+            if (rejected.contains(record.file().fileName() + "#" + record.key())) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            JsonSerde<Object> serde = (JsonSerde<Object>) (JsonSerde<?>) JsonSerde.of(record.value().getClass());
+            problems.addAll(violations(schemas.get(record.file().fileName()), serde.toBytes(record.value())));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(800);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSchemasCatchAWrongRecord() throws IOException {
+        byte[] wrong = "{\"customer_id\":\"C1\",\"conversion_type\":\"FIRST_KISS\",\"model\":\"linear\",\"version\":0,\"revenue\":\"1.5\",\"touchpoints\":[]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(violations(schema(Names.ATTRIBUTION_UPDATES), wrong)).hasSizeGreaterThanOrEqualTo(4);
+    }
+}
