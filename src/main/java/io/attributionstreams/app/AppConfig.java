@@ -1,0 +1,214 @@
+package io.attributionstreams.app;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.topology.StreamsSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The application's configuration, in layers: built-in defaults, then a properties file, then
+ * environment variables ({@code ATTRIBUTION_*}), then command-line options; each layer overrides the
+ * ones before. The result is unmodifiable. Keys are Kafka Streams / client keys as Kafka spells them
+ * ({@code bootstrap.servers}, {@code num.stream.threads}) and the application's own {@code attribution.*}
+ * keys. An environment variable is the key in upper case with dots and dashes as underscores and
+ * {@code ATTRIBUTION_} in front, once: {@code ATTRIBUTION_BOOTSTRAP_SERVERS}, {@code ATTRIBUTION_ZONE}.
+ */
+public final class AppConfig {
+    public static final String ENV_PREFIX = "ATTRIBUTION_";
+
+    public static final String ZONE = "attribution.zone";
+    public static final String REGION = "attribution.region";
+    public static final String CURRENCY = "attribution.currency";
+    public static final String TYPES = "attribution.types";
+    public static final String MODELS = "attribution.models";
+    public static final String LOOKBACK = "attribution.lookback";
+    public static final String HALF_LIFE = "attribution.half-life";
+    public static final String HTTP_PORT = "attribution.http.port";
+    public static final String TOPICS_CREATE = "attribution.topics.create";
+    public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
+    public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
+    public static final String EMBEDDED_PORT = "attribution.embedded-broker.port";
+    public static final String EMBEDDED_DIR = "attribution.embedded-broker.dir";
+
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    /** The application's own keys with their defaults and meaning: the README's table is made from this. */
+    public static final Map<String, String[]> APP_KEYS = appKeys();
+
+    /** Keys that would silently break the topology if a layer set them. */
+    private static final Set<String> FORBIDDEN = Set.of(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
+            StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
+
+    private final Map<String, String> values;
+
+    private AppConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    private static Map<String, String[]> appKeys() {
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        keys.put(ZONE, new String[] {"UTC", "business zone: offset-less times and calendar days"});
+        keys.put(REGION, new String[] {"US", "default region of phone numbers without a country code"});
+        keys.put(CURRENCY, new String[] {"USD", "the one accepted payment currency"});
+        keys.put(TYPES, new String[] {"FIRST_CONTACT,FIRST_BOOKED,FIRST_ATTENDED,FIRST_PAID", "conversion types"});
+        keys.put(MODELS, new String[] {"daily_split", "credit models, comma-separated"});
+        keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
+        keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
+        keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
+        keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
+        keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});
+        keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
+        keys.put(EMBEDDED_PORT, new String[] {Integer.toString(DEFAULT_KAFKA_PORT), "port of the embedded broker started when no bootstrap.servers is set"});
+        keys.put(EMBEDDED_DIR, new String[] {"", "data folder of the embedded broker (empty: a temporary folder)"});
+        return Collections.unmodifiableMap(keys);
+    }
+
+    /** The Kafka Streams keys whose defaults the application sets. */
+    public static Properties kafkaDefaults() {
+        return StreamsSettings.defaults();
+    }
+
+    /**
+     * Builds the configuration from its layers.
+     *
+     * @param file a properties file, or null
+     * @param env the environment (System.getenv() in production)
+     * @param cli key/value pairs from command-line options, highest priority
+     */
+    public static AppConfig load(Path file, Map<String, String> env, Map<String, String> cli) {
+        Map<String, String> values = new LinkedHashMap<>();
+        APP_KEYS.forEach((key, spec) -> values.put(key, spec[0]));
+        kafkaDefaults().forEach((k, v) -> values.put(k.toString(), v.toString()));
+        if (file != null) {
+            values.putAll(checked(readFile(file), "file " + file));
+        }
+        values.putAll(checked(fromEnvironment(env), "environment"));
+        values.putAll(checked(cli, "command line"));
+        return new AppConfig(values);
+    }
+
+    private static Map<String, String> checked(Map<String, String> layer, String source) {
+        for (String key : layer.keySet()) {
+            if (FORBIDDEN.contains(key)) {
+                throw new IllegalArgumentException(key + " set in the " + source
+                        + ": the topology sets its own serdes; remove it");
+            }
+        }
+        return layer;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("config file not found: " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k.strip(), p.getProperty(k).strip()));
+        return map;
+    }
+
+    /** {@code ATTRIBUTION_HALF_LIFE} -> {@code attribution.half-life}; {@code ATTRIBUTION_NUM_STREAM_THREADS} -> {@code num.stream.threads}. */
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> map = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                map.put(keyOf(name), value);
+            }
+        });
+        return map;
+    }
+
+    /** The environment variable for a key. */
+    public static String envName(String key) {
+        String bare = key.startsWith("attribution.") ? key.substring("attribution.".length()) : key;
+        return ENV_PREFIX + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    static String keyOf(String envName) {
+        for (String key : APP_KEYS.keySet()) {
+            if (envName(key).equals(envName)) {
+                return key;
+            }
+        }
+        return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    public String get(String key) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public boolean has(String key) {
+        return get(key) != null;
+    }
+
+    public int getInt(String key) {
+        String value = get(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    /** The Kafka Streams properties: every key that is not the application's own. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        values.forEach((k, v) -> {
+            if (!k.startsWith("attribution.") && v != null && !v.isBlank()) {
+                p.put(k, v);
+            }
+        });
+        return p;
+    }
+
+    public AttributionSettings attributionSettings() {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(get(ZONE));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(ZONE + ": unknown zone '" + get(ZONE) + "'");
+        }
+        List<ConversionType> types = Arrays.stream(get(TYPES).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(ConversionType::parse).distinct().toList();
+        Duration lookback = has(LOOKBACK) ? duration(LOOKBACK) : null;
+        new io.attributionstreams.normalise.Money(get(CURRENCY));
+        return new AttributionSettings(zone, get(REGION).toUpperCase(Locale.ROOT),
+                get(CURRENCY).toUpperCase(Locale.ROOT), types, CreditModels.named(List.of(get(MODELS).split(","))),
+                lookback, duration(HALF_LIFE));
+    }
+
+    private Duration duration(String key) {
+        try {
+            return Duration.parse(get(key).toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " takes an ISO-8601 duration such as P90D, got '" + get(key) + "'");
+        }
+    }
+}
