@@ -146,7 +146,8 @@ public final class AppConfig {
         return ENV_PREFIX + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    static String keyOf(String envName) {
+    /** The key an environment variable sets. */
+    public static String keyOf(String envName) {
         for (String key : APP_KEYS.keySet()) {
             if (envName(key).equals(envName)) {
                 return key;
