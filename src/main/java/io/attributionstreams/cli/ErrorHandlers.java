@@ -24,7 +24,8 @@ final class ErrorHandlers {
     }
 
     static int failedExecution(Exception e, CommandLine cli, ParseResult parsed) {
-        if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+        if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                || e instanceof IllegalStateException) {
             cli.getErr().println("error: " + e.getMessage());
             return e instanceof IllegalArgumentException ? BAD_USAGE : FAILED;
         }

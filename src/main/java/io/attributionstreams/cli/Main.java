@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time multi-touch marketing attribution on Kafka Streams, with its batch reference engine.",
-        subcommands = {BatchCommand.class, GenerateCommand.class, BenchCommand.class})
+        subcommands = {BatchCommand.class, GenerateCommand.class, BrokerCommand.class, TopicsCommand.class,
+            RunCommand.class, ReplayCommand.class, ExportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,112 @@
+package io.attributionstreams.app;
+
+import io.attributionstreams.broker.TopicCreator;
+import io.attributionstreams.topology.AttributionTopology;
+import io.attributionstreams.topology.TopologyMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine: creates missing topics, builds the topology with the configured settings,
+ * and runs Kafka Streams until closed. A fatal error stops the client (and {@link #awaitStop}
+ * returns), so an orchestrator restarts the process rather than a half-alive one carrying on.
+ */
+public final class StreamingApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingApp.class);
+    private static final String CLUSTER_ID_FILE = "attribution-cluster.id";
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
+
+    private StreamingApp(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static StreamingApp start(AppConfig config, MeterRegistry registry) {
+        Properties props = config.streamsProperties();
+        props.put(MeterRegistry.class.getName(), registry);
+        String bootstrap = config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        if (bootstrap == null) {
+            throw new IllegalArgumentException("bootstrap.servers is not set");
+        }
+        if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
+            TopicCreator.createMissing(bootstrap,
+                    config.has(AppConfig.TOPICS_PARTITIONS) ? config.getInt(AppConfig.TOPICS_PARTITIONS) : 0,
+                    config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
+        }
+        KafkaStreams streams = new KafkaStreams(
+                AttributionTopology.build(config.attributionSettings(), new TopologyMetrics(registry)), props);
+        StreamingApp app = new StreamingApp(streams);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
+            LOG.debug("stream thread failure", e);
+            app.failed = true;
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                app.stopped.countDown();
+            }
+        });
+        forgetStateOfAnotherCluster(streams, props, bootstrap);
+        streams.start();
+        return app;
+    }
+
+    /**
+     * Local state belongs to the cluster whose changelogs it mirrors. A state folder left by a
+     * previous cluster (a recreated local broker, say) is wiped, loudly: its offsets mean nothing here.
+     */
+    private static void forgetStateOfAnotherCluster(KafkaStreams streams, Properties props, String bootstrap) {
+        String clusterId;
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            clusterId = admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
+        }
+        String stateDir = props.getProperty(StreamsConfig.STATE_DIR_CONFIG,
+                System.getProperty("java.io.tmpdir") + "/kafka-streams");
+        Path marker = Path.of(stateDir, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), CLUSTER_ID_FILE);
+        try {
+            if (Files.exists(marker) && !Files.readString(marker).strip().equals(clusterId)) {
+                LOG.warn("local state in {} belongs to another Kafka cluster; wiping it before start", marker.getParent());
+                streams.cleanUp();
+            }
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, clusterId);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use the state folder " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Blocks until the client stops by itself (a fatal error) or is closed; true when it failed. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return failed;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(60));
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,70 @@
+package io.attributionstreams.broker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics of {@link TopicFiles} that a cluster lacks; existing topics are left as they are. */
+public final class TopicCreator {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+    private TopicCreator() {
+    }
+
+    /**
+     * @param partitions overrides the files' partition count when positive
+     * @param replicationFactor overrides the files' replication when positive; otherwise the files' value
+     *     capped at the number of brokers
+     * @return the topics created
+     */
+    public static List<String> createMissing(String bootstrapServers, int partitions, int replicationFactor) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            int brokers = admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicFiles.TopicSpec spec : TopicFiles.load()) {
+                if (existing.contains(spec.name())) {
+                    continue;
+                }
+                int count = partitions > 0 ? partitions : spec.partitions();
+                short replicas = (short) (replicationFactor > 0 ? replicationFactor
+                        : Math.min(spec.replicas(), brokers));
+                Map<String, String> topicConfig = new HashMap<>(spec.config());
+                if (replicas < 2) {
+                    topicConfig.remove("min.insync.replicas");
+                }
+                missing.add(new NewTopic(spec.name(), count, replicas).configs(topicConfig));
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.attributionstreams.cli;
+
+import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.export.Exporter;
+import io.attributionstreams.topology.StreamsSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code export}: the output topics' latest records as attribution.csv and channels.csv. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Read attribution-updates and attribution-channel-totals (read_committed, latest per key) "
+                + "and write attribution.csv and channels.csv in the batch format.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka to use.")
+    String bootstrapServers;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the two files.")
+    Path output;
+
+    @Option(names = "--await-quiet", paramLabel = "DURATION",
+            description = "First wait until the application has consumed all input and the outputs have not "
+                    + "changed for this long (5s, 500ms, PT5S).")
+    String awaitQuiet;
+
+    @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION",
+            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID, paramLabel = "ID",
+            description = "The application whose consumer group --await-quiet watches (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (awaitQuiet != null) {
+            Exporter.awaitQuiet(bootstrapServers, applicationId, duration(awaitQuiet, "--await-quiet"),
+                    duration(timeout, "--timeout"), err);
+        }
+        Exporter.Snapshot snapshot = Exporter.read(bootstrapServers);
+        Files.createDirectories(output);
+        ExportFiles.write(output, snapshot.updates().values(), snapshot.totals().values());
+        err.printf(Locale.ROOT, "export: %,d records read; %,d attribution records and %,d channel totals written to %s%n",
+                snapshot.recordsRead(), snapshot.updates().size(), snapshot.totals().size(), output);
+        err.flush();
+        return 0;
+    }
+
+    /** {@code 5s}, {@code 500ms}, {@code 2m}, or ISO-8601 {@code PT5S}. */
+    static Duration duration(String value, String option) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(option + " takes a duration such as 5s, 500ms, 2m or PT5S, got '"
+                    + value + "'");
+        }
+    }
+}

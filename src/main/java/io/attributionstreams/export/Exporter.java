@@ -1,0 +1,195 @@
+package io.attributionstreams.export;
+
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Topics;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the output topics from the beginning with {@code read_committed}, keeping the latest value
+ * per key (a tombstone removes the key): what any downstream client that materialises the topics sees.
+ */
+public final class Exporter {
+    private static final List<String> INPUTS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
+            Names.PAYMENTS);
+    private static final List<String> OUTPUTS = List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS);
+
+    private Exporter() {
+    }
+
+    /** The latest record per key of both output topics. */
+    public record Snapshot(Map<String, AttributionUpdate> updates, Map<String, ChannelTotalRecord> totals,
+            long recordsRead) {
+    }
+
+    /**
+     * Waits until the application's consumer group has consumed every input record (and its internal
+     * topics have at most a transaction marker left per partition), and the output topics have not
+     * grown for {@code quiet}.
+     */
+    public static void awaitQuiet(String bootstrap, String applicationId, Duration quiet, Duration timeout,
+            PrintWriter progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long quietSince = System.nanoTime();
+        Map<TopicPartition, Long> lastOutputEnds = Map.of();
+        long lastReport = 0;
+        try (Admin admin = admin(bootstrap)) {
+            while (true) {
+                Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
+                long inputLag = lag(admin, applicationId, partitions(admin, INPUTS), 0);
+                long internalLag = internalLag(admin, applicationId);
+                long now = System.nanoTime();
+                if (inputLag > 0 || internalLag > 0 || !outputEnds.equals(lastOutputEnds)) {
+                    quietSince = now;
+                    lastOutputEnds = outputEnds;
+                } else if (now - quietSince >= quiet.toNanos()) {
+                    return;
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "the application did not go quiet within %s (input lag %d, internal lag %d)", timeout,
+                            inputLag, internalLag));
+                }
+                if (progress != null && now - lastReport > 2_000_000_000L) {
+                    lastReport = now;
+                    progress.printf(Locale.ROOT, "export: waiting for quiet (input lag %,d, internal lag %,d)%n",
+                            inputLag, internalLag);
+                    progress.flush();
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for quiet", e);
+        }
+    }
+
+    public static Snapshot read(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        Map<String, AttributionUpdate> updates = new TreeMap<>();
+        Map<String, ChannelTotalRecord> totals = new TreeMap<>();
+        long read = 0;
+        try (Admin admin = admin(bootstrap);
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                     new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitions(admin, OUTPUTS);
+            Map<TopicPartition, Long> ends = endOffsets(admin, partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    if (r.topic().equals(Names.ATTRIBUTION_UPDATES)) {
+                        fold(updates, r.key(), Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()));
+                    } else {
+                        fold(totals, r.key(), Topics.CHANNEL_TOTALS.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()));
+                    }
+                }
+            }
+        }
+        return new Snapshot(updates, totals, read);
+    }
+
+    private static <V> void fold(Map<String, V> latest, String key, V value) {
+        if (value == null) {
+            latest.remove(key);
+        } else {
+            latest.put(key, value);
+        }
+    }
+
+    static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    private static List<TopicPartition> partitions(Admin admin, List<String> topics) {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            return partitions;
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("cannot read end offsets: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return offsets == null ? Map.of() : offsets;
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            return Map.of();
+        }
+    }
+
+    /** Records of these partitions the group has not consumed; partitions with more than {@code slack} only. */
+    private static long lag(Admin admin, String group, List<TopicPartition> partitions, long slack) {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, partitions).entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            long behind = end.getValue() - (done == null ? 0 : done.offset());
+            if (behind > slack) {
+                lag += behind;
+            }
+        }
+        return lag;
+    }
+
+    /**
+     * Lag on the application's internal topics, allowing the one transaction marker an exactly-once
+     * producer leaves after its last record (a consumer commits the offset before it).
+     */
+    private static long internalLag(Admin admin, String group) {
+        Set<TopicPartition> internal = committed(admin, group).keySet().stream()
+                .filter(tp -> tp.topic().startsWith(group + "-")).collect(Collectors.toSet());
+        return internal.isEmpty() ? 0 : lag(admin, group, new ArrayList<>(internal), 1);
+    }
+}

@@ -1,0 +1,120 @@
+package io.attributionstreams.replay;
+
+import io.attributionstreams.batch.CsvRow;
+import io.attributionstreams.batch.FactFile;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Topics;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The producers' side: sends CSV rows as JSON records to the input topics with an idempotent
+ * producer (no duplicates on retry, order kept per partition), keyed by fact id.
+ */
+public final class Replayer {
+    private Replayer() {
+    }
+
+    /** Rows sent per input file. */
+    public record Totals(Map<FactFile, Long> sent, long millis) {
+        public long total() {
+            return sent.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public static Properties producerSettings(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    /**
+     * @param rate records per second, or 0 for as fast as the broker takes them
+     * @param progress where a line of progress goes every two seconds, or null
+     */
+    public static Totals send(String bootstrapServers, List<CsvRow> rows, int rate, PrintWriter progress) {
+        long start = System.nanoTime();
+        Map<FactFile, Long> sent = new EnumMap<>(FactFile.class);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long lastReport = start;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (failure.get() != null) {
+                    break;
+                }
+                CsvRow row = rows.get(i);
+                producer.send(new ProducerRecord<>(topicOf(row.file()), ReplayPlan.keyOf(row), json(row)),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                sent.merge(row.file(), 1L, Long::sum);
+                if (rate > 0) {
+                    pace(start, i + 1, rate);
+                }
+                long now = System.nanoTime();
+                if (progress != null && now - lastReport > 2_000_000_000L) {
+                    lastReport = now;
+                    progress.printf(Locale.ROOT, "replay: %,d of %,d records sent%n", i + 1, rows.size());
+                    progress.flush();
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("replay failed: " + failure.get().getMessage(), failure.get());
+        }
+        return new Totals(sent, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void pace(long start, long sent, int rate) {
+        long due = start + sent * 1_000_000_000L / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static String topicOf(FactFile file) {
+        return switch (file) {
+            case CUSTOMERS -> Names.CUSTOMERS;
+            case INTERACTIONS -> Names.INTERACTIONS;
+            case APPOINTMENTS -> Names.APPOINTMENTS;
+            case PAYMENTS -> Names.PAYMENTS;
+        };
+    }
+
+    /** The row in the JSON form of SEMANTICS section 1. */
+    public static byte[] json(CsvRow row) {
+        return switch (row.file()) {
+            case CUSTOMERS -> Topics.CUSTOMERS.valueSerde().serializer().serialize(Names.CUSTOMERS, row.customer());
+            case INTERACTIONS -> Topics.INTERACTIONS.valueSerde().serializer().serialize(Names.INTERACTIONS,
+                    row.interaction());
+            case APPOINTMENTS -> Topics.APPOINTMENTS.valueSerde().serializer().serialize(Names.APPOINTMENTS,
+                    row.appointment());
+            case PAYMENTS -> Topics.PAYMENTS.valueSerde().serializer().serialize(Names.PAYMENTS, row.payment());
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package io.attributionstreams.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.attributionstreams.app.AppConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code docker-compose.yml}: Kafka, the topic job, the app and Prometheus, wired to each other. */
+class DockerComposeTest {
+    private static final Pattern LISTENER = Pattern.compile("([A-Za-z0-9_]+)://([^:,]*):(\\d+)");
+
+    private static JsonNode compose;
+
+    @BeforeAll
+    static void read() throws IOException {
+        compose = new YAMLMapper().readTree(Path.of("docker-compose.yml").toFile());
+    }
+
+    private static JsonNode service(String name) {
+        JsonNode service = compose.path("services").path(name);
+        assertThat(service.isObject()).as("service " + name).isTrue();
+        return service;
+    }
+
+    /** A service's environment, written as a map or as a list of NAME=value. */
+    private static Map<String, String> env(String serviceName) {
+        JsonNode env = service(serviceName).path("environment");
+        Map<String, String> map = new LinkedHashMap<>();
+        if (env.isArray()) {
+            env.forEach(e -> {
+                String[] kv = e.asText().split("=", 2);
+                map.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        } else {
+            env.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        }
+        return map;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    /** Listener name -> [host, port] of a KAFKA_LISTENERS / KAFKA_ADVERTISED_LISTENERS value. */
+    private static Map<String, String[]> listeners(String value) {
+        Map<String, String[]> map = new LinkedHashMap<>();
+        Matcher m = LISTENER.matcher(value);
+        while (m.find()) {
+            map.put(m.group(1), new String[] {m.group(2), m.group(3)});
+        }
+        return map;
+    }
+
+    private static int appHttpPort() {
+        return AppConfig.load(null, env("app"), Map.of()).getInt(AppConfig.HTTP_PORT);
+    }
+
+    @Test
+    void hasTheFourServices() {
+        assertThat(compose.path("services").properties()).extracting(Map.Entry::getKey)
+                .contains("kafka", "topics", "app", "prometheus");
+    }
+
+    @Test
+    void kafkaIsASingleKraftNodeOfTheApacheImageWithAHealthcheck() {
+        assertThat(service("kafka").path("image").asText()).matches("apache/kafka:4\\.\\d+\\.\\d+");
+        assertThat(env("kafka").get("KAFKA_PROCESS_ROLES")).contains("broker").contains("controller");
+        assertThat(strings(service("kafka").path("healthcheck").path("test"))).isNotEmpty();
+    }
+
+    @Test
+    void appAndTopicsBuildFromTheDockerfile() {
+        for (String name : List.of("app", "topics")) {
+            JsonNode build = service(name).path("build");
+            String context = build.isTextual() ? build.asText() : build.path("context").asText();
+            String dockerfile = build.path("dockerfile").asText("Dockerfile");
+            assertThat(Path.of(context).resolve(dockerfile).normalize()).as(name).isEqualTo(Path.of("Dockerfile"));
+        }
+    }
+
+    @Test
+    void topicsRunsOnceKafkaIsHealthyAndTheAppStartsAfterItSucceeded() {
+        String bootstrap = env("app").get("ATTRIBUTION_BOOTSTRAP_SERVERS");
+        assertThat(strings(service("topics").path("command"))).containsExactly("topics", "--bootstrap-servers", bootstrap);
+        assertThat(service("topics").path("depends_on").path("kafka").path("condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(strings(service("app").path("command"))).containsExactly("run");
+        assertThat(service("app").path("depends_on").path("topics").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
+    void everyAttributionVariableOfTheAppSetsAKnownKey() {
+        assertThat(env("app")).containsKeys("ATTRIBUTION_BOOTSTRAP_SERVERS", "ATTRIBUTION_STATE_DIR",
+                "ATTRIBUTION_APPLICATION_SERVER");
+        assertThat(ConfigKeys.unknown(env("app"))).isEmpty();
+    }
+
+    @Test
+    void appBootstrapServersNameTheKafkaServiceOnAPortKafkaListensOn() {
+        Map<String, String> kafka = env("kafka");
+        Map<String, String[]> advertised = listeners(kafka.get("KAFKA_ADVERTISED_LISTENERS"));
+        Map<String, String[]> bound = listeners(kafka.get("KAFKA_LISTENERS"));
+        String bootstrap = env("app").get("ATTRIBUTION_BOOTSTRAP_SERVERS");
+        assertThat(bootstrap).isNotBlank();
+        for (String server : bootstrap.split(",")) {
+            String[] hostPort = server.strip().split(":");
+            assertThat(hostPort[0]).isEqualTo("kafka");
+            String listener = advertised.entrySet().stream()
+                    .filter(e -> e.getValue()[0].equals(hostPort[0]) && e.getValue()[1].equals(hostPort[1]))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            assertThat(listener).as("advertised listener for " + server).isNotNull();
+            assertThat(bound).as("KAFKA_LISTENERS").containsKey(listener);
+            assertThat(bound.get(listener)[1]).as("port " + listener + " binds").isEqualTo(hostPort[1]);
+        }
+    }
+
+    @Test
+    void appPublishesItsHttpPortAndAdvertisesItForQueries() {
+        int port = appHttpPort();
+        assertThat(port).isEqualTo(AppConfig.DEFAULT_HTTP_PORT);
+        List<String> containerPorts = strings(service("app").path("ports")).stream()
+                .map(p -> p.replaceAll("/.*", "").replaceAll(".*:", "")).toList();
+        assertThat(containerPorts).contains(Integer.toString(port));
+        assertThat(AppConfig.load(null, env("app"), Map.of()).get(StreamsConfig.APPLICATION_SERVER_CONFIG))
+                .isEqualTo("app:" + port);
+    }
+
+    @Test
+    void appStateDirIsANamedVolume() {
+        String stateDir = env("app").get("ATTRIBUTION_STATE_DIR");
+        List<String> volumes = strings(service("app").path("volumes"));
+        assertThat(volumes).anySatisfy(v -> {
+            String[] parts = v.split(":");
+            assertThat(parts[1]).isEqualTo(stateDir);
+            assertThat(compose.path("volumes").has(parts[0])).as("named volume " + parts[0]).isTrue();
+        });
+    }
+
+    @Test
+    void prometheusScrapesTheAppMetrics() throws IOException {
+        String mount = strings(service("prometheus").path("volumes")).stream()
+                .filter(v -> v.contains(":/etc/prometheus/prometheus.yml")).findFirst().orElseThrow();
+        Path config = Path.of(mount.substring(0, mount.indexOf(':'))).normalize();
+        assertThat(config).isEqualTo(Path.of("deploy/prometheus/prometheus.yml"));
+        assertThat(Files.isRegularFile(config)).isTrue();
+
+        JsonNode prometheus = new YAMLMapper().readTree(config.toFile());
+        String target = "app:" + appHttpPort();
+        List<JsonNode> jobs = new ArrayList<>();
+        prometheus.path("scrape_configs").forEach(job -> {
+            job.path("static_configs").forEach(s -> {
+                if (strings(s.path("targets")).contains(target)) {
+                    jobs.add(job);
+                }
+            });
+        });
+        assertThat(jobs).as("scrape job for " + target).hasSize(1);
+        assertThat(jobs.get(0).path("metrics_path").asText()).isEqualTo("/metrics");
+    }
+}
