@@ -48,7 +48,7 @@ public final class ReplayPlan {
         return out;
     }
 
-    /** The record key of a row: its fact id, trimmed; null when it has none. */
+    /** The fact id of a row, trimmed; null when it has none. */
     public static String keyOf(CsvRow row) {
         String id = row.id();
         if (id == null) {
@@ -56,5 +56,15 @@ public final class ReplayPlan {
         }
         String trimmed = id.strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * The record key a row is sent with: its fact id, or the empty key for a row without one (the
+     * input topics are compacted and refuse a null key; the app rejects the row to the dead-letter
+     * topic as it would any fact missing its id).
+     */
+    public static String recordKey(CsvRow row) {
+        String id = keyOf(row);
+        return id == null ? "" : id;
     }
 }

@@ -60,7 +60,7 @@ public final class Replayer {
                     break;
                 }
                 CsvRow row = rows.get(i);
-                producer.send(new ProducerRecord<>(topicOf(row.file()), ReplayPlan.keyOf(row), json(row)),
+                producer.send(new ProducerRecord<>(topicOf(row.file()), ReplayPlan.recordKey(row), json(row)),
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);

@@ -43,11 +43,12 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
     @Override
     public void process(Record<String, byte[]> record) {
         F fact = record.value() == null ? null : normalise(parse(record.value()));
-        String id = fact == null ? record.key() : idOf(fact);
+        String key = record.key() == null || record.key().isBlank() ? null : record.key();
+        String id = fact == null ? key : idOf(fact);
         if (id == null) {
             throw new RejectedFactException("a tombstone needs the fact id as its key");
         }
-        if (fact != null && record.key() != null && !record.key().equals(id)) {
+        if (fact != null && key != null && !key.equals(id)) {
             throw new RejectedFactException("key does not match the fact id");
         }
         Versioned<F> previous = versions.get(id);
