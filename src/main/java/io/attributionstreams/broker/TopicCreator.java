@@ -23,6 +23,34 @@ public final class TopicCreator {
     }
 
     /**
+     * A new topic is usable once every partition has a leader. Producing before that was seen to
+     * confuse an idempotent producer's sequence numbers on a freshly started broker.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException,
+            ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS).values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.isr().isEmpty()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false; // created, but not yet in the metadata this broker serves
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topics + " have no leader after 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
      * @param partitions overrides the files' partition count when positive
      * @param replicationFactor overrides the files' replication when positive; otherwise the files' value
      *     capped at the number of brokers
@@ -58,6 +86,7 @@ public final class TopicCreator {
                     }
                 }
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {

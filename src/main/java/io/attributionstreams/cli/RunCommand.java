@@ -1,10 +1,6 @@
 package io.attributionstreams.cli;
 
-import io.attributionstreams.app.AppConfig;
-import io.attributionstreams.app.StreamingApp;
-import io.attributionstreams.broker.EmbeddedKafka;
-import io.micrometer.core.instrument.Metrics;
-import java.nio.file.Files;
+import io.attributionstreams.app.RunningEngine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +27,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state.dir (RocksDB).")
     Path stateDir;
 
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of /metrics and /health (default 8080).")
+    Integer httpPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, highest priority.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -39,31 +38,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppConfig settings = AppConfig.load(config, System.getenv(), commandLine());
-        EmbeddedKafka embedded = null;
-        if (!settings.has(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-            Path dir = settings.has(AppConfig.EMBEDDED_DIR) ? Path.of(settings.get(AppConfig.EMBEDDED_DIR))
-                    : Files.createTempDirectory("attribution-kafka");
-            embedded = EmbeddedKafka.start(settings.getInt(AppConfig.EMBEDDED_PORT), dir);
-            Map<String, String> withBroker = new LinkedHashMap<>(commandLine());
-            withBroker.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, embedded.bootstrapServers());
-            settings = AppConfig.load(config, System.getenv(), withBroker);
-        }
-        StreamingApp app = StreamingApp.start(settings, Metrics.globalRegistry);
-        EmbeddedKafka broker = embedded;
-        Thread shutdown = new Thread(() -> {
-            app.close();
-            if (broker != null) {
-                broker.close();
-            }
-        }, "attribution-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        spec.commandLine().getOut().printf("run: application %s on %s%s; SIGTERM or Ctrl-C stops it%n",
-                settings.get(StreamsConfig.APPLICATION_ID_CONFIG), settings.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-                broker == null ? "" : " (embedded broker)");
+        RunningEngine engine = RunningEngine.start(config, System.getenv(), commandLine());
+        Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "attribution-shutdown"));
+        spec.commandLine().getOut().printf("run: application %s on %s%s; metrics and health on http://localhost:%d "
+                        + "(/metrics, /health/live, /health/ready); SIGTERM or Ctrl-C stops it%n",
+                engine.config().get(StreamsConfig.APPLICATION_ID_CONFIG), engine.bootstrapServers(),
+                engine.embeddedBroker() ? " (embedded broker)" : "", engine.httpPort());
         spec.commandLine().getOut().flush();
-        boolean failed = app.awaitStop();
-        if (failed) {
+        if (engine.app().awaitStop()) {
             spec.commandLine().getErr().println("error: the streaming application stopped after a fatal error");
             return 1;
         }
@@ -80,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (stateDir != null) {
             cli.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        if (httpPort != null) {
+            cli.put(io.attributionstreams.app.AppConfig.HTTP_PORT, httpPort.toString());
         }
         return cli;
     }

@@ -55,6 +55,9 @@ public final class Replayer {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long lastReport = start;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
+            for (FactFile file : FactFile.values()) {
+                producer.partitionsFor(topicOf(file)); // metadata for every topic before the first send
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (failure.get() != null) {
                     break;

@@ -100,11 +100,15 @@ class UpdatesConvergenceTest {
                     out.add(new FactRecord(FactFile.CUSTOMERS, c.customerId(),
                             new RawCustomer(c.customerId(), List.of(), c.emails())));
                 }
-                case 2 -> { // a customer is deleted, and sometimes comes back
+                case 2 -> { // a customer is deleted, and sometimes comes back, maybe with another phone
                     FactRecord c = pick(customers, random);
                     out.add(FactRecord.tombstone(FactFile.CUSTOMERS, c.key()));
                     if (random.nextBoolean()) {
                         out.add(c);
+                    } else if (random.nextBoolean()) {
+                        RawCustomer raw = (RawCustomer) c.value();
+                        out.add(new FactRecord(FactFile.CUSTOMERS, c.key(),
+                                new RawCustomer(raw.customerId(), List.of("917-555-0" + (100 + i)), raw.emails())));
                     }
                 }
                 case 3 -> { // an interaction's channel is corrected

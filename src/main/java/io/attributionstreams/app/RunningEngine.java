@@ -1,0 +1,98 @@
+package io.attributionstreams.app;
+
+import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.ops.Meters;
+import io.attributionstreams.ops.OpsServer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Everything {@code run} and {@code demo} start, in order, and stop in reverse: an embedded broker
+ * when no bootstrap servers are configured, the streaming app, its metrics and the HTTP endpoints.
+ */
+public final class RunningEngine implements AutoCloseable {
+    private final EmbeddedKafka broker;
+    private final StreamingApp app;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final OpsServer http;
+    private final AppConfig config;
+
+    private RunningEngine(EmbeddedKafka broker, StreamingApp app, KafkaStreamsMetrics streamsMetrics, OpsServer http,
+            AppConfig config) {
+        this.broker = broker;
+        this.app = app;
+        this.streamsMetrics = streamsMetrics;
+        this.http = http;
+        this.config = config;
+    }
+
+    /**
+     * @param file a properties file or null
+     * @param cli command-line key/values, highest priority
+     */
+    public static RunningEngine start(Path file, Map<String, String> env, Map<String, String> cli) throws IOException {
+        AppConfig config = AppConfig.load(file, env, cli);
+        EmbeddedKafka broker = null;
+        if (!config.has(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            Path dir = config.has(AppConfig.EMBEDDED_DIR) ? Path.of(config.get(AppConfig.EMBEDDED_DIR))
+                    : Files.createTempDirectory("attribution-kafka");
+            broker = EmbeddedKafka.start(config.getInt(AppConfig.EMBEDDED_PORT), dir);
+            Map<String, String> withBroker = new LinkedHashMap<>(cli);
+            withBroker.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            config = AppConfig.load(file, env, withBroker);
+        }
+        PrometheusMeterRegistry registry = Meters.prometheus();
+        StreamingApp app = null;
+        try {
+            app = StreamingApp.start(config, registry);
+            KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
+            StreamingApp running = app;
+            OpsServer http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), registry, running::streams);
+            return new RunningEngine(broker, app, streamsMetrics, http, config);
+        } catch (RuntimeException e) {
+            if (app != null) {
+                app.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    public StreamingApp app() {
+        return app;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public boolean embeddedBroker() {
+        return broker != null;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        streamsMetrics.close();
+        app.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
