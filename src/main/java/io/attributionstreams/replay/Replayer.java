@@ -36,6 +36,10 @@ public final class Replayer {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // One request in flight: on a freshly created partition a first batch that fails retriably while a
+        // later one lands leaves the broker expecting the later sequence forever (OUT_OF_ORDER_SEQUENCE_NUMBER
+        // until delivery times out), as seen on the embedded broker. Order stays strict; batches stay large.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
