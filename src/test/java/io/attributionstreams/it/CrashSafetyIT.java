@@ -1,0 +1,139 @@
+package io.attributionstreams.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.CsvRow;
+import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.export.Exporter;
+import io.attributionstreams.generate.DataGenerator;
+import io.attributionstreams.generate.GeneratorSpec;
+import io.attributionstreams.replay.ReplayPlan;
+import io.attributionstreams.replay.Replayer;
+import io.attributionstreams.testsupport.AppProcess;
+import io.attributionstreams.testsupport.KafkaFixture;
+import io.attributionstreams.testsupport.VersionChain;
+import io.attributionstreams.topology.Names;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety, as Kafka's own exactly-once tests check it: the app runs as a separate process and
+ * is killed with SIGKILL three times at random points of a shuffled replay, restarting on its local
+ * state each time. Afterwards the export equals batch exactly, no key's version repeats, skips or
+ * goes backwards in the read_committed output, and every input record is accounted for: consumed by
+ * the app, and the rejected ones in the dead-letter topic exactly once.
+ */
+class CrashSafetyIT {
+    private static KafkaFixture kafka;
+
+    @BeforeAll
+    static void broker() {
+        kafka = KafkaFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void threeKillsDuringAReplayLoseAndDoubleNothing(@TempDir Path tmp) throws Exception {
+        Path input = Files.createDirectories(tmp.resolve("input"));
+        new DataGenerator(new GeneratorSpec(1_000, 8_000, 314, 0.1, ZoneOffset.UTC)).writeTo(input);
+        Path batch = Files.createDirectories(tmp.resolve("batch"));
+        BatchRun.Summary summary = BatchRun.run(input, batch, AttributionSettings.defaults(), null);
+        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(input), 27);
+        Path state = tmp.resolve("state");
+        Path log = tmp.resolve("app.log");
+        Random random = new Random(42);
+
+        AppProcess app = AppProcess.start(kafka.bootstrapServers(), "crash", state, log);
+        CompletableFuture<Replayer.Totals> replay = CompletableFuture.supplyAsync(
+                () -> Replayer.send(kafka.bootstrapServers(), rows, 600, null));
+        long progress = 0;
+        for (int kill = 0; kill < 3; kill++) {
+            // each kill lands mid-stream: after the app has committed more input than before, at a random moment
+            progress = awaitProgressBeyond(progress);
+            Thread.sleep(300 + random.nextInt(2_000));
+            app.kill();
+            app = AppProcess.start(kafka.bootstrapServers(), "crash", state, log);
+        }
+        replay.join();
+        try (AppProcess last = app) {
+            Exporter.awaitQuiet(kafka.bootstrapServers(), "crash", Duration.ofSeconds(3), Duration.ofMinutes(6), null);
+        }
+
+        Exporter.Snapshot snapshot = Exporter.read(kafka.bootstrapServers());
+        Path stream = Files.createDirectories(tmp.resolve("stream"));
+        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
+        assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
+        assertThat(VersionChain.check(kafka.bootstrapServers())).isEmpty();
+        assertThat(committedRecords(Names.DLQ)).isEqualTo(summary.rejected());
+        assertThat(Files.readString(log)).contains("SIGTERM or Ctrl-C stops it");
+    }
+
+    /** Waits until the app's committed input offsets pass {@code before}; returns the new sum. */
+    private static long awaitProgressBeyond(long before) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                long committed = 0;
+                try {
+                    var offsets = admin.listConsumerGroupOffsets("crash").partitionsToOffsetAndMetadata().get();
+                    if (offsets != null) {
+                        committed = offsets.entrySet().stream()
+                                .filter(e -> !e.getKey().topic().startsWith("crash-") && e.getValue() != null)
+                                .mapToLong(e -> e.getValue().offset()).sum();
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    committed = 0; // the group does not exist yet
+                }
+                if (committed > before) {
+                    return committed;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the app made no progress within two minutes");
+    }
+
+    /** Records visible to a read_committed consumer: aborted writes of killed instances excluded. */
+    private static long committedRecords(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                count += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return count;
+    }
+}
