@@ -2,23 +2,15 @@ package io.attributionstreams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.CsvRow;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
-import io.attributionstreams.generate.DataGenerator;
-import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.AppProcess;
-import io.attributionstreams.testsupport.KafkaFixture;
-import io.attributionstreams.testsupport.VersionChain;
 import io.attributionstreams.topology.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,8 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,26 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * goes backwards in the read_committed output, and every input record is accounted for: consumed by
  * the app, and the rejected ones in the dead-letter topic exactly once.
  */
-class CrashSafetyIT {
-    private static KafkaFixture kafka;
-
-    @BeforeAll
-    static void broker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
-    }
+class CrashSafetyIT extends RealBrokerTest {
 
     @Test
     void threeKillsDuringAReplayLoseAndDoubleNothing(@TempDir Path tmp) throws Exception {
-        Path input = Files.createDirectories(tmp.resolve("input"));
-        new DataGenerator(new GeneratorSpec(1_000, 8_000, 314, 0.1, ZoneOffset.UTC)).writeTo(input);
-        Path batch = Files.createDirectories(tmp.resolve("batch"));
-        BatchRun.Summary summary = BatchRun.run(input, batch, AttributionSettings.defaults(), null);
-        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(input), 27);
+        DataSet data = generate(tmp, 1_000, 8_000, 314, 0.1);
+        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data.input()), 27);
         Path state = tmp.resolve("state");
         Path log = tmp.resolve("app.log");
         Random random = new Random(42);
@@ -82,13 +58,8 @@ class CrashSafetyIT {
             Exporter.awaitQuiet(kafka.bootstrapServers(), "crash", Duration.ofSeconds(3), Duration.ofMinutes(6), null);
         }
 
-        Exporter.Snapshot snapshot = Exporter.read(kafka.bootstrapServers());
-        Path stream = Files.createDirectories(tmp.resolve("stream"));
-        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
-        assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
-        assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
-        assertThat(VersionChain.check(kafka.bootstrapServers())).isEmpty();
-        assertThat(committedRecords(Names.DLQ)).isEqualTo(summary.rejected());
+        assertTopicsEqualBatch(data, tmp);
+        assertThat(committedRecords(Names.DLQ)).isEqualTo(data.summary().rejected());
         assertThat(Files.readString(log)).contains("SIGTERM or Ctrl-C stops it");
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.attributionstreams.app.StreamingApp;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.Replayer;
-import io.attributionstreams.testsupport.KafkaFixture;
 import io.attributionstreams.testsupport.RunningApp;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.DeadLetters;
@@ -25,8 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,18 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a wrong currency each land in attribution-dlq with the reason and the source coordinates in
  * headers (read with read_committed: they are part of the app's transactions); nothing after them is lost.
  */
-class DeadLetterIT {
-    private static KafkaFixture kafka;
-
-    @BeforeAll
-    static void broker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
-    }
+class DeadLetterIT extends RealBrokerTest {
 
     private static ProducerRecord<String, byte[]> json(String topic, String key, String json) {
         return new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
