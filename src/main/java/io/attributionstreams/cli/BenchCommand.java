@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code bench}: measured figures, printed; never a timed unit test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Batch.class})
+        subcommands = {BenchCommand.Batch.class, BenchCommand.Stream.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -88,6 +88,34 @@ public final class BenchCommand implements Runnable {
                     deleteTree(data);
                 }
             }
+            return 0;
+        }
+    }
+
+    /** {@code bench stream}: broker limit, engine end to end, latency and batch, in one run. */
+    @Command(name = "stream", mixinStandardHelpOptions = true,
+            description = "On an embedded broker: the broker's own pass-through, the engine end to end (exactly_once_v2, "
+                    + "app in its own JVM, peak RSS), latency at a steady rate, and batch on the same data.")
+    static final class Stream implements Callable<Integer> {
+        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
+        int customers;
+
+        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
+        int interactions;
+
+        @Option(names = "--latency-rate", defaultValue = "1000", description = "Facts/s of the latency phase (default: ${DEFAULT-VALUE}).")
+        int latencyRate;
+
+        @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+        int latencySeconds;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.attributionstreams.bench.StreamBench(spec.commandLine().getOut(), customers, interactions, latencyRate,
+                    latencySeconds).run();
             return 0;
         }
     }

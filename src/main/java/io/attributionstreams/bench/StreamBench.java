@@ -1,0 +1,277 @@
+package io.attributionstreams.bench;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.CsvRow;
+import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.broker.TopicCreator;
+import io.attributionstreams.cli.Main;
+import io.attributionstreams.export.Exporter;
+import io.attributionstreams.generate.DataGenerator;
+import io.attributionstreams.generate.GeneratorSpec;
+import io.attributionstreams.replay.ReplayPlan;
+import io.attributionstreams.replay.Replayer;
+import io.attributionstreams.topology.Names;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * {@code bench stream}: in one run, on one embedded broker, the broker's own pass-through with the
+ * replay's producer settings, the engine end to end (the app in its own JVM, exactly_once_v2, until
+ * converged, with its peak RSS), latency from a fact's timestamp to its update at a steady rate,
+ * and the batch engine on the same files. Figures are printed; nothing is asserted.
+ */
+public final class StreamBench {
+    private static final String SCRATCH = "bench-passthrough";
+
+    private final PrintWriter out;
+    private final int customers;
+    private final int interactions;
+    private final int latencyRate;
+    private final int latencySeconds;
+
+    public StreamBench(PrintWriter out, int customers, int interactions, int latencyRate, int latencySeconds) {
+        this.out = out;
+        this.customers = customers;
+        this.interactions = interactions;
+        this.latencyRate = latencyRate;
+        this.latencySeconds = latencySeconds;
+    }
+
+    public void run() throws Exception {
+        Path work = Files.createTempDirectory("attribution-bench-stream");
+        Path data = Files.createDirectories(work.resolve("data"));
+        DataGenerator.Written written = new DataGenerator(
+                new GeneratorSpec(customers, interactions, 1, 0.05, ZoneOffset.UTC)).writeTo(data);
+        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), 1);
+        print("data: %,d facts (%,d interactions, %,d customers), shuffled", written.total(), interactions, customers);
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"))) {
+            String bootstrap = kafka.bootstrapServers();
+            TopicCreator.createMissing(bootstrap, 0, 0);
+            double[] broker = brokerPassThrough(bootstrap, rows);
+            print("1. broker: produce %,.0f records/s, consume (read_committed) %,.0f records/s, "
+                    + "produce then consume %,.0f records/s", broker[0], broker[1], broker[2]);
+
+            AppUnderTest app = AppUnderTest.start(bootstrap, work.resolve("state"), work.resolve("app.log"));
+            try {
+                app.awaitRunning(Duration.ofMinutes(2));
+                long start = System.nanoTime();
+                Replayer.send(bootstrap, rows, 0, null);
+                Duration quiet = Duration.ofSeconds(2);
+                Exporter.awaitQuiet(bootstrap, AppUnderTest.APPLICATION_ID, quiet, Duration.ofHours(2), null);
+                double seconds = (System.nanoTime() - start) / 1e9 - quiet.toSeconds();
+                double engineRate = rows.size() / seconds;
+                print("2. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
+                        + "app peak RSS %,d MB", rows.size(), seconds, engineRate, app.peakRssKb() / 1024);
+                print("   engine / broker pass-through (produce then consume): %.0f%%", 100 * engineRate / broker[2]);
+
+                List<Long> latencies = latency(bootstrap, rows);
+                Collections.sort(latencies);
+                print("3. latency at %,d facts/s for %d s (%,d updates): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
+                        latencyRate, latencySeconds, latencies.size(), pct(latencies, 50), pct(latencies, 95),
+                        pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+                print("   app peak RSS over the whole run %,d MB", app.peakRssKb() / 1024);
+            } finally {
+                app.close();
+            }
+        }
+        long batchStart = System.nanoTime();
+        BatchRun.Summary summary = BatchRun.run(data, Files.createDirectories(work.resolve("batch")),
+                AttributionSettings.defaults(), null);
+        double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+        print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
+                summary.rows() / batchSeconds);
+    }
+
+    /** Produce every row to a scratch topic with replay's settings, then read it back read_committed. */
+    private double[] brokerPassThrough(String bootstrap, List<CsvRow> rows) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(SCRATCH, 6, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        List<byte[]> values = new ArrayList<>(rows.size());
+        for (CsvRow row : rows) {
+            values.add(Replayer.json(row));
+        }
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Replayer.producerSettings(bootstrap))) {
+            for (int i = 0; i < rows.size(); i++) {
+                producer.send(new ProducerRecord<>(SCRATCH, ReplayPlan.recordKey(rows.get(i)), values.get(i)));
+            }
+            producer.flush();
+        }
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        long consumeStart = System.nanoTime();
+        long read = 0;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                partitions.add(new TopicPartition(SCRATCH, i));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (read < rows.size()) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        double consumeSeconds = (System.nanoTime() - consumeStart) / 1e9;
+        return new double[] {rows.size() / produceSeconds, rows.size() / consumeSeconds,
+            rows.size() / (produceSeconds + consumeSeconds)};
+    }
+
+    /**
+     * With the app caught up, re-sends facts of existing customers (payments and appointments, each
+     * an upsert that changes an answer) at a steady rate; latency = arrival of the update minus the
+     * fact's timestamp, which Kafka Streams carries from input to output record.
+     */
+    private List<Long> latency(String bootstrap, List<CsvRow> rows) throws Exception {
+        List<CsvRow> facts = rows.stream().filter(r -> r.file() == io.attributionstreams.batch.FactFile.PAYMENTS
+                || r.file() == io.attributionstreams.batch.FactFile.APPOINTMENTS).toList();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean listening = new AtomicBoolean(true);
+        long phaseStart = System.currentTimeMillis();
+        Thread listener = new Thread(() -> {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency");
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Names.ATTRIBUTION_UPDATES));
+                while (listening.get()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                        if (r.timestamp() >= phaseStart) {
+                            latencies.add(System.currentTimeMillis() - r.timestamp());
+                        }
+                    }
+                }
+            }
+        }, "bench-latency");
+        listener.start();
+        Thread.sleep(3_000); // the listener joins its group before the first fact
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Replayer.producerSettings(bootstrap))) {
+            long start = System.nanoTime();
+            int total = latencyRate * latencySeconds;
+            for (int i = 0; i < total; i++) {
+                CsvRow row = facts.get(i % facts.size());
+                producer.send(new ProducerRecord<>(Replayer.topicOf(row.file()), ReplayPlan.recordKey(row),
+                        bumped(row)));
+                long due = start + (i + 1) * 1_000_000_000L / latencyRate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            producer.flush();
+        }
+        Thread.sleep(3_000);
+        listening.set(false);
+        listener.join();
+        return new ArrayList<>(latencies);
+    }
+
+    /** The row's JSON with the amount or booking moved a little, so the answer really changes. */
+    private static byte[] bumped(CsvRow row) {
+        String json = new String(Replayer.json(row), java.nio.charset.StandardCharsets.UTF_8);
+        String changed = row.file() == io.attributionstreams.batch.FactFile.PAYMENTS
+                ? json.replaceFirst("\"amount\":\"(-?)(\\d+)", "\"amount\":\"$1" + (1 + System.nanoTime() % 900))
+                : json.replaceFirst("\"attended_at\":\"[^\"]*\"", "\"attended_at\":\"" + java.time.Instant.now() + "\"");
+        return changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long pct(List<Long> sorted, int percentile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private void print(String format, Object... args) {
+        out.printf(Locale.ROOT, format + "%n", args);
+        out.flush();
+    }
+
+    /** The app in its own JVM, started from this jar, so its memory is its own. */
+    static final class AppUnderTest implements AutoCloseable {
+        static final String APPLICATION_ID = "attribution-bench";
+        private final Process process;
+        private long peakRssKb;
+
+        private AppUnderTest(Process process) {
+            this.process = process;
+        }
+
+        static AppUnderTest start(String bootstrap, Path state, Path log) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String classpath = System.getProperty("java.class.path");
+            Process process = new ProcessBuilder(java, "-Xmx1500m", "-cp", classpath, Main.class.getName(), "run",
+                    "--bootstrap-servers", bootstrap, "--application-id", APPLICATION_ID, "--state-dir",
+                    state.toString(), "--http-port", "0").redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new AppUnderTest(process);
+        }
+
+        void awaitRunning(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                peakRssKb();
+                Thread.sleep(500);
+                if (peakRssKb > 0) {
+                    return;
+                }
+            }
+        }
+
+        /** VmHWM of the app process: its peak resident set, from the kernel. */
+        long peakRssKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("\\D", "")));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process has ended; keep the last reading
+            }
+            return peakRssKb;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            peakRssKb();
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
