@@ -7,23 +7,18 @@ import io.attributionstreams.app.StreamingApp;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.RunningApp;
+import io.attributionstreams.testsupport.TopicReader;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +54,7 @@ class DeadLetterIT extends RealBrokerTest {
             Exporter.awaitQuiet(kafka.bootstrapServers(), "dlq", Duration.ofSeconds(2), Duration.ofMinutes(2), null);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> letters = readAll(Names.DLQ);
+        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.readAll(kafka.bootstrapServers(), Names.DLQ);
         assertThat(letters).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactlyInAnyOrder(
                 letters.stream().map(r -> header(r, DeadLetters.REASON_HEADER))
                         .filter(reason -> reason.startsWith("unreadable record")).findFirst().orElse("unreadable record"),
@@ -82,24 +77,5 @@ class DeadLetterIT extends RealBrokerTest {
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(all::add);
-            }
-        }
-        return all;
     }
 }
