@@ -79,11 +79,15 @@ public final class StreamBench {
             AppUnderTest app = AppUnderTest.start(bootstrap, work.resolve("state"), work.resolve("app.log"));
             try {
                 app.awaitRunning(Duration.ofMinutes(2));
+                OutputWatch watch = OutputWatch.start(bootstrap);
                 long start = System.nanoTime();
                 Replayer.send(bootstrap, rows, 0, null);
+                double replaySeconds = (System.nanoTime() - start) / 1e9;
                 Duration quiet = Duration.ofSeconds(2);
                 Exporter.awaitQuiet(bootstrap, AppUnderTest.APPLICATION_ID, quiet, Duration.ofHours(2), null);
-                double seconds = (System.nanoTime() - start) / 1e9 - quiet.toSeconds();
+                double seconds = (watch.stop() - start) / 1e9;
+                print("   replay took %.1f s; the last output record appeared %.1f s after the first fact was sent",
+                        replaySeconds, seconds);
                 double engineRate = rows.size() / seconds;
                 print("2. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
                         + "app peak RSS %,d MB", rows.size(), seconds, engineRate, app.peakRssKb() / 1024);
@@ -220,35 +224,96 @@ public final class StreamBench {
         out.flush();
     }
 
+    /** Samples the end offsets of the output topics and remembers when they last grew. */
+    static final class OutputWatch {
+        private final Thread thread;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile long lastGrowth = System.nanoTime();
+
+        private OutputWatch(String bootstrap) {
+            thread = new Thread(() -> {
+                Properties p = new Properties();
+                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
+                    List<TopicPartition> partitions = new ArrayList<>();
+                    for (String topic : List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS)) {
+                        consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+                    }
+                    long total = -1;
+                    while (running.get()) {
+                        long now = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                        if (now != total) {
+                            total = now;
+                            lastGrowth = System.nanoTime();
+                        }
+                        Thread.sleep(50);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-output-watch");
+        }
+
+        static OutputWatch start(String bootstrap) {
+            OutputWatch watch = new OutputWatch(bootstrap);
+            watch.thread.start();
+            return watch;
+        }
+
+        /** Stops watching; the nanoTime at which the outputs last grew. */
+        long stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return lastGrowth;
+        }
+    }
+
     /** The app in its own JVM, started from this jar, so its memory is its own. */
     static final class AppUnderTest implements AutoCloseable {
         static final String APPLICATION_ID = "attribution-bench";
         private final Process process;
+        private final int httpPort;
         private long peakRssKb;
 
-        private AppUnderTest(Process process) {
+        private AppUnderTest(Process process, int httpPort) {
             this.process = process;
+            this.httpPort = httpPort;
         }
 
         static AppUnderTest start(String bootstrap, Path state, Path log) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             String classpath = System.getProperty("java.class.path");
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
             Process process = new ProcessBuilder(java, "-Xmx1500m", "-cp", classpath, Main.class.getName(), "run",
                     "--bootstrap-servers", bootstrap, "--application-id", APPLICATION_ID, "--state-dir",
-                    state.toString(), "--http-port", "0").redirectErrorStream(true)
+                    state.toString(), "--http-port", Integer.toString(port)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            return new AppUnderTest(process);
+            return new AppUnderTest(process, port);
         }
 
+        /** Until the app's /health/ready answers 200: Kafka Streams is RUNNING, tasks assigned. */
         void awaitRunning(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
             while (System.nanoTime() < deadline && process.isAlive()) {
                 peakRssKb();
-                Thread.sleep(500);
-                if (peakRssKb > 0) {
-                    return;
+                try {
+                    if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
                 }
+                Thread.sleep(200);
             }
+            throw new IllegalStateException("the app did not become ready within " + timeout);
         }
 
         /** VmHWM of the app process: its peak resident set, from the kernel. */
