@@ -1,17 +1,13 @@
 package io.attributionstreams.app;
 
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.conversion.ConversionType;
-import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.topology.StreamsSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +46,7 @@ public final class AppConfig {
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_HTTP_PORT = 8080;
 
-    /** The application's own keys with their defaults and meaning: the README's table is made from this. */
+    /** The application's own keys with their defaults and meaning (the README's configuration table lists them). */
     public static final Map<String, String[]> APP_KEYS = appKeys();
 
     /** Keys that would silently break the topology if a layer set them. */
@@ -190,26 +186,7 @@ public final class AppConfig {
     }
 
     public AttributionSettings attributionSettings() {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(get(ZONE));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(ZONE + ": unknown zone '" + get(ZONE) + "'");
-        }
-        List<ConversionType> types = Arrays.stream(get(TYPES).split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).map(ConversionType::parse).distinct().toList();
-        Duration lookback = has(LOOKBACK) ? duration(LOOKBACK) : null;
-        new io.attributionstreams.normalise.Money(get(CURRENCY));
-        return new AttributionSettings(zone, get(REGION).toUpperCase(Locale.ROOT),
-                get(CURRENCY).toUpperCase(Locale.ROOT), types, CreditModels.named(List.of(get(MODELS).split(","))),
-                lookback, duration(HALF_LIFE));
-    }
-
-    private Duration duration(String key) {
-        try {
-            return Duration.parse(get(key).toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " takes an ISO-8601 duration such as P90D, got '" + get(key) + "'");
-        }
+        return SettingsText.parse(get(ZONE), get(REGION), get(CURRENCY), get(TYPES), get(MODELS), get(LOOKBACK),
+                get(HALF_LIFE), name -> "attribution." + name);
     }
 }

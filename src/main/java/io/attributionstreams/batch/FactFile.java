@@ -45,11 +45,6 @@ public enum FactFile {
         return requiredColumns;
     }
 
-    /** Every column, required first, in the order {@code generate} writes them. */
-    public List<String> columns() {
-        return java.util.stream.Stream.concat(requiredColumns.stream(), optionalColumns.stream()).toList();
-    }
-
     /** The header exactly as SEMANTICS section 1 spells it. */
     public List<String> canonicalHeader() {
         return switch (this) {

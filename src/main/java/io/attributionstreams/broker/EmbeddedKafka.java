@@ -36,13 +36,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
-    private final Path dir;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port, Path dir) {
+    private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
         this.port = port;
-        this.dir = dir;
     }
 
     /**
@@ -72,7 +70,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     + e.getMessage(), e);
         }
         LOG.info("embedded Kafka broker (KRaft) listening on {}:{}, data in {}", HOST, clientPort, dir);
-        return new EmbeddedKafka(server, clientPort, dir);
+        return new EmbeddedKafka(server, clientPort);
     }
 
     static Properties settings(int clientPort, int controllerPort, Path dir) {
@@ -135,10 +133,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Path dir() {
-        return dir;
     }
 
     @Override

@@ -1,11 +1,7 @@
 package io.attributionstreams.cli;
 
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.conversion.ConversionType;
-import io.attributionstreams.credit.CreditModels;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import io.attributionstreams.attribution.SettingsText;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -44,34 +40,8 @@ public final class AttributionOptions {
 
     /** The settings these options name; a bad value is an IllegalArgumentException with a clear message. */
     public AttributionSettings settings() {
-        ZoneId zoneId;
-        try {
-            zoneId = ZoneId.of(zone.strip());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown zone '" + zone + "'");
-        }
-        List<ConversionType> conversionTypes = types == null || types.isEmpty()
-                ? ConversionType.ALL
-                : types.stream().map(ConversionType::parse).distinct().toList();
-        List<String> modelNames = models == null || models.isEmpty() ? List.of(CreditModels.DEFAULT) : models;
-        return new AttributionSettings(zoneId, region.strip().toUpperCase(java.util.Locale.ROOT), currency,
-                conversionTypes, CreditModels.named(modelNames),
-                lookback == null ? null : duration(lookback, "--lookback"), duration(halfLife, "--half-life"))
-                .withCurrency(validCurrency(currency));
-    }
-
-    private static String validCurrency(String code) {
-        new io.attributionstreams.normalise.Money(code);
-        return code.strip().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    static Duration duration(String value, String option) {
-        try {
-            return Duration.parse(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " takes an ISO-8601 duration such as P90D or PT12H, got '"
-                    + value + "'");
-        }
+        return SettingsText.parse(zone, region, currency, types == null ? null : String.join(",", types),
+                models == null ? null : String.join(",", models), lookback, halfLife, name -> "--" + name);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, zoneId(zone));
+        GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, SettingsText.zone(zone));
         Files.createDirectories(out);
         long start = System.nanoTime();
         DataGenerator.Written written = new DataGenerator(generatorSpec).writeTo(out);
@@ -53,13 +53,5 @@ public final class GenerateCommand implements Callable<Integer> {
                 written.customers(), written.interactions(), written.appointments(), written.payments(),
                 written.total(), out, (System.nanoTime() - start) / 1e9);
         return 0;
-    }
-
-    static ZoneId zoneId(String zone) {
-        try {
-            return ZoneId.of(zone.strip());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown zone '" + zone + "'");
-        }
     }
 }

@@ -195,11 +195,6 @@ public final class Fraction implements Comparable<Fraction> {
         return new BigDecimal(numerator()).divide(new BigDecimal(denominator()), digits);
     }
 
-    /** The value rounded half-even to {@code scale} decimal places. */
-    public BigDecimal toBigDecimal(int scale) {
-        return new BigDecimal(numerator()).divide(new BigDecimal(denominator()), scale, java.math.RoundingMode.HALF_EVEN);
-    }
-
     @Override
     public int compareTo(Fraction other) {
         if (!isBig() && !other.isBig()) {

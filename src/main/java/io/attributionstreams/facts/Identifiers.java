@@ -23,9 +23,4 @@ public final class Identifiers {
     public static String customer(String customerId) {
         return CUSTOMER_PREFIX + customerId;
     }
-
-    /** True for identifiers that carry personal data (phones and emails), which logs must not show. */
-    public static boolean isPersonal(String identifier) {
-        return !identifier.startsWith(CUSTOMER_PREFIX);
-    }
 }
