@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class AppConfig {
     public static final String MODELS = "attribution.models";
     public static final String LOOKBACK = "attribution.lookback";
     public static final String HALF_LIFE = "attribution.half-life";
+    public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String TOPICS_CREATE = "attribution.topics.create";
     public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
@@ -68,6 +71,7 @@ public final class AppConfig {
         keys.put(MODELS, new String[] {"daily_split", "credit models, comma-separated"});
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
         keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
+        keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {"PT1S", "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
         keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});
@@ -167,6 +171,19 @@ public final class AppConfig {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public Duration getDuration(String key) {
+        String value = get(key);
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(key + " must be a positive duration, got '" + value + "'");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1S, got '" + value + "'");
         }
     }
 

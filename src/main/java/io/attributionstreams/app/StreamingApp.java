@@ -49,7 +49,8 @@ public final class StreamingApp implements AutoCloseable {
                     config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         }
         KafkaStreams streams = new KafkaStreams(
-                AttributionTopology.build(config.attributionSettings(), new TopologyMetrics(registry)), props);
+                AttributionTopology.build(config.attributionSettings(),
+                        config.getDuration(AppConfig.CHANNEL_TOTALS_INTERVAL), new TopologyMetrics(registry)), props);
         StreamingApp app = new StreamingApp(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());

@@ -46,6 +46,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class StreamBench {
     private static final String SCRATCH = "bench-passthrough";
+    private static final String APPLICATION_ID = "attribution-bench";
 
     private final PrintWriter out;
     private final int customers;
@@ -76,15 +77,15 @@ public final class StreamBench {
             print("1. broker: produce %,.0f records/s, consume (read_committed) %,.0f records/s, "
                     + "produce then consume %,.0f records/s", broker[0], broker[1], broker[2]);
 
-            AppUnderTest app = AppUnderTest.start(bootstrap, work.resolve("state"), work.resolve("app.log"));
+            AppProcess app = AppProcess.start(bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"));
             try {
-                app.awaitRunning(Duration.ofMinutes(2));
+                app.awaitReady(Duration.ofMinutes(2));
                 OutputWatch watch = OutputWatch.start(bootstrap);
                 long start = System.nanoTime();
                 Replayer.send(bootstrap, rows, 0, null);
                 double replaySeconds = (System.nanoTime() - start) / 1e9;
                 Duration quiet = Duration.ofSeconds(2);
-                Exporter.awaitQuiet(bootstrap, AppUnderTest.APPLICATION_ID, quiet, Duration.ofHours(2), null);
+                Exporter.awaitQuiet(bootstrap, APPLICATION_ID, quiet, Duration.ofHours(2), null);
                 double seconds = (watch.stop() - start) / 1e9;
                 print("   replay took %.1f s; the last output record appeared %.1f s after the first fact was sent",
                         replaySeconds, seconds);
@@ -267,76 +268,6 @@ public final class StreamBench {
             running.set(false);
             thread.join();
             return lastGrowth;
-        }
-    }
-
-    /** The app in its own JVM, started from this jar, so its memory is its own. */
-    static final class AppUnderTest implements AutoCloseable {
-        static final String APPLICATION_ID = "attribution-bench";
-        private final Process process;
-        private final int httpPort;
-        private long peakRssKb;
-
-        private AppUnderTest(Process process, int httpPort) {
-            this.process = process;
-            this.httpPort = httpPort;
-        }
-
-        static AppUnderTest start(String bootstrap, Path state, Path log) throws IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            String classpath = System.getProperty("java.class.path");
-            int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Process process = new ProcessBuilder(java, "-Xmx1500m", "-cp", classpath, Main.class.getName(), "run",
-                    "--bootstrap-servers", bootstrap, "--application-id", APPLICATION_ID, "--state-dir",
-                    state.toString(), "--http-port", Integer.toString(port)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new AppUnderTest(process, port);
-        }
-
-        /** Until the app's /health/ready answers 200: Kafka Streams is RUNNING, tasks assigned. */
-        void awaitRunning(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                peakRssKb();
-                try {
-                    if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
-            throw new IllegalStateException("the app did not become ready within " + timeout);
-        }
-
-        /** VmHWM of the app process: its peak resident set, from the kernel. */
-        long peakRssKb() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("\\D", "")));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // the process has ended; keep the last reading
-            }
-            return peakRssKb;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            peakRssKb();
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
         }
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code bench}: measured figures, printed; never a timed unit test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Batch.class, BenchCommand.Stream.class})
+        subcommands = {BenchCommand.Batch.class, BenchCommand.Stream.class, BenchCommand.Crash.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -117,6 +117,54 @@ public final class BenchCommand implements Runnable {
             new io.attributionstreams.bench.StreamBench(spec.commandLine().getOut(), customers, interactions, latencyRate,
                     latencySeconds).run();
             return 0;
+        }
+    }
+
+    /** {@code bench crash}: the crash drill at full size, on an embedded broker it starts itself. */
+    @Command(name = "crash", mixinStandardHelpOptions = true,
+            description = "Generate a data set, replay it shuffled while the app (its own process) is killed with "
+                    + "SIGKILL several times, then check that the export equals batch byte for byte, that no version "
+                    + "repeats or skips, and that the dead letters are exactly batch's rejects. Exits 1 if not.")
+    static final class Crash implements Callable<Integer> {
+        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
+        int customers;
+
+        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
+        int interactions;
+
+        @Option(names = "--kills", defaultValue = "5", description = "SIGKILLs, spread over the run (default: ${DEFAULT-VALUE}).")
+        int kills;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Data, shuffle and kill timing (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--rate", defaultValue = "0", description = "Replay facts/s; 0 for as fast as the broker takes them (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            Path work = Files.createTempDirectory("attribution-crash");
+            Path input = Files.createDirectories(work.resolve("input"));
+            Path batch = Files.createDirectories(work.resolve("batch"));
+            DataGenerator.Written written = new DataGenerator(
+                    new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(input);
+            BatchRun.Summary summary = BatchRun.run(input, batch, AttributionSettings.defaults(), null);
+            out.printf(Locale.ROOT, "data: %,d facts (%,d interactions, %,d customers) in %s; batch rejects %,d%n",
+                    written.total(), interactions, customers, work, summary.rejected());
+            out.flush();
+            try (io.attributionstreams.broker.EmbeddedKafka kafka = io.attributionstreams.broker.EmbeddedKafka.start(0,
+                    work.resolve("kafka"))) {
+                io.attributionstreams.broker.TopicCreator.createMissing(kafka.bootstrapServers(), 0, 0);
+                io.attributionstreams.bench.CrashDrill drill = new io.attributionstreams.bench.CrashDrill(out,
+                        kafka.bootstrapServers(), "attribution-crash", work, kills, seed, rate);
+                io.attributionstreams.bench.CrashDrill.Result result = drill.run(input, batch, summary.rejected());
+                drill.report(result);
+                return result.passed() ? 0 : 1;
+            }
         }
     }
 

@@ -36,8 +36,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * per key (a tombstone removes the key): what any downstream client that materialises the topics sees.
  */
 public final class Exporter {
-    private static final List<String> INPUTS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
-            Names.PAYMENTS);
     private static final List<String> OUTPUTS = List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS);
 
     private Exporter() {
@@ -62,7 +60,7 @@ public final class Exporter {
         try (Admin admin = admin(bootstrap)) {
             while (true) {
                 Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
-                long inputLag = lag(admin, applicationId, partitions(admin, INPUTS), 0);
+                long inputLag = lag(admin, applicationId, partitions(admin, Names.INPUT_TOPICS), 0);
                 long internalLag = internalLag(admin, applicationId);
                 long now = System.nanoTime();
                 if (inputLag > 0 || internalLag > 0 || !outputEnds.equals(lastOutputEnds)) {

@@ -9,9 +9,11 @@ import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
+import io.attributionstreams.topology.outputs.ChannelDeltas;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,7 +32,16 @@ public final class AttributionTopology {
     private AttributionTopology() {
     }
 
+    /** Channel totals move at most this much behind the updates: the default of the interval below. */
+    public static final Duration DEFAULT_CHANNEL_TOTALS_INTERVAL = Duration.ofSeconds(1);
+
     public static Topology build(AttributionSettings settings, TopologyMetrics metrics) {
+        return build(settings, DEFAULT_CHANNEL_TOTALS_INTERVAL, metrics);
+    }
+
+    /** @param channelTotalsInterval how often each task sends its summed channel deltas on */
+    public static Topology build(AttributionSettings settings, Duration channelTotalsInterval,
+            TopologyMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
                 metrics.normalisation());
@@ -65,7 +76,7 @@ public final class AttributionTopology {
                 .process(Attribution.processor(new CustomerAttributor(settings), metrics.attribution()),
                         Named.as(Names.ATTRIBUTE));
 
-        // 4. outputs: updates as they are; channel deltas summed by (type, model, channel)
+        // 4. outputs: updates as they are; channel deltas summed per task, then by (type, model, channel)
         Map<String, KStream<String, AnswerChange>> outputs = changes.split(Named.as(Names.SPLIT_ANSWERS))
                 .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS))
                 .defaultBranch(Branched.as(Names.UPDATES));
@@ -74,6 +85,7 @@ public final class AttributionTopology {
                 .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES));
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
+                .process(ChannelDeltas.processor(channelTotalsInterval), Named.as(Names.SUM_DELTAS))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
                         .withName(Names.BY_CHANNEL))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))

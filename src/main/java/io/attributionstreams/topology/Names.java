@@ -1,5 +1,7 @@
 package io.attributionstreams.topology;
 
+import java.util.List;
+
 /**
  * Every topic, store, processor and internal topic name of the topology, in one place. Internal
  * topics are {@code <application.id>-<name>-repartition} and {@code <application.id>-<store>-changelog}.
@@ -13,6 +15,8 @@ public final class Names {
     public static final String INTERACTIONS = "interactions";
     public static final String APPOINTMENTS = "appointments";
     public static final String PAYMENTS = "payments";
+    public static final List<String> INPUT_TOPICS = List.of(CUSTOMERS, INTERACTIONS, APPOINTMENTS,
+            PAYMENTS);
 
     // output topics
     public static final String ATTRIBUTION_UPDATES = "attribution-updates";
@@ -39,6 +43,7 @@ public final class Names {
     public static final String CUSTOMER_ANSWERS = "customer-answers";
 
     // step 4, by (type, model, channel): totals kept by deltas
+    public static final String PENDING_CHANNEL_DELTAS = "pending-channel-deltas";
     public static final String BY_CHANNEL = "by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
 
@@ -62,6 +67,7 @@ public final class Names {
     public static final String UPDATES = "updates";
     public static final String DELTAS = "deltas";
     public static final String KEY_BY_CHANNEL = "key-by-channel";
+    public static final String SUM_DELTAS = "sum-deltas";
     public static final String SUM_CHANNELS = "sum-channels";
     public static final String WRITE_UPDATES = "write-attribution-updates";
     public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";

@@ -7,7 +7,7 @@ import io.attributionstreams.app.StreamingApp;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.RunningApp;
-import io.attributionstreams.testsupport.TopicReader;
+import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import io.attributionstreams.export.Exporter;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.testsupport.KafkaFixture;
-import io.attributionstreams.testsupport.VersionChain;
+import io.attributionstreams.export.VersionChain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

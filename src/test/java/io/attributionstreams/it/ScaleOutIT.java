@@ -7,7 +7,7 @@ import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
-import io.attributionstreams.testsupport.AppProcess;
+import io.attributionstreams.bench.AppProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;

@@ -130,7 +130,10 @@ public final class TopologyHarness implements AutoCloseable {
         return latestUpdates;
     }
 
+    /** The channel totals once every task has sent its pending deltas on (they wait for wall-clock time). */
     public Map<String, ChannelTotalRecord> latestTotals() {
+        driver.advanceWallClockTime(AttributionTopology.DEFAULT_CHANNEL_TOTALS_INTERVAL);
+        drain();
         return latestTotals;
     }
 
@@ -156,7 +159,7 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** The latest state of the outputs as {@code attribution.csv} and {@code channels.csv}. */
     public void exportTo(Path dir) {
-        ExportFiles.write(dir, latestUpdates.values(), latestTotals.values());
+        ExportFiles.write(dir, latestUpdates.values(), latestTotals().values());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.attributionstreams.testsupport;
+package io.attributionstreams.export;
 
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads every record of {@code attribution-updates} with {@code read_committed} and checks, per key,
@@ -22,11 +21,11 @@ public final class VersionChain {
     public static List<String> check(String bootstrap) {
         List<String> problems = new ArrayList<>();
         Map<String, Long> last = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(bootstrap, Names.ATTRIBUTION_UPDATES)) {
+        TopicReader.forEach(bootstrap, Names.ATTRIBUTION_UPDATES, r -> {
             AttributionUpdate update = Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
                     .deserialize(r.topic(), r.value());
             if (update == null) {
-                continue;
+                return;
             }
             String key = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
             long expected = last.getOrDefault(key, 0L) + 1;
@@ -34,7 +33,7 @@ public final class VersionChain {
                 problems.add(key + ": version " + update.version() + " after " + (expected - 1));
             }
             last.put(key, update.version());
-        }
+        });
         return problems;
     }
 }

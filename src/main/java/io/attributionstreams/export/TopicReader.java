@@ -1,10 +1,11 @@
-package io.attributionstreams.testsupport;
+package io.attributionstreams.export;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,11 +21,19 @@ public final class TopicReader {
     }
 
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        forEach(bootstrap, topic, all::add);
+        return all;
+    }
+
+    /** Hands every record to {@code sink} in partition order, without keeping them: for topics of any size. */
+    public static long forEach(String bootstrap, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        long count = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -33,9 +42,12 @@ public final class TopicReader {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(all::add);
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    sink.accept(r);
+                    count++;
+                }
             }
         }
-        return all;
+        return count;
     }
 }

@@ -1,0 +1,120 @@
+package io.attributionstreams.bench;
+
+import io.attributionstreams.cli.Main;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The app as a separate process ({@code Main run}, from this jar or class path): its memory is its
+ * own, and it can be killed with SIGKILL the way an orchestrator or the kernel's OOM killer would
+ * (no shutdown hook, no close, no commit). Used by the benchmarks, the crash drill and the tests.
+ */
+public final class AppProcess implements AutoCloseable {
+    private final Process process;
+    private final int httpPort;
+    private long peakRssKb;
+
+    private AppProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * @param log the process's output is appended here, so restarts share one log
+     * @param extra further {@code run} options, such as {@code --set KEY=VALUE}
+     */
+    public static AppProcess start(String bootstrap, String applicationId, Path stateDir, Path log, String... extra) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
+                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
+        command.addAll(List.of(extra));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new AppProcess(process, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the app process: " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port: " + e.getMessage(), e);
+        }
+    }
+
+    /** Until the app's /health/ready answers 200: Kafka Streams is RUNNING, its tasks assigned and restored. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            peakRssKb();
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(process.isAlive() ? "the app did not become ready within " + timeout
+                : "the app exited with status " + process.exitValue() + " before it was ready");
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** VmHWM of the process: its peak resident set so far, from the kernel (the last reading once it ended). */
+    public long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has ended; keep the last reading
+        }
+        return peakRssKb;
+    }
+
+    /** SIGKILL, and wait until the process is gone. */
+    public void kill() throws InterruptedException {
+        peakRssKb();
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: the app's shutdown hook closes Kafka Streams cleanly. */
+    @Override
+    public void close() throws InterruptedException {
+        peakRssKb();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.attributionstreams.bench;
+
+import io.attributionstreams.batch.CsvRow;
+import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.export.Exporter;
+import io.attributionstreams.export.TopicReader;
+import io.attributionstreams.export.VersionChain;
+import io.attributionstreams.replay.ReplayPlan;
+import io.attributionstreams.replay.Replayer;
+import io.attributionstreams.topology.Names;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Crash safety as Kafka's own exactly-once system tests check it: the app runs as a separate
+ * process and is killed with SIGKILL at points spread over a shuffled replay (each kill once its
+ * committed input has passed the next share of the data, after a random pause), restarting on its
+ * local state each time. Afterwards the export must equal the batch files byte for byte, no key's
+ * version may repeat, skip or go backwards in the read_committed output, and the dead-letter topic
+ * must hold exactly the records batch rejects: every input record accounted for.
+ */
+public final class CrashDrill {
+    private final PrintWriter out;
+    private final String bootstrap;
+    private final String applicationId;
+    private final Path work;
+    private final int kills;
+    private final long seed;
+    private final int replayRate;
+
+    /**
+     * @param replayRate facts/s of the replay, or 0 for as fast as the broker takes them
+     */
+    public CrashDrill(PrintWriter out, String bootstrap, String applicationId, Path work, int kills, long seed,
+            int replayRate) {
+        this.out = out;
+        this.bootstrap = bootstrap;
+        this.applicationId = applicationId;
+        this.work = work;
+        this.kills = kills;
+        this.seed = seed;
+        this.replayRate = replayRate;
+    }
+
+    /** What the drill found; {@link #passed()} when nothing was lost or doubled. */
+    public record Result(long facts, List<Long> killedAtInput, List<Double> restartSeconds, double seconds,
+            List<String> differences, List<String> versionProblems, long deadLetters, long rejected,
+            long peakRssKb) {
+        public boolean passed() {
+            return differences.isEmpty() && versionProblems.isEmpty() && deadLetters == rejected;
+        }
+    }
+
+    /**
+     * @param input the four CSV files
+     * @param batch the batch engine's answer on them
+     * @param rejected how many rows batch rejected
+     */
+    public Result run(Path input, Path batch, long rejected) throws IOException, InterruptedException {
+        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(input), seed);
+        Random random = new Random(seed);
+        Path state = work.resolve("state");
+        Path log = work.resolve("app.log");
+        long start = System.nanoTime();
+        List<Long> killedAt = new ArrayList<>();
+        List<Double> restarts = new ArrayList<>();
+        long peakRss = 0;
+        AppProcess app = AppProcess.start(bootstrap, applicationId, state, log);
+        CompletableFuture<Replayer.Totals> replay = CompletableFuture.supplyAsync(
+                () -> Replayer.send(bootstrap, rows, replayRate, null));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (int kill = 1; kill <= kills; kill++) {
+                long target = rows.size() * (long) kill / (kills + 1);
+                long reached = awaitCommittedInput(admin, target);
+                Thread.sleep(random.nextInt(2_000));
+                peakRss = Math.max(peakRss, app.peakRssKb());
+                app.kill();
+                killedAt.add(reached);
+                long restart = System.nanoTime();
+                app = AppProcess.start(bootstrap, applicationId, state, log);
+                app.awaitReady(Duration.ofMinutes(10));
+                restarts.add((System.nanoTime() - restart) / 1e9);
+                print("kill %d of %d: SIGKILL once %,d of %,d facts were committed; ready again after %.1f s", kill,
+                        kills, reached, rows.size(), restarts.get(restarts.size() - 1));
+            }
+        }
+        replay.join();
+        try (AppProcess last = app) {
+            Exporter.awaitQuiet(bootstrap, applicationId, Duration.ofSeconds(3), Duration.ofHours(2), null);
+            peakRss = Math.max(peakRss, last.peakRssKb());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Exporter.Snapshot snapshot = Exporter.read(bootstrap);
+        Path stream = Files.createDirectories(work.resolve("export"));
+        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        List<String> differences = new ArrayList<>();
+        for (String file : List.of("attribution.csv", "channels.csv")) {
+            long at = Files.mismatch(batch.resolve(file), stream.resolve(file));
+            if (at >= 0) {
+                differences.add(file + " differs from batch at byte " + at);
+            }
+        }
+        List<String> versions = VersionChain.check(bootstrap);
+        long deadLetters = TopicReader.forEach(bootstrap, Names.DLQ, r -> { });
+        return new Result(rows.size(), killedAt, restarts, seconds, differences, versions, deadLetters, rejected,
+                peakRss);
+    }
+
+    /** Waits until the app's committed offsets on the input topics add up to {@code target}; returns the sum. */
+    private long awaitCommittedInput(Admin admin, long target) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            long committed = committedInput(admin);
+            if (committed >= target) {
+                return committed;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the app did not reach " + target + " committed facts within an hour");
+    }
+
+    private long committedInput(Admin admin) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get();
+            return offsets.entrySet().stream()
+                    .filter(e -> Names.INPUT_TOPICS.contains(e.getKey().topic()) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (ExecutionException e) {
+            return 0; // the group does not exist yet
+        }
+    }
+
+    /** The drill's outcome in a few lines. */
+    public void report(Result result) {
+        print("%,d facts, %d SIGKILLs (at %s committed facts), %.1f s in all; restarts ready after %s s; "
+                + "app peak RSS %,d MB", result.facts(), result.killedAtInput().size(),
+                result.killedAtInput().stream().map(n -> String.format(Locale.ROOT, "%,d", n)).toList(),
+                result.seconds(), result.restartSeconds().stream()
+                        .map(s -> String.format(Locale.ROOT, "%.1f", s)).toList(), result.peakRssKb() / 1024);
+        print("export equals batch: %s%s", result.differences().isEmpty() ? "yes, byte for byte" : "NO",
+                result.differences().isEmpty() ? "" : " " + result.differences());
+        print("version chains (read_committed): %s", result.versionProblems().isEmpty() ? "every key 1, 2, 3, ..."
+                : result.versionProblems().size() + " problems, first " + result.versionProblems().get(0));
+        print("dead letters: %,d, batch rejects: %,d%s", result.deadLetters(), result.rejected(),
+                result.deadLetters() == result.rejected() ? "" : "  MISMATCH");
+        print(result.passed() ? "PASSED: nothing lost or doubled" : "FAILED");
+    }
+
+    private void print(String format, Object... args) {
+        out.printf(Locale.ROOT, format + "%n", args);
+        out.flush();
+    }
+}
