@@ -79,7 +79,9 @@ public final class CrashDrill {
         List<Long> killedAt = new ArrayList<>();
         List<Double> restarts = new ArrayList<>();
         long peakRss = 0;
-        AppProcess app = AppProcess.start(bootstrap, applicationId, state, log);
+        // static membership, as in k8s/statefulset.yaml: the restarted process takes its tasks back at once
+        String[] instance = {"--set", "group.instance.id=" + applicationId + "-0"};
+        AppProcess app = AppProcess.start(bootstrap, applicationId, state, log, instance);
         CompletableFuture<Replayer.Totals> replay = CompletableFuture.supplyAsync(
                 () -> Replayer.send(bootstrap, rows, replayRate, null));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -91,7 +93,7 @@ public final class CrashDrill {
                 app.kill();
                 killedAt.add(reached);
                 long restart = System.nanoTime();
-                app = AppProcess.start(bootstrap, applicationId, state, log);
+                app = AppProcess.start(bootstrap, applicationId, state, log, instance);
                 app.awaitReady(Duration.ofMinutes(10));
                 restarts.add((System.nanoTime() - restart) / 1e9);
                 print("kill %d of %d: SIGKILL once %,d of %,d facts were committed; ready again after %.1f s", kill,
