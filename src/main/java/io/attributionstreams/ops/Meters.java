@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,13 +26,18 @@ public final class Meters {
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
         return registry;
     }
 
-    /** Kafka Streams' own metrics (threads, tasks, stores, clients) through Micrometer's binder. */
+    /**
+     * Kafka Streams' own metrics (threads, tasks, stores, clients, consumer lag) through Micrometer's
+     * binder, and the entries of each state store ({@link StoreSizes}).
+     */
     public static KafkaStreamsMetrics bind(KafkaStreams streams, PrometheusMeterRegistry registry) {
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
+        StoreSizes.bind(streams, registry);
         return metrics;
     }
 }

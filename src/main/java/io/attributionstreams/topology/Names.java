@@ -1,5 +1,7 @@
 package io.attributionstreams.topology;
 
+import java.util.List;
+
 /**
  * Every topic, store, processor and internal topic name of the topology, in one place. Internal
  * topics are {@code <application.id>-<name>-repartition} and {@code <application.id>-<store>-changelog}.
@@ -41,6 +43,11 @@ public final class Names {
     // step 4, by (type, model, channel): totals kept by deltas
     public static final String BY_CHANNEL = "by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
+
+    /** Every state store of the topology (a test holds this list to the built topology). */
+    public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
+            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, CUSTOMER_STATUS, CUSTOMER_TOUCHPOINTS,
+            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, CHANNEL_TOTALS_STORE);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";
