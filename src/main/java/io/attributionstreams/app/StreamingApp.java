@@ -49,7 +49,8 @@ public final class StreamingApp implements AutoCloseable {
                     config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         }
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
-        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(), metrics), props);
+        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(), metrics),
+                props);
         StreamingApp app = new StreamingApp(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
