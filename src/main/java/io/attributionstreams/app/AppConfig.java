@@ -3,6 +3,7 @@ package io.attributionstreams.app;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.topology.StreamsSettings;
+import io.attributionstreams.topology.TopologyMetrics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ public final class AppConfig {
     public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
     public static final String EMBEDDED_PORT = "attribution.embedded-broker.port";
     public static final String EMBEDDED_DIR = "attribution.embedded-broker.dir";
+    public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -78,6 +80,8 @@ public final class AppConfig {
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
         keys.put(EMBEDDED_PORT, new String[] {Integer.toString(DEFAULT_KAFKA_PORT), "port of the embedded broker started when no bootstrap.servers is set"});
         keys.put(EMBEDDED_DIR, new String[] {"", "data folder of the embedded broker (empty: a temporary folder)"});
+        keys.put(HOT_IDENTIFIER_THRESHOLD, new String[] {Integer.toString(TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD),
+            "claiming customers an identifier may have before attribution.identity.hot counts it"});
         return Collections.unmodifiableMap(keys);
     }
 

@@ -48,9 +48,9 @@ public final class StreamingApp implements AutoCloseable {
                     config.has(AppConfig.TOPICS_PARTITIONS) ? config.getInt(AppConfig.TOPICS_PARTITIONS) : 0,
                     config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         }
-        KafkaStreams streams = new KafkaStreams(
-                AttributionTopology.build(config.attributionSettings(),
-                        config.getDuration(AppConfig.CHANNEL_TOTALS_INTERVAL), new TopologyMetrics(registry)), props);
+        TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
+        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
+                config.getDuration(AppConfig.CHANNEL_TOTALS_INTERVAL), metrics), props);
         StreamingApp app = new StreamingApp(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());

@@ -49,15 +49,19 @@ public final class AttributionTopology {
         // 1. normalise, by fact id: each fact's last version and revision; changes become graph events
         KStream<String, GraphEvent> factEvents = builder
                 .stream(Names.CUSTOMERS, Topics.rawInput(Names.CUSTOMERS))
-                .process(Normalise.customers(normaliser), Named.as(Names.NORMALISE_CUSTOMERS))
+                .process(Normalise.customers(normaliser, metrics.factIn(Names.CUSTOMERS)),
+                        Named.as(Names.NORMALISE_CUSTOMERS))
                 .merge(builder.stream(Names.INTERACTIONS, Topics.rawInput(Names.INTERACTIONS))
-                        .process(Normalise.interactions(normaliser), Named.as(Names.NORMALISE_INTERACTIONS)),
+                        .process(Normalise.interactions(normaliser, metrics.factIn(Names.INTERACTIONS)),
+                                Named.as(Names.NORMALISE_INTERACTIONS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-interactions"))
                 .merge(builder.stream(Names.APPOINTMENTS, Topics.rawInput(Names.APPOINTMENTS))
-                        .process(Normalise.appointments(normaliser), Named.as(Names.NORMALISE_APPOINTMENTS)),
+                        .process(Normalise.appointments(normaliser, metrics.factIn(Names.APPOINTMENTS)),
+                                Named.as(Names.NORMALISE_APPOINTMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-appointments"))
                 .merge(builder.stream(Names.PAYMENTS, Topics.rawInput(Names.PAYMENTS))
-                        .process(Normalise.payments(normaliser), Named.as(Names.NORMALISE_PAYMENTS)),
+                        .process(Normalise.payments(normaliser, metrics.factIn(Names.PAYMENTS)),
+                                Named.as(Names.NORMALISE_PAYMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-payments"));
         Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))
                 .branch((key, event) -> event.kind().keyedByIdentifier(), Branched.as(Names.TO_IDENTITY))
@@ -66,7 +70,7 @@ public final class AttributionTopology {
         // 2. identity, by identifier: claims and carriers become links and unlinks, keyed by customer
         KStream<String, GraphEvent> links = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_IDENTITY)
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_IDENTIFIER))
-                .process(Identity.graph(metrics::fanOut), Named.as(Names.IDENTITY_GRAPH));
+                .process(Identity.graph(metrics.identity()), Named.as(Names.IDENTITY_GRAPH));
 
         // 3. touchpoints and attribution, by customer: the customer's facts, then its recomputed answers
         KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)

@@ -47,6 +47,11 @@ public final class Names {
     public static final String BY_CHANNEL = "by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
 
+    /** Every state store of the topology (a test holds this list to the built topology). */
+    public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
+            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, CUSTOMER_STATUS, CUSTOMER_TOUCHPOINTS,
+            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
+
     // processors
     public static final String SOURCE_PREFIX = "read-";
     public static final String NORMALISE_CUSTOMERS = "normalise-customers";

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code docker-compose.yml}: Kafka, the topic job, the app and Prometheus, wired to each other. */
+/** {@code docker-compose.yml}: Kafka, the topic job, the app, Prometheus and Grafana, wired to each other. */
 class DockerComposeTest {
     private static final Pattern LISTENER = Pattern.compile("([A-Za-z0-9_]+)://([^:,]*):(\\d+)");
 
@@ -70,10 +70,40 @@ class DockerComposeTest {
         return AppConfig.load(null, env("app"), Map.of()).getInt(AppConfig.HTTP_PORT);
     }
 
+    /** A service's bind mounts of this repository's files: container path -> path in the repository. */
+    private static Map<String, Path> bindMounts(String serviceName) {
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (String volume : strings(service(serviceName).path("volumes"))) {
+            String[] parts = volume.split(":");
+            if (parts[0].startsWith(".")) {
+                mounts.put(parts[1], Path.of(parts[0]).normalize());
+            }
+        }
+        return mounts;
+    }
+
+    /** The services a service depends on, written as a list or as a map with conditions. */
+    private static List<String> dependencies(String serviceName) {
+        JsonNode dependsOn = service(serviceName).path("depends_on");
+        if (dependsOn.isArray()) {
+            return strings(dependsOn);
+        }
+        List<String> names = new ArrayList<>();
+        dependsOn.properties().forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    /** The port a service publishes for {@code containerPort} ("host:container"). */
+    private static boolean publishes(String serviceName, int containerPort) {
+        return strings(service(serviceName).path("ports")).stream()
+                .map(p -> p.replaceAll("/.*", "").replaceAll(".*:", ""))
+                .anyMatch(p -> p.equals(Integer.toString(containerPort)));
+    }
+
     @Test
-    void hasTheFourServices() {
+    void hasTheFiveServices() {
         assertThat(compose.path("services").properties()).extracting(Map.Entry::getKey)
-                .contains("kafka", "topics", "app", "prometheus");
+                .contains("kafka", "topics", "app", "prometheus", "grafana");
     }
 
     @Test
@@ -172,5 +202,38 @@ class DockerComposeTest {
         });
         assertThat(jobs).as("scrape job for " + target).hasSize(1);
         assertThat(jobs.get(0).path("metrics_path").asText()).isEqualTo("/metrics");
+    }
+
+    @Test
+    void grafanaReadsThePrometheusServiceAndLoadsTheDashboard() throws IOException {
+        assertThat(service("grafana").path("image").asText()).matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
+        assertThat(dependencies("grafana")).contains("prometheus");
+        assertThat(publishes("grafana", 3000)).isTrue();
+        Map<String, Path> mounts = bindMounts("grafana");
+        assertThat(mounts.get("/etc/grafana/provisioning")).isEqualTo(Path.of("deploy/grafana/provisioning"));
+
+        JsonNode datasources = new YAMLMapper().readTree(
+                Path.of("deploy/grafana/provisioning/datasources/prometheus.yml").toFile()).path("datasources");
+        assertThat(datasources).hasSize(1);
+        JsonNode datasource = datasources.get(0);
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(publishes("prometheus", 9090)).isTrue();
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+
+        JsonNode providers = new YAMLMapper().readTree(
+                Path.of("deploy/grafana/provisioning/dashboards/attribution-streams.yml").toFile()).path("providers");
+        assertThat(providers).hasSize(1);
+        String dashboardsPath = providers.get(0).path("options").path("path").asText();
+        assertThat(mounts.get(dashboardsPath)).as("mount of " + dashboardsPath).isEqualTo(GrafanaDashboard.FILE.getParent());
+        assertThat(Files.isRegularFile(GrafanaDashboard.FILE)).isTrue();
+
+        String uid = datasource.path("uid").asText();
+        for (JsonNode panel : GrafanaDashboard.read().panels()) {
+            if (!panel.path("type").asText().equals("row")) {
+                assertThat(panel.path("datasource").path("uid").asText()).as(panel.path("title").asText()).isEqualTo(uid);
+                panel.path("targets").forEach(target ->
+                        assertThat(target.path("datasource").path("uid").asText()).isEqualTo(uid));
+            }
+        }
     }
 }

@@ -54,13 +54,24 @@ public final class TopologyHarness implements AutoCloseable {
     private final List<TestRecord<byte[], byte[]>> allDeadLetters = new ArrayList<>();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
+    /**
+     * The driver's wall clock, fixed an hour after the first record timestamp: the latency meter
+     * (wall clock minus record timestamp) then reads exact and positive figures.
+     */
+    public static final Instant WALL_CLOCK = Instant.parse("2026-01-01T01:00:00Z");
+
     public TopologyHarness(AttributionSettings settings) {
+        this(settings, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD);
+    }
+
+    public TopologyHarness(AttributionSettings settings, int hotIdentifierThreshold) {
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(io.micrometer.core.instrument.MeterRegistry.class.getName(), registry);
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/attribution-ttd-"
                 + System.nanoTime());
-        driver = new TopologyTestDriver(AttributionTopology.build(settings, new TopologyMetrics(registry)), props);
+        driver = new TopologyTestDriver(AttributionTopology.build(settings,
+                new TopologyMetrics(registry, hotIdentifierThreshold)), props, WALL_CLOCK);
         var key = Serdes.String().serializer();
         customers = driver.createInputTopic(Names.CUSTOMERS, key, Topics.CUSTOMERS.valueSerde().serializer());
         interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());

@@ -79,10 +79,10 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
             long version = last == null ? 0 : last.version();
             if (outcome != null && outcome.attributed()) {
                 version++;
-                emit(record, outcome.key(), AnswerChange.update(AttributionUpdate.of(outcome, version)));
+                emitUpdate(record, outcome.key(), AttributionUpdate.of(outcome, version));
                 events.updated(outcome, old != null && old.attributed());
             } else if (old != null && old.attributed()) {
-                emit(record, old.key(), AnswerChange.update(null));
+                emitUpdate(record, old.key(), null);
                 events.retracted(old);
             }
             emitDeltas(record, old, outcome);
@@ -100,6 +100,8 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
         try (KeyValueIterator<String, TouchpointLinks> it = scan(touchpoints, customerId)) {
             it.forEachRemaining(kv -> tps.add(kv.value.interaction()));
         }
+        // only existing customers: one that does not exist has no touchpoints by definition, not zero of them
+        events.recomputed(tps.size());
         return new CustomerFacts(customerId, tps, present(appointments, customerId), present(payments, customerId));
     }
 
@@ -139,6 +141,12 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
                 .filter(e -> !e.getValue().isEmpty())
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> emit(record, e.getKey().topicKey(), AnswerChange.delta(e.getValue())));
+    }
+
+    /** An update, or a tombstone when {@code update} is null, timed from the input record that caused it. */
+    private void emitUpdate(Record<String, String> record, String key, AttributionUpdate update) {
+        emit(record, key, AnswerChange.update(update));
+        events.written(context.currentSystemTimeMs() - record.timestamp());
     }
 
     private void emit(Record<String, String> record, String key, AnswerChange change) {

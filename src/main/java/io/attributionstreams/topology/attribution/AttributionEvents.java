@@ -2,20 +2,41 @@ package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.Outcome;
 
-/** What the attribution step tells the metrics about: updates, restatements and retractions. */
+/**
+ * What the attribution step tells the metrics about: each recomputed customer's touchpoints,
+ * updates, restatements and retractions, and each record written to attribution-updates.
+ */
 public interface AttributionEvents {
+    /** An existing customer's answers were recomputed from this many touchpoints. */
+    void recomputed(int touchpoints);
+
     /** @param restatement the key had an attributed answer before, now changed */
     void updated(Outcome outcome, boolean restatement);
 
     void retracted(Outcome previous);
 
+    /**
+     * A record (update or tombstone) went to attribution-updates, {@code millisSinceInput} after the
+     * timestamp of the input record that caused it (Kafka Streams carries that timestamp through the
+     * repartitions).
+     */
+    void written(long millisSinceInput);
+
     AttributionEvents NONE = new AttributionEvents() {
+        @Override
+        public void recomputed(int touchpoints) {
+        }
+
         @Override
         public void updated(Outcome outcome, boolean restatement) {
         }
 
         @Override
         public void retracted(Outcome previous) {
+        }
+
+        @Override
+        public void written(long millisSinceInput) {
         }
     };
 }

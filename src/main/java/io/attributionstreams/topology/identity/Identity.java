@@ -7,7 +7,6 @@ import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -20,8 +19,8 @@ public final class Identity {
     private Identity() {
     }
 
-    /** @param fanOut told how many link events each identity event caused */
-    public static ProcessorSupplier<String, GraphEvent, String, GraphEvent> graph(IntConsumer fanOut) {
+    /** @param events told how many link events each identity event caused, and of identifiers turning hot */
+    public static ProcessorSupplier<String, GraphEvent, String, GraphEvent> graph(IdentityEvents events) {
         StoreBuilder<KeyValueStore<String, Long>> claims = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CLAIMS), Serdes.String(), Serdes.Long());
         StoreBuilder<KeyValueStore<String, Versioned<Interaction>>> carriers = Stores.keyValueStoreBuilder(
@@ -30,7 +29,7 @@ public final class Identity {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, GraphEvent, String, GraphEvent> get() {
-                return new IdentityGraph(fanOut);
+                return new IdentityGraph(events);
             }
 
             @Override

@@ -7,7 +7,6 @@ import io.attributionstreams.topology.events.GraphEvent.Link;
 import io.attributionstreams.topology.events.Versioned;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,19 +22,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The work per event is the identifier's fan-out: the interactions it carries (for a claim) or
  * the customers claiming it (for an attach), never more. Links for one claim go out in batches so
- * a customer receives many waiting interactions in a few events, not one each.
+ * a customer receives many waiting interactions in a few events, not one each. The metrics hear of
+ * each event's fan-out and of an identifier whose claimants pass the hot threshold, never which one.
  */
 final class IdentityGraph implements Processor<String, GraphEvent, String, GraphEvent> {
     /** Interactions per link event: keeps records far below the broker's size limit. */
     static final int LINKS_PER_EVENT = 200;
 
-    private final IntConsumer fanOut;
+    private final IdentityEvents events;
     private ProcessorContext<String, GraphEvent> context;
     private KeyValueStore<String, Long> claims;
     private KeyValueStore<String, Versioned<Interaction>> carriers;
 
-    IdentityGraph(IntConsumer fanOut) {
-        this.fanOut = fanOut;
+    IdentityGraph(IdentityEvents events) {
+        this.events = events;
     }
 
     @Override
@@ -68,6 +68,9 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
         if (known != null) {
             return; // already linked through this identifier
         }
+        if (justTurnedHot(identifier)) {
+            events.becameHot();
+        }
         List<Link> batch = new ArrayList<>();
         int sent = 0;
         try (KeyValueIterator<String, Versioned<Interaction>> it = carriers.prefixScan(Names.prefixOf(identifier),
@@ -86,7 +89,7 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
             sent += batch.size();
             forward(record, customerId, GraphEvent.link(customerId, identifier, batch));
         }
-        fanOut.accept(sent);
+        events.fannedOut(sent);
     }
 
     private void unclaim(Record<String, GraphEvent> record, String identifier, String customerId, long revision) {
@@ -121,7 +124,7 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
         }
         carriers.put(key, new Versioned<>(interaction, revision));
         List<Link> link = List.of(Link.to(interaction, revision));
-        fanOut.accept(forEachClaimant(identifier, customerId ->
+        events.fannedOut(forEachClaimant(identifier, customerId ->
                 forward(record, customerId, GraphEvent.link(customerId, identifier, link))));
     }
 
@@ -135,6 +138,28 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
         List<Link> link = List.of(Link.away(interactionId, revision));
         forEachClaimant(identifier, customerId ->
                 forward(record, customerId, GraphEvent.unlink(customerId, identifier, link)));
+    }
+
+    /**
+     * Whether the claim just stored is the one that took the identifier over the hot threshold:
+     * exactly threshold + 1 claimants now. The count stops one past that, so the check costs the
+     * threshold, not the whole fan-out of a call-centre number.
+     */
+    private boolean justTurnedHot(String identifier) {
+        long threshold = events.hotThreshold();
+        return claimants(identifier, threshold + 2) == threshold + 1;
+    }
+
+    private long claimants(String identifier, long limit) {
+        long count = 0;
+        try (KeyValueIterator<String, Long> it = claims.prefixScan(Names.prefixOf(identifier),
+                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (count < limit && it.hasNext()) {
+                it.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     private int forEachClaimant(String identifier, java.util.function.Consumer<String> action) {

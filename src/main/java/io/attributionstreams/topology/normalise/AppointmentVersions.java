@@ -13,8 +13,8 @@ import java.util.List;
 final class AppointmentVersions extends FactVersions<RawAppointment, Appointment> {
     private final FactNormaliser normaliser;
 
-    AppointmentVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName, JsonSerde.of(RawAppointment.class));
+    AppointmentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
+        super(storeName, JsonSerde.of(RawAppointment.class), arrived);
         this.normaliser = normaliser;
     }
 

@@ -17,8 +17,8 @@ import java.util.Set;
 final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
     private final FactNormaliser normaliser;
 
-    CustomerVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName, JsonSerde.of(RawCustomer.class));
+    CustomerVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
+        super(storeName, JsonSerde.of(RawCustomer.class), arrived);
         this.normaliser = normaliser;
     }
 

@@ -26,12 +26,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 abstract class FactVersions<R, F> implements Processor<String, byte[], String, GraphEvent> {
     private final String storeName;
     private final JsonSerde<R> json;
+    private final Runnable arrived;
     private KeyValueStore<String, Versioned<F>> versions;
     private ProcessorContext<String, GraphEvent> context;
 
-    FactVersions(String storeName, JsonSerde<R> json) {
+    /** @param arrived told of every record read, before anything can reject it */
+    FactVersions(String storeName, JsonSerde<R> json, Runnable arrived) {
         this.storeName = storeName;
         this.json = json;
+        this.arrived = arrived;
     }
 
     @Override
@@ -42,6 +45,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
 
     @Override
     public void process(Record<String, byte[]> record) {
+        arrived.run();
         F fact = record.value() == null ? null : normalise(parse(record.value()));
         String key = record.key() == null || record.key().isBlank() ? null : record.key();
         String id = fact == null ? key : idOf(fact);

@@ -16,8 +16,8 @@ import java.util.List;
 final class InteractionVersions extends FactVersions<RawInteraction, Interaction> {
     private final FactNormaliser normaliser;
 
-    InteractionVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName, JsonSerde.of(RawInteraction.class));
+    InteractionVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
+        super(storeName, JsonSerde.of(RawInteraction.class), arrived);
         this.normaliser = normaliser;
     }
 

@@ -20,29 +20,36 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Step 1: the four normalising processors, each owning its versions store. */
+/**
+ * Step 1: the four normalising processors, each owning its versions store; {@code arrived} is told
+ * of every record read, bad ones included (the facts-in meter).
+ */
 public final class Normalise {
     private Normalise() {
     }
 
-    public static ProcessorSupplier<String, byte[], String, GraphEvent> customers(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> customers(FactNormaliser normaliser,
+            Runnable arrived) {
         return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { },
-                () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser));
+                () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser, arrived));
     }
 
-    public static ProcessorSupplier<String, byte[], String, GraphEvent> interactions(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> interactions(FactNormaliser normaliser,
+            Runnable arrived) {
         return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { },
-                () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser));
+                () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser, arrived));
     }
 
-    public static ProcessorSupplier<String, byte[], String, GraphEvent> appointments(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> appointments(FactNormaliser normaliser,
+            Runnable arrived) {
         return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { },
-                () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser));
+                () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser, arrived));
     }
 
-    public static ProcessorSupplier<String, byte[], String, GraphEvent> payments(FactNormaliser normaliser) {
+    public static ProcessorSupplier<String, byte[], String, GraphEvent> payments(FactNormaliser normaliser,
+            Runnable arrived) {
         return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { },
-                () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser));
+                () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser, arrived));
     }
 
     private static <F> ProcessorSupplier<String, byte[], String, GraphEvent> supplier(String store,

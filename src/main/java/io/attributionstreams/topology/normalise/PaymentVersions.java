@@ -13,8 +13,8 @@ import java.util.List;
 final class PaymentVersions extends FactVersions<RawPayment, Payment> {
     private final FactNormaliser normaliser;
 
-    PaymentVersions(String storeName, FactNormaliser normaliser) {
-        super(storeName, JsonSerde.of(RawPayment.class));
+    PaymentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
+        super(storeName, JsonSerde.of(RawPayment.class), arrived);
         this.normaliser = normaliser;
     }
 
