@@ -2,6 +2,7 @@ package io.attributionstreams.app;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
+import io.attributionstreams.topology.BoundedRocksDbMemory;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.TopologyMetrics;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class AppConfig {
     public static final String LOOKBACK = "attribution.lookback";
     public static final String HALF_LIFE = "attribution.half-life";
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
+    public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String TOPICS_CREATE = "attribution.topics.create";
     public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
@@ -74,6 +76,7 @@ public final class AppConfig {
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
         keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
         keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {"PT1S", "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
+        keys.put(ROCKSDB_MEMORY, new String[] {Long.toString(BoundedRocksDbMemory.DEFAULT_MEMORY_BYTES), "bytes of off-heap memory all RocksDB stores of the process share: block cache, index and filter blocks, memtables (half at most)"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
         keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});

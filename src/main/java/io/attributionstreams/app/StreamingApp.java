@@ -39,6 +39,7 @@ public final class StreamingApp implements AutoCloseable {
     public static StreamingApp start(AppConfig config, MeterRegistry registry) {
         Properties props = config.streamsProperties();
         props.put(MeterRegistry.class.getName(), registry);
+        props.put(AppConfig.ROCKSDB_MEMORY, config.get(AppConfig.ROCKSDB_MEMORY)); // read by BoundedRocksDbMemory
         String bootstrap = config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null) {
             throw new IllegalArgumentException("bootstrap.servers is not set");
