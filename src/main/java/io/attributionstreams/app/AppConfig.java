@@ -37,6 +37,7 @@ public final class AppConfig {
     public static final String LOOKBACK = "attribution.lookback";
     public static final String HALF_LIFE = "attribution.half-life";
     public static final String HTTP_PORT = "attribution.http.port";
+    public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
     public static final String TOPICS_CREATE = "attribution.topics.create";
     public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
     public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
@@ -69,6 +70,8 @@ public final class AppConfig {
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
         keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
+        keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
+                + "application.server when that is not set (empty: this machine's host name)"});
         keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
         keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
@@ -150,6 +153,16 @@ public final class AppConfig {
             }
         }
         return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /**
+     * This configuration with one more value above every layer: for what the application works out
+     * itself at start (an embedded broker's address, {@code application.server}).
+     */
+    public AppConfig with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new AppConfig(more);
     }
 
     public String get(String key) {
