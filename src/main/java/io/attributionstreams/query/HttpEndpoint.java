@@ -40,10 +40,10 @@ final class HttpEndpoint implements HttpHandler {
             return Reply.error(405, "method_not_allowed", "only GET is served here").withHeader("Allow", "GET, HEAD");
         }
         try {
-            return endpoint.answer(QueryRequest.of(exchange.getRequestURI(),
+            return endpoint.replyTo(QueryRequest.of(exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst(Forwarding.FORWARDED_BY)));
         } catch (QueryProblem problem) {
-            return problem.reply();
+            return problem.reply(); // from parsing the request
         } catch (RuntimeException e) {
             LOG.warn("query failed: {}", e.getClass().getName());
             LOG.debug("query failure", e);
