@@ -8,7 +8,7 @@ const REFRESH_MILLIS = 2000;
 const FEED_LINES = 40;
 const SVG = 'http://www.w3.org/2000/svg';
 
-const state = { type: null, model: null, measure: 'revenue', channels: [] };
+const state = { type: null, model: null, models: [], measure: 'revenue', channels: [] };
 const $ = (id) => document.getElementById(id);
 
 // The API writes credits as exact decimals of up to 34 digits; JSON.parse would round them to
@@ -223,9 +223,9 @@ function showUpdate(entry, fresh) {
     $('customer-id').value = entry.customer_id;
     lookup(entry.customer_id);
   });
-  const what = entry.retracted
-    ? entry.conversion_type + ' ' + entry.model + ' retracted'
-    : entry.conversion_type + ' ' + entry.model + ' v' + entry.version + ' \u00b7 top ' + entry.top_channel;
+  // the model only matters when the engine runs several
+  const answer = entry.conversion_type + (state.models.length > 1 ? ' ' + entry.model : '');
+  const what = entry.retracted ? answer + ' retracted' : answer + ' v' + entry.version + ' \u00b7 top ' + entry.top_channel;
   item.append(
     element('span', { class: 'muted' }, (entry.at || '').slice(11, 19)),
     element('span', {}, customer),
@@ -324,6 +324,7 @@ async function start() {
   state.type = settings.types.includes(wantedType) ? wantedType
     : settings.types.includes('FIRST_PAID') ? 'FIRST_PAID' : settings.types[0];
   state.model = settings.models.includes(wantedModel) ? wantedModel : settings.models[0];
+  state.models = settings.models;
   fillSelect($('type'), settings.types, state.type);
   fillSelect($('model'), settings.models, state.model);
   $('type').addEventListener('change', () => { state.type = $('type').value; rememberSelection(); refreshChannels(); });
