@@ -6,6 +6,7 @@
 
 const REFRESH_MILLIS = 2000;
 const FEED_LINES = 40;
+const PATH_STEPS = 12;
 const SVG = 'http://www.w3.org/2000/svg';
 
 const state = { type: null, model: null, models: [], measure: 'revenue', channels: [] };
@@ -282,13 +283,25 @@ function renderCustomer(result, reply) {
       const step = element('li', { class: 'step', 'data-interaction': t.interaction_id });
       step.append(
         element('span', { class: 'channel', 'data-field': 'channel' }, t.channel),
-        element('span', { class: 'when', 'data-field': 'occurred_at' }, t.occurred_at + ' \u00b7 ' + t.type),
+        element('span', { class: 'when' }, element('span', { 'data-field': 'occurred_at' }, t.occurred_at), ' \u00b7 ',
+          element('span', { 'data-field': 'type' }, t.type)),
         element('span', { class: 'share' }, 'credit ',
           element('span', { 'data-field': 'credit', 'data-exact': t.credit }, formatCredit(t.credit))),
         element('span', { class: 'share' }, 'revenue ', element('span', { 'data-field': 'revenue' }, t.revenue)));
+      if (path.children.length >= PATH_STEPS) step.classList.add('folded');
       path.append(step);
     }
     section.append(title, path);
+    if (record.touchpoints.length > PATH_STEPS) {
+      // a customer behind a shared number can have hundreds of touchpoints: show the first few
+      const more = element('button', { type: 'button', class: 'more' },
+        'show all ' + record.touchpoints.length + ' touchpoints');
+      more.addEventListener('click', () => {
+        path.querySelectorAll('.folded').forEach((step) => step.classList.remove('folded'));
+        more.remove();
+      });
+      section.append(more);
+    }
     nodes.push(section);
   }
   result.replaceChildren(...nodes);
