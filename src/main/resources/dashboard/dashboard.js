@@ -209,9 +209,11 @@ function renderChart(channels) {
 
 function startFeed() {
   const source = new EventSource('/updates/stream');
-  source.onopen = () => setBadge('feed-state', 'live', 'live');
+  let openedAt = Date.now();
+  source.onopen = () => { openedAt = Date.now(); setBadge('feed-state', 'live', 'live'); };
   source.onerror = () => setBadge('feed-state', 'retrying', 'reconnecting');
-  source.addEventListener('update', (event) => showUpdate(JSON.parse(event.data), true));
+  // the stream starts with the latest lines: only what arrives after them is highlighted as new
+  source.addEventListener('update', (event) => showUpdate(JSON.parse(event.data), Date.now() - openedAt > 1000));
 }
 
 function showUpdate(entry, fresh) {

@@ -115,7 +115,8 @@ final class KafkaStoreView implements StoreView {
             try {
                 ReadOnlyKeyValueStore<String, ChannelTotal> store = store(Names.CHANNEL_TOTALS_STORE, partition, false);
                 try (KeyValueIterator<String, ChannelTotal> it = store.all()) {
-                    it.forEachRemaining(kv -> totals.add(ChannelTotalRecord.of(ChannelSums.channelKey(kv.key), kv.value)));
+                    it.forEachRemaining(kv -> totals.add(
+                            ChannelTotalRecord.of(ChannelSums.channelKey(kv.key), kv.value)));
                 }
             } catch (InvalidStateStoreException e) {
                 throw notQueryable("channel-totals", partition, e);

@@ -27,8 +27,8 @@ public record QueryFilter(ConversionType type, String model) {
         return settings.types().stream()
                 .filter(t -> t.name().equals(value.toUpperCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> QueryProblem.badRequest("unknown type '" + shortened(value) + "'; this engine computes "
-                        + String.join(", ", settings.types().stream().map(Enum::name).toList())));
+                .orElseThrow(() -> QueryProblem.badRequest("unknown type '" + shortened(value)
+                        + "'; this engine computes " + String.join(", ", settings.types().stream().map(Enum::name).toList())));
     }
 
     private static String model(String value, AttributionSettings settings) {

@@ -110,8 +110,9 @@ class QueryHttpTest {
             assertThat(first).containsExactly("id: 1", "event: update", "data: {\"seq\":1,\"at\":\"2025-01-05T10:00:00Z\","
                     + "\"customer_id\":\"CU1\",\"conversion_type\":\"FIRST_PAID\",\"model\":\"daily_split\",\"version\":1,"
                     + "\"revenue\":\"120.00\",\"top_channel\":\"facebook\",\"touchpoints\":2,\"retracted\":false}");
-            assertThat(second).containsExactly("id: 2", "event: update", "data: {\"seq\":2,\"at\":\"2025-01-06T10:00:00Z\","
-                    + "\"customer_id\":\"CU2\",\"conversion_type\":\"FIRST_PAID\",\"model\":\"daily_split\",\"retracted\":true}");
+            assertThat(second).containsExactly("id: 2", "event: update", "data: {\"seq\":2,"
+                    + "\"at\":\"2025-01-06T10:00:00Z\",\"customer_id\":\"CU2\",\"conversion_type\":\"FIRST_PAID\","
+                    + "\"model\":\"daily_split\",\"retracted\":true}");
         }
         assertThat(get("/updates/recent?limit=1").body()).contains("\"customer_id\":\"CU2\"").doesNotContain("CU1");
         assertThat(get("/updates/recent?limit=0").statusCode()).isEqualTo(400);
