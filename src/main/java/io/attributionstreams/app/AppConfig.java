@@ -43,6 +43,7 @@ public final class AppConfig {
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
+    public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
     public static final String TOPICS_CREATE = "attribution.topics.create";
     public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
     public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
@@ -78,6 +79,8 @@ public final class AppConfig {
         keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {"PT1S", "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
         keys.put(ROCKSDB_MEMORY, new String[] {Long.toString(BoundedRocksDbMemory.DEFAULT_MEMORY_BYTES), "bytes of off-heap memory all RocksDB stores of the process share: block cache, index and filter blocks, memtables (half at most)"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
+        keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
+                + "application.server when that is not set (empty: this machine's host name)"});
         keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
         keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
@@ -161,6 +164,16 @@ public final class AppConfig {
             }
         }
         return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /**
+     * This configuration with one more value above every layer: for what the application works out
+     * itself at start (an embedded broker's address, {@code application.server}).
+     */
+    public AppConfig with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new AppConfig(more);
     }
 
     public String get(String key) {

@@ -3,6 +3,7 @@ package io.attributionstreams.app;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
+import io.attributionstreams.query.QueryService;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -10,25 +11,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Everything {@code run} and {@code demo} start, in order, and stop in reverse: an embedded broker
- * when no bootstrap servers are configured, the streaming app, its metrics and the HTTP endpoints.
+ * when no bootstrap servers are configured, the HTTP server (first: its port goes into
+ * {@code application.server}), the streaming app, its metrics, and the queries and dashboard.
  */
 public final class RunningEngine implements AutoCloseable {
     private final EmbeddedKafka broker;
     private final StreamingApp app;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer http;
+    private final QueryService queries;
     private final AppConfig config;
 
     private RunningEngine(EmbeddedKafka broker, StreamingApp app, KafkaStreamsMetrics streamsMetrics, OpsServer http,
-            AppConfig config) {
+            QueryService queries, AppConfig config) {
         this.broker = broker;
         this.app = app;
         this.streamsMetrics = streamsMetrics;
         this.http = http;
+        this.queries = queries;
         this.config = config;
     }
 
@@ -49,15 +55,23 @@ public final class RunningEngine implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = Meters.prometheus();
         StreamingApp app = null;
+        OpsServer http = null;
         try {
+            AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+            http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), registry, streams::get);
+            config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                    QueryService.applicationServer(config, http.port()));
             app = StreamingApp.start(config, registry);
+            streams.set(app.streams());
             KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
-            StreamingApp running = app;
-            OpsServer http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), registry, running::streams);
-            return new RunningEngine(broker, app, streamsMetrics, http, config);
+            QueryService queries = QueryService.start(http, app.streams(), config);
+            return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {
             if (app != null) {
                 app.close();
+            }
+            if (http != null) {
+                http.close();
             }
             if (broker != null) {
                 broker.close();
@@ -86,8 +100,14 @@ public final class RunningEngine implements AutoCloseable {
         return http.port();
     }
 
+    /** This instance's {@code application.server}: where the other instances forward queries to. */
+    public String applicationServer() {
+        return config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    }
+
     @Override
     public void close() {
+        queries.close();
         http.close();
         streamsMetrics.close();
         app.close();

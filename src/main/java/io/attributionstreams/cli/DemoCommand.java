@@ -61,7 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--http-port", defaultValue = "" + AppConfig.DEFAULT_HTTP_PORT,
-            description = "Port of /metrics and /health (default: ${DEFAULT-VALUE}; 0 for any free port).")
+            description = "Port of the dashboard, /metrics and /health (default: ${DEFAULT-VALUE}; 0 for any free "
+                    + "port).")
     int httpPort;
 
     @Option(names = "--kafka-port", defaultValue = "0",
@@ -92,8 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         try (RunningEngine engine = RunningEngine.start(null, Map.of(), cli)) {
             String bootstrap = engine.bootstrapServers();
-            out.printf("demo: broker %s; metrics on http://localhost:%d/metrics, health on /health/ready%n",
-                    bootstrap, engine.httpPort());
+            out.printf("demo: broker %s; dashboard on http://localhost:%d/ (metrics on /metrics, health on "
+                    + "/health/ready)%n", bootstrap, engine.httpPort());
             Path data = work.resolve("data");
             Files.createDirectories(data);
             DataGenerator.Written written = new DataGenerator(
@@ -120,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (exitWhenDone) {
                 return 0;
             }
-            out.printf("demo: still running: metrics on http://localhost:%d/metrics; Ctrl-C stops it%n",
+            out.printf("demo: still running: dashboard on http://localhost:%d/; Ctrl-C stops it%n",
                     engine.httpPort());
             out.flush();
             CountDownLatch interrupted = new CountDownLatch(1);

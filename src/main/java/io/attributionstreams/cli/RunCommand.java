@@ -27,7 +27,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state.dir (RocksDB).")
     Path stateDir;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of /metrics and /health (default 8080).")
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of the dashboard, the queries, /metrics and /health (default 8080).")
     Integer httpPort;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, highest priority.")
@@ -40,10 +41,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunningEngine engine = RunningEngine.start(config, System.getenv(), commandLine());
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "attribution-shutdown"));
-        spec.commandLine().getOut().printf("run: application %s on %s%s; metrics and health on http://localhost:%d "
-                        + "(/metrics, /health/live, /health/ready); SIGTERM or Ctrl-C stops it%n",
+        spec.commandLine().getOut().printf("run: application %s on %s%s; dashboard, queries, metrics and health on "
+                        + "http://localhost:%d (/, /customers/{id}/attribution, /channels, /metrics, /health/ready), "
+                        + "advertised to other instances as %s; SIGTERM or Ctrl-C stops it%n",
                 engine.config().get(StreamsConfig.APPLICATION_ID_CONFIG), engine.bootstrapServers(),
-                engine.embeddedBroker() ? " (embedded broker)" : "", engine.httpPort());
+                engine.embeddedBroker() ? " (embedded broker)" : "", engine.httpPort(), engine.applicationServer());
         spec.commandLine().getOut().flush();
         if (engine.app().awaitStop()) {
             spec.commandLine().getErr().println("error: the streaming application stopped after a fatal error");

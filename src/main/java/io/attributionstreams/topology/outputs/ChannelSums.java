@@ -60,7 +60,7 @@ public final class ChannelSums implements Processor<String, ChannelTotal, String
     }
 
     /** The inverse of {@link ChannelKey#topicKey()}; a channel may itself contain '|'. */
-    static ChannelKey channelKey(String topicKey) {
+    public static ChannelKey channelKey(String topicKey) {
         int first = topicKey.indexOf('|');
         int second = topicKey.indexOf('|', first + 1);
         return new ChannelKey(ConversionType.valueOf(topicKey.substring(0, first)),

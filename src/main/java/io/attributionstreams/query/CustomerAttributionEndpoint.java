@@ -1,0 +1,78 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code GET /customers/{id}/attribution?type=&model=}: the customer's current attribution records.
+ * Answered from this instance's stores when it owns the customer's partition, otherwise forwarded
+ * once to the owner; from a standby copy (marked stale) only when the owner cannot be reached.
+ */
+final class CustomerAttributionEndpoint implements Endpoint {
+    static final String PATH = "/customers/";
+    private static final Comparator<AttributionUpdate> ORDER = Comparator
+            .comparing(AttributionUpdate::conversionType).thenComparing(AttributionUpdate::model);
+
+    private final StoreView stores;
+    private final Forwarding forwarding;
+    private final AttributionSettings settings;
+
+    CustomerAttributionEndpoint(StoreView stores, Forwarding forwarding, AttributionSettings settings) {
+        this.stores = stores;
+        this.forwarding = forwarding;
+        this.settings = settings;
+    }
+
+    @Override
+    public Reply answer(QueryRequest request) {
+        String customerId = customerId(request);
+        QueryFilter filter = QueryFilter.of(request, settings);
+        if (!stores.running()) {
+            throw QueryProblem.unavailable("the engine is not RUNNING (starting, rebalancing or restoring state)");
+        }
+        StoreView.KeyOwner owner = stores.ownerOf(customerId);
+        if (!owner.available()) {
+            throw QueryProblem.unavailable("which instance holds this customer is not known yet");
+        }
+        if (owner.active().equals(stores.self())) {
+            return local(customerId, owner.partition(), false, filter);
+        }
+        if (request.forwarded()) {
+            // the partition moved after the other instance looked: answering beats bouncing the request on
+            throw QueryProblem.unavailable("forwarded here by " + request.forwardedBy() + ", but the customer's "
+                    + "partition is now on " + owner.active());
+        }
+        try {
+            return forwarding.get(owner.active(), request.pathAndQuery(), stores.self())
+                    .withHeader(Forwarding.VIA, stores.self());
+        } catch (IOException e) {
+            if (owner.standbys().contains(stores.self())) {
+                return local(customerId, owner.partition(), true, filter).withHeader(Forwarding.STALE, "true");
+            }
+            throw QueryProblem.unavailable("the instance holding this customer (" + owner.active()
+                    + ") does not answer");
+        }
+    }
+
+    private Reply local(String customerId, int partition, boolean stale, QueryFilter filter) {
+        List<AttributionUpdate> records = stores.customerRecords(customerId, partition, stale)
+                .orElseThrow(() -> QueryProblem.notFound("no customer '" + QueryFilter.shortened(customerId) + "'"));
+        List<AttributionUpdate> matching = records.stream()
+                .filter(r -> filter.matches(r.conversionType(), r.model()))
+                .sorted(ORDER)
+                .toList();
+        return Reply.json(200, new CustomerAttributionReply(customerId, matching));
+    }
+
+    /** The {id} of {@code /customers/{id}/attribution}. */
+    private static String customerId(QueryRequest request) {
+        String[] segments = request.segments();
+        if (segments.length != 3 || !segments[0].equals("customers") || !segments[2].equals("attribution")) {
+            throw QueryProblem.notFound("no such endpoint; try /customers/{id}/attribution");
+        }
+        return CustomerIds.checked(segments[1]);
+    }
+}

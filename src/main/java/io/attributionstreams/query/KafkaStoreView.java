@@ -1,0 +1,143 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.attribution.EmittedAnswer;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelSums;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.topology.touchpoints.CustomerStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@link StoreView} over a running {@link KafkaStreams}: key metadata from
+ * {@code queryMetadataForKey}, the instances' partitions from {@code streamsMetadataForStore}, and
+ * reads of one partition at a time ({@code withPartition}), active only unless a standby is asked for.
+ */
+final class KafkaStoreView implements StoreView {
+    private final KafkaStreams streams;
+    private final String self;
+    /** The topic whose partitions are the channel-totals store's: {@code <application.id>-by-channel-repartition}. */
+    private final String channelTopic;
+
+    KafkaStoreView(KafkaStreams streams, String self, String applicationId) {
+        this.streams = streams;
+        this.self = self;
+        this.channelTopic = applicationId + '-' + Names.BY_CHANNEL + "-repartition";
+    }
+
+    @Override
+    public String self() {
+        return self;
+    }
+
+    @Override
+    public boolean running() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public KeyOwner ownerOf(String customerId) {
+        // the customer stores are partitioned by the plain customer id (the by-customer topic's key)
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(Names.CUSTOMER_ANSWERS, customerId,
+                Serdes.String().serializer());
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            return KeyOwner.UNAVAILABLE;
+        }
+        return new KeyOwner(address(metadata.activeHost()),
+                metadata.standbyHosts().stream().map(KafkaStoreView::address).collect(Collectors.toSet()),
+                metadata.partition());
+    }
+
+    @Override
+    public Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale) {
+        try {
+            ReadOnlyKeyValueStore<String, CustomerStatus> status = store(Names.CUSTOMER_STATUS, partition, stale);
+            CustomerStatus known = status.get(customerId);
+            if (known == null || !known.exists()) {
+                return Optional.empty();
+            }
+            ReadOnlyKeyValueStore<String, EmittedAnswer> answers = store(Names.CUSTOMER_ANSWERS, partition, stale);
+            List<AttributionUpdate> records = new ArrayList<>();
+            try (KeyValueIterator<String, EmittedAnswer> it = answers.prefixScan(Names.prefixOf(customerId),
+                    Serdes.String().serializer())) {
+                it.forEachRemaining(kv -> {
+                    // an answer without touchpoints has no record on the topic (it was tombstoned or never sent)
+                    if (kv.value.outcome() != null && kv.value.outcome().attributed()) {
+                        records.add(AttributionUpdate.of(kv.value.outcome(), kv.value.version()));
+                    }
+                });
+            }
+            return Optional.of(records);
+        } catch (InvalidStateStoreException e) {
+            throw notQueryable("customer", partition, e);
+        }
+    }
+
+    @Override
+    public Map<String, Set<Integer>> channelPartitions() {
+        Map<String, Set<Integer>> plan = new TreeMap<>();
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(Names.CHANNEL_TOTALS_STORE)) {
+            // active partitions only: an instance with a standby copy alone does not answer for them
+            Set<Integer> active = instance.topicPartitions().stream()
+                    .filter(tp -> tp.topic().equals(channelTopic))
+                    .map(TopicPartition::partition)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!active.isEmpty()) {
+                plan.put(address(instance.hostInfo()), active);
+            }
+        }
+        return plan;
+    }
+
+    @Override
+    public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
+        List<ChannelTotalRecord> totals = new ArrayList<>();
+        for (int partition : partitions) {
+            try {
+                ReadOnlyKeyValueStore<String, ChannelTotal> store = store(Names.CHANNEL_TOTALS_STORE, partition, false);
+                try (KeyValueIterator<String, ChannelTotal> it = store.all()) {
+                    it.forEachRemaining(kv -> totals.add(
+                            ChannelTotalRecord.of(ChannelSums.channelKey(kv.key), kv.value)));
+                }
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable("channel-totals", partition, e);
+            }
+        }
+        return totals;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition, boolean stale) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters = StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition);
+        return streams.store(stale ? parameters.enableStaleStores() : parameters);
+    }
+
+    private static QueryProblem notQueryable(String what, int partition, InvalidStateStoreException e) {
+        return QueryProblem.unavailable("the " + what + " store's partition " + partition
+                + " is not queryable on this instance now (" + e.getClass().getSimpleName() + ")");
+    }
+
+    static String address(HostInfo host) {
+        return host.host() + ':' + host.port();
+    }
+}

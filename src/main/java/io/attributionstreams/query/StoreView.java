@@ -1,0 +1,55 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the query endpoints need from Kafka Streams: where a key lives, which partitions each
+ * instance holds, and reads of this instance's own stores. {@link KafkaStoreView} is the real one;
+ * unit tests use a fake. Reads throw {@link QueryProblem#unavailable} when a store is not queryable.
+ */
+public interface StoreView {
+    /** This instance's {@code application.server}, {@code host:port}. */
+    String self();
+
+    /** Kafka Streams is RUNNING: not starting, not rebalancing, not stopped. */
+    boolean running();
+
+    /** Where the customer's partition of the customer stores is, now. */
+    KeyOwner ownerOf(String customerId);
+
+    /**
+     * The customer's current attribution records from this instance's stores, or empty when no
+     * such customer exists.
+     *
+     * @param stale true to read a standby copy (the owner is unreachable)
+     */
+    Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale);
+
+    /** Each instance holding active channel-totals partitions, with those partitions. */
+    Map<String, Set<Integer>> channelPartitions();
+
+    /** The channel totals of these partitions of this instance's active {@code channel-totals} store. */
+    List<ChannelTotalRecord> localChannels(Set<Integer> partitions);
+
+    /**
+     * The instance that owns a customer's partition and those with a standby copy of it.
+     *
+     * @param active {@code host:port}, or null while Kafka Streams does not know (not ready)
+     */
+    record KeyOwner(String active, Set<String> standbys, int partition) {
+        public static final KeyOwner UNAVAILABLE = new KeyOwner(null, Set.of(), -1);
+
+        public KeyOwner {
+            standbys = Set.copyOf(standbys);
+        }
+
+        public boolean available() {
+            return active != null;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.batch.Formats;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Topics;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills the {@link UpdateFeed} from the topology's output topic, {@code attribution-updates}, read
+ * {@code read_committed}: the feed shows only what the engine committed (never an update an aborted
+ * transaction took back), and every instance shows every update, whichever instance computed it.
+ * It reads without a consumer group (nothing to commit, no rebalance with the app's own members),
+ * starting a little before the end so that a fresh dashboard has recent lines to show.
+ */
+final class UpdateFeedReader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateFeedReader.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final UpdateFeed feed;
+    private final int backlog;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private UpdateFeedReader(KafkaConsumer<String, byte[]> consumer, UpdateFeed feed, int backlog) {
+        this.consumer = consumer;
+        this.feed = feed;
+        this.backlog = backlog;
+        this.thread = new Thread(this::run, "updates-feed");
+        this.thread.setDaemon(true);
+    }
+
+    /** @param backlog about how many of the latest records to show at once, before new ones arrive */
+    static UpdateFeedReader start(AppConfig config, UpdateFeed feed, int backlog) {
+        UpdateFeedReader reader = new UpdateFeedReader(
+                new KafkaConsumer<>(properties(config), new StringDeserializer(), new ByteArrayDeserializer()), feed,
+                backlog);
+        reader.thread.start();
+        return reader;
+    }
+
+    /** The app's client settings that a consumer understands (servers, security), without its group. */
+    static Properties properties(AppConfig config) {
+        Set<String> consumerKeys = ConsumerConfig.configNames();
+        Properties p = new Properties();
+        config.streamsProperties().forEach((key, value) -> {
+            String name = key.toString();
+            if (name.startsWith(StreamsConfig.CONSUMER_PREFIX)) {
+                name = name.substring(StreamsConfig.CONSUMER_PREFIX.length());
+            }
+            if (consumerKeys.contains(name)) {
+                p.put(name, value);
+            }
+        });
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-updates-feed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return p;
+    }
+
+    private void run() {
+        try (consumer) {
+            List<TopicPartition> partitions = awaitPartitions();
+            consumer.assign(partitions);
+            seekBefore(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    add(r);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.warn("the live feed of updates stopped: {}", e.getClass().getName());
+            LOG.debug("live feed failure", e);
+        }
+    }
+
+    /** The output topic's partitions, once it exists (created at start, or by an operator). */
+    private List<TopicPartition> awaitPartitions() {
+        while (running) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Names.ATTRIBUTION_UPDATES, Duration.ofSeconds(10))
+                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+        }
+        throw new WakeupException();
+    }
+
+    /** About {@code backlog} records before the end, spread over the partitions. */
+    private void seekBefore(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long each = backlog / partitions.size() + 1;
+        for (TopicPartition tp : partitions) {
+            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - each));
+        }
+    }
+
+    private void add(ConsumerRecord<String, byte[]> r) {
+        try {
+            AttributionUpdate update = Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer().deserialize(r.topic(),
+                    r.value());
+            feed.add(r.key(), update, Formats.time(Instant.ofEpochMilli(r.timestamp())));
+        } catch (SerializationException e) {
+            LOG.warn(String.format(Locale.ROOT, "skipped an unreadable record at %s-%d offset %d", r.topic(),
+                    r.partition(), r.offset()));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,364 @@
+// The attribution-streams dashboard: channel totals (table and bar chart) for one conversion type and
+// model, a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
+// JavaScript, no build step, no library, nothing loaded from anywhere but this server. Every value
+// from the data (channel names, ids) is written with textContent, never parsed as HTML.
+'use strict';
+
+const REFRESH_MILLIS = 2000;
+const FEED_LINES = 40;
+const PATH_STEPS = 12;
+const SVG = 'http://www.w3.org/2000/svg';
+
+const state = { type: null, model: null, models: [], measure: 'revenue', channels: [] };
+const $ = (id) => document.getElementById(id);
+
+// The API writes credits as exact decimals of up to 34 digits; JSON.parse would round them to
+// doubles. Quoting them first keeps the exact text, so the page shows what the store holds.
+function parseExact(text) {
+  return JSON.parse(text.replace(/"credit":(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/g, '"credit":"$1"'));
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  return {
+    status: response.status,
+    body: parseExact(await response.text()),
+    instance: response.headers.get('X-Attribution-Instance'),
+    via: response.headers.get('X-Attribution-Via'),
+    stale: response.headers.get('X-Attribution-Stale') === 'true',
+  };
+}
+
+// A credit as the batch files write it (C's %.15g): 15 significant digits rounded half-even, no
+// trailing zeros, exponent form below 1e-4. Done on the decimal digits, so exactly as the engine does.
+function formatCredit(text) {
+  let s = String(text).trim();
+  const negative = s.startsWith('-');
+  if (negative || s.startsWith('+')) s = s.slice(1);
+  const [intPart, fracPart = ''] = s.split('.');
+  const all = intPart + fracPart;
+  let digits = all.replace(/^0+/, '');
+  if (!/[1-9]/.test(digits)) return '0';
+  let exponent = intPart.length - 1 - (all.length - digits.length);
+  if (digits.length > 15) {
+    let keep = digits.slice(0, 15);
+    const rest = digits.slice(15);
+    const up = rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || Number(keep[14]) % 2 === 1));
+    if (up) {
+      keep = increment(keep);
+      if (keep.length > 15) { keep = keep.slice(0, 15); exponent++; }
+    }
+    digits = keep;
+  }
+  digits = digits.replace(/0+$/, '');
+  let out;
+  if (exponent >= -4 && exponent < 15) {
+    if (exponent >= 0) {
+      const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+      const fraction = digits.slice(exponent + 1);
+      out = fraction ? whole + '.' + fraction : whole;
+    } else {
+      out = '0.' + '0'.repeat(-exponent - 1) + digits;
+    }
+  } else {
+    const abs = Math.abs(exponent);
+    out = digits[0] + (digits.length > 1 ? '.' + digits.slice(1) : '') + 'e' + (exponent < 0 ? '-' : '+')
+      + (abs < 10 ? '0' : '') + abs;
+  }
+  return (negative ? '-' : '') + out;
+}
+
+function increment(digits) {
+  const chars = digits.split('');
+  let i = chars.length - 1;
+  while (i >= 0 && chars[i] === '9') { chars[i] = '0'; i--; }
+  if (i < 0) return '1' + chars.join('');
+  chars[i] = String(Number(chars[i]) + 1);
+  return chars.join('');
+}
+
+// Cents to "1234.56", exactly (BigInt: no floating point on money).
+function formatCents(cents) {
+  const value = BigInt(cents);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return (negative ? '-' : '') + (abs / 100n).toString() + '.' + (abs % 100n).toString().padStart(2, '0');
+}
+
+// An element with attributes and children (strings become text nodes: never parsed as HTML).
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function setBadge(id, badgeState, text) {
+  const badge = $(id);
+  badge.dataset.state = badgeState;
+  badge.textContent = text;
+}
+
+// ---- channel totals -------------------------------------------------------------------------
+
+async function refreshChannels() {
+  const type = state.type;
+  const model = state.model;
+  try {
+    const reply = await getJson('/channels?type=' + encodeURIComponent(type) + '&model=' + encodeURIComponent(model));
+    if (type !== state.type || model !== state.model) return; // the selection changed meanwhile
+    if (reply.status !== 200) {
+      setBadge('status', 'retrying', reply.status === 503 ? 'not ready: ' + reply.body.message : reply.body.message);
+      return;
+    }
+    setBadge('status', 'ready', 'ready');
+    state.channels = reply.body.channels;
+    renderTable(reply.body.channels);
+    renderChart(reply.body.channels);
+    $('channels-meta').textContent = reply.body.channels.length + ' channels, partitions '
+      + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
+      + ', at ' + new Date().toLocaleTimeString();
+    const table = $('channel-table');
+    table.dataset.type = type;
+    table.dataset.model = model;
+    table.dataset.state = 'ready';
+  } catch (e) {
+    setBadge('status', 'error', 'unreachable');
+  }
+}
+
+function byRevenue(a, b) {
+  return b.revenue_cents - a.revenue_cents || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0);
+}
+
+function renderTable(channels) {
+  const rows = [];
+  let cents = 0n;
+  let touchpoints = 0;
+  for (const c of [...channels].sort(byRevenue)) {
+    const row = element('tr', { 'data-channel': c.channel });
+    row.append(
+      element('td', { 'data-field': 'channel' }, c.channel),
+      element('td', { 'data-field': 'credit', 'data-exact': c.credit, class: 'num', title: c.credit }, formatCredit(c.credit)),
+      element('td', { 'data-field': 'revenue', class: 'num' }, c.revenue),
+      element('td', { 'data-field': 'touchpoints', class: 'num' }, String(c.touchpoints)),
+      element('td', { 'data-field': 'customers', class: 'num' }, String(c.customers)));
+    rows.push(row);
+    cents += BigInt(c.revenue_cents);
+    touchpoints += c.touchpoints;
+  }
+  $('channel-rows').replaceChildren(...rows);
+  $('total-revenue').textContent = formatCents(cents);
+  $('total-touchpoints').textContent = String(touchpoints);
+}
+
+function measureOf(c) {
+  if (state.measure === 'credit') return Number(c.credit);
+  if (state.measure === 'touchpoints') return c.touchpoints;
+  return c.revenue_cents / 100;
+}
+
+function measureText(c) {
+  if (state.measure === 'credit') return formatCredit(c.credit);
+  if (state.measure === 'touchpoints') return String(c.touchpoints);
+  return c.revenue;
+}
+
+// Horizontal bars, one per channel, largest first: drawn as SVG elements, scaled by the viewBox.
+function renderChart(channels) {
+  const chart = $('chart');
+  const sorted = [...channels].sort((a, b) => measureOf(b) - measureOf(a));
+  const labelWidth = 150;
+  const barWidth = 520;
+  const rowHeight = 22;
+  const height = Math.max(1, sorted.length) * rowHeight + 4;
+  const max = Math.max(...sorted.map((c) => Math.abs(measureOf(c))), 0) || 1;
+  chart.setAttribute('viewBox', '0 0 ' + (labelWidth + barWidth + 110) + ' ' + height);
+  const nodes = [];
+  sorted.forEach((c, i) => {
+    const y = i * rowHeight + 2;
+    const value = measureOf(c);
+    const length = Math.max(1, (Math.abs(value) / max) * barWidth);
+    const group = document.createElementNS(SVG, 'g');
+    group.setAttribute('data-channel', c.channel);
+    const label = document.createElementNS(SVG, 'text');
+    label.setAttribute('class', 'label');
+    label.setAttribute('x', labelWidth - 8);
+    label.setAttribute('y', y + rowHeight * 0.65);
+    label.setAttribute('text-anchor', 'end');
+    label.textContent = c.channel.length > 22 ? c.channel.slice(0, 21) + '\u2026' : c.channel;
+    const bar = document.createElementNS(SVG, 'rect');
+    bar.setAttribute('class', value < 0 ? 'bar negative' : 'bar');
+    bar.setAttribute('x', labelWidth);
+    bar.setAttribute('y', y + 3);
+    bar.setAttribute('width', length);
+    bar.setAttribute('height', rowHeight - 6);
+    bar.setAttribute('rx', 2);
+    const text = document.createElementNS(SVG, 'text');
+    text.setAttribute('class', 'value');
+    text.setAttribute('x', labelWidth + length + 6);
+    text.setAttribute('y', y + rowHeight * 0.65);
+    text.textContent = measureText(c);
+    group.append(label, bar, text);
+    nodes.push(group);
+  });
+  chart.replaceChildren(...nodes);
+}
+
+// ---- live feed ------------------------------------------------------------------------------
+
+function startFeed() {
+  const source = new EventSource('/updates/stream');
+  let openedAt = Date.now();
+  source.onopen = () => { openedAt = Date.now(); setBadge('feed-state', 'live', 'live'); };
+  source.onerror = () => setBadge('feed-state', 'retrying', 'reconnecting');
+  // the stream starts with the latest lines: only what arrives after them is highlighted as new
+  source.addEventListener('update', (event) => showUpdate(JSON.parse(event.data), Date.now() - openedAt > 1000));
+}
+
+function showUpdate(entry, fresh) {
+  const list = $('feed-list');
+  if (list.querySelector('li[data-seq="' + entry.seq + '"]')) return;
+  const item = element('li', { 'data-seq': String(entry.seq), class: entry.retracted ? 'retracted' : '' });
+  if (fresh) item.classList.add('fresh');
+  const customer = element('a', { 'data-customer': entry.customer_id }, entry.customer_id);
+  customer.addEventListener('click', () => {
+    $('customer-id').value = entry.customer_id;
+    lookup(entry.customer_id);
+  });
+  // the model only matters when the engine runs several
+  const answer = entry.conversion_type + (state.models.length > 1 ? ' ' + entry.model : '');
+  const what = entry.retracted ? answer + ' retracted' : answer + ' v' + entry.version + ' \u00b7 top ' + entry.top_channel;
+  item.append(
+    element('span', { class: 'muted' }, (entry.at || '').slice(11, 19)),
+    element('span', {}, customer),
+    element('span', { class: 'what' }, what),
+    element('span', { class: 'num' }, entry.retracted ? '' : entry.revenue));
+  list.prepend(item);
+  while (list.children.length > FEED_LINES) list.lastElementChild.remove();
+}
+
+// ---- customer lookup ------------------------------------------------------------------------
+
+async function lookup(customerId) {
+  const result = $('customer-result');
+  const id = customerId.trim();
+  if (!id) return;
+  result.className = 'muted';
+  result.textContent = 'Looking up ' + id + ' \u2026';
+  try {
+    const reply = await getJson('/customers/' + encodeURIComponent(id) + '/attribution?model='
+      + encodeURIComponent(state.model));
+    if (reply.status !== 200) {
+      result.className = 'error';
+      result.dataset.status = String(reply.status);
+      result.textContent = reply.body.message;
+      return;
+    }
+    renderCustomer(result, reply);
+  } catch (e) {
+    result.className = 'error';
+    result.textContent = 'The server did not answer.';
+  }
+}
+
+function renderCustomer(result, reply) {
+  const records = reply.body.attribution;
+  result.className = '';
+  result.dataset.status = '200';
+  result.dataset.customer = reply.body.customer_id;
+  const source = element('p', { class: 'muted' }, 'Answered by ' + reply.instance
+    + (reply.via ? ' (asked ' + reply.via + ', which forwarded the request)' : '')
+    + (reply.stale ? '; from a standby copy, possibly behind' : ''));
+  const nodes = [source];
+  if (records.length === 0) {
+    nodes.push(element('p', { class: 'muted' }, 'No attribution yet for model ' + state.model
+      + ': not converted, or no touchpoint earns credit.'));
+  }
+  for (const record of records) {
+    const section = element('section', { class: 'record', 'data-type': record.conversion_type, 'data-model': record.model });
+    const title = element('h3', {}, record.conversion_type + ' \u00b7 ' + record.model + ' ',
+      element('span', { class: 'muted' }, (record.conversion_at ? 'converted ' + record.conversion_at + ' \u00b7 ' : '')
+        + 'revenue ' + record.revenue + ' \u00b7 version ' + record.version));
+    const path = element('ol', { class: 'path' });
+    for (const t of record.touchpoints) {
+      const step = element('li', { class: 'step', 'data-interaction': t.interaction_id });
+      step.append(
+        element('span', { class: 'channel', 'data-field': 'channel' }, t.channel),
+        element('span', { class: 'when' }, element('span', { 'data-field': 'occurred_at' }, t.occurred_at), ' \u00b7 ',
+          element('span', { 'data-field': 'type' }, t.type)),
+        element('span', { class: 'share' }, 'credit ',
+          element('span', { 'data-field': 'credit', 'data-exact': t.credit }, formatCredit(t.credit))),
+        element('span', { class: 'share' }, 'revenue ', element('span', { 'data-field': 'revenue' }, t.revenue)));
+      if (path.children.length >= PATH_STEPS) step.classList.add('folded');
+      path.append(step);
+    }
+    section.append(title, path);
+    if (record.touchpoints.length > PATH_STEPS) {
+      // a customer behind a shared number can have hundreds of touchpoints: show the first few
+      const more = element('button', { type: 'button', class: 'more' },
+        'show all ' + record.touchpoints.length + ' touchpoints');
+      more.addEventListener('click', () => {
+        path.querySelectorAll('.folded').forEach((step) => step.classList.remove('folded'));
+        more.remove();
+      });
+      section.append(more);
+    }
+    nodes.push(section);
+  }
+  result.replaceChildren(...nodes);
+}
+
+// ---- start ----------------------------------------------------------------------------------
+
+function fillSelect(select, values, chosen) {
+  select.replaceChildren(...values.map((v) => element('option', { value: v }, v)));
+  select.value = chosen;
+}
+
+function rememberSelection() {
+  const params = new URLSearchParams(location.search);
+  params.set('type', state.type);
+  params.set('model', state.model);
+  history.replaceState(null, '', '?' + params.toString());
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  let settings;
+  try {
+    settings = (await getJson('/settings')).body;
+  } catch (e) {
+    setBadge('status', 'error', 'unreachable');
+    setTimeout(start, REFRESH_MILLIS);
+    return;
+  }
+  $('instance').textContent = 'instance ' + settings.instance;
+  const wantedType = params.get('type');
+  const wantedModel = params.get('model');
+  state.type = settings.types.includes(wantedType) ? wantedType
+    : settings.types.includes('FIRST_PAID') ? 'FIRST_PAID' : settings.types[0];
+  state.model = settings.models.includes(wantedModel) ? wantedModel : settings.models[0];
+  state.models = settings.models;
+  fillSelect($('type'), settings.types, state.type);
+  fillSelect($('model'), settings.models, state.model);
+  $('type').addEventListener('change', () => { state.type = $('type').value; rememberSelection(); refreshChannels(); });
+  $('model').addEventListener('change', () => {
+    state.model = $('model').value;
+    rememberSelection();
+    refreshChannels();
+    if ($('customer-id').value) lookup($('customer-id').value);
+  });
+  $('measure').addEventListener('change', () => { state.measure = $('measure').value; renderChart(state.channels); });
+  $('lookup-form').addEventListener('submit', (event) => { event.preventDefault(); lookup($('customer-id').value); });
+
+  refreshChannels();
+  setInterval(refreshChannels, REFRESH_MILLIS);
+  startFeed();
+  if (params.get('customer')) {
+    $('customer-id').value = params.get('customer');
+    lookup(params.get('customer'));
+  }
+}
+
+start();

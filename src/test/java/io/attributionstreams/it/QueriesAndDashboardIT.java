@@ -1,0 +1,362 @@
+package io.attributionstreams.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.app.RunningEngine;
+import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.export.Exporter;
+import io.attributionstreams.query.ChannelsReply;
+import io.attributionstreams.query.CustomerAttributionReply;
+import io.attributionstreams.query.Forwarding;
+import io.attributionstreams.replay.ReplayPlan;
+import io.attributionstreams.replay.Replayer;
+import io.attributionstreams.testsupport.HeadlessChromium;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.topology.serde.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interactive queries and the dashboard on a real broker, with TWO app instances in this JVM sharing
+ * the work of a generated data set. Every customer and the channel totals are asked of BOTH
+ * instances; each answer must equal the batch engine's (and the output topics', versions included),
+ * whichever instance holds the partition: the instance that answered is named in a header, so the
+ * test sees the forwarding happen. Then a real browser (headless Chromium) loads the dashboard and
+ * must show exactly the batch numbers, a customer's path from the other instance, and a live update.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QueriesAndDashboardIT extends RealBrokerTest {
+    private static final String APP = "queries";
+    private static final String MODEL = "daily_split";
+    private static final List<String> TYPES = List.of("FIRST_CONTACT", "FIRST_BOOKED", "FIRST_ATTENDED", "FIRST_PAID");
+    /** A phone in E.164 or an email: neither may appear in anything the API or the page shows. */
+    private static final Pattern PERSONAL = Pattern.compile("@|\\+\\d{10,}");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    static Path tmp;
+    static DataSet data;
+    static RunningEngine one;
+    static RunningEngine two;
+
+    @BeforeAll
+    static void twoInstancesProcessAGeneratedDataSet() throws Exception {
+        data = generate(tmp, 600, 6_000, 1618, 0.05);
+        one = engine("one");
+        two = engine("two");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> holdsTasks(one) && holdsTasks(two));
+        Replayer.send(kafka.bootstrapServers(), ReplayPlan.shuffled(ReplayPlan.inFileOrder(data.input()), 3), 0, null);
+        Exporter.awaitQuiet(kafka.bootstrapServers(), APP, Duration.ofSeconds(3), Duration.ofMinutes(6), null);
+        await().atMost(Duration.ofMinutes(1)).until(() -> holdsTasks(one) && holdsTasks(two));
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        for (RunningEngine engine : new RunningEngine[] {one, two}) {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    private static RunningEngine engine(String name) throws IOException {
+        Map<String, String> cli = new LinkedHashMap<>();
+        cli.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        cli.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
+        cli.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state-" + name).toString());
+        cli.put(AppConfig.HTTP_PORT, "0");
+        cli.put(AppConfig.HTTP_ADVERTISED_HOST, "localhost");
+        return RunningEngine.start(null, Map.of(), cli);
+    }
+
+    private static boolean holdsTasks(RunningEngine engine) {
+        KafkaStreams streams = engine.app().streams();
+        return streams.state() == KafkaStreams.State.RUNNING
+                && streams.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void everyCustomerAskedOfEitherInstanceEqualsTheBatchAnswer() throws Exception {
+        Exporter.Snapshot topics = Exporter.read(kafka.bootstrapServers());
+        List<String> customers = column(data.input().resolve("customers.csv"), "customer_id").stream()
+                .distinct().toList();
+
+        for (RunningEngine asked : List.of(one, two)) {
+            Map<String, AttributionUpdate> answers = new TreeMap<>();
+            int forwarded = 0;
+            for (String customer : customers) {
+                HttpResponse<String> reply = get(asked, "/customers/" + encode(customer) + "/attribution");
+                String owner = ownerOf(customer);
+                assertThat(reply.headers().firstValue(Forwarding.INSTANCE)).as(customer).hasValue(owner);
+                if (!owner.equals(asked.applicationServer())) {
+                    forwarded++;
+                    assertThat(reply.headers().firstValue(Forwarding.VIA)).hasValue(asked.applicationServer());
+                }
+                assertThat(PERSONAL.matcher(reply.body()).find()).as(reply.body()).isFalse();
+                if (reply.statusCode() == 404) {
+                    continue; // every version of this customer was rejected: it never existed
+                }
+                assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+                Json.MAPPER.readValue(reply.body(), CustomerAttributionReply.class).attribution()
+                        .forEach(record -> answers.put(record.key(), record));
+            }
+
+            // both instances own some customers, so each answered for some by asking the other
+            assertThat(forwarded).isPositive().isLessThan(customers.size());
+            assertThat(answers).isEqualTo(topics.updates());
+            Path files = Files.createDirectories(tmp.resolve("api-" + asked.httpPort()));
+            ExportFiles.write(files, answers.values(), topics.totals().values());
+            assertThat(files.resolve("attribution.csv")).hasSameBinaryContentAs(data.batch().resolve("attribution.csv"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void channelTotalsAskedOfEitherInstanceGatherBothAndEqualTheBatchAnswer() throws Exception {
+        Exporter.Snapshot topics = Exporter.read(kafka.bootstrapServers());
+        for (RunningEngine asked : List.of(one, two)) {
+            HttpResponse<String> reply = get(asked, "/channels");
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            ChannelsReply body = Json.MAPPER.readValue(reply.body(), ChannelsReply.class);
+
+            assertThat(body.instances()).containsExactlyInAnyOrder(one.applicationServer(), two.applicationServer());
+            assertThat(body.partitions()).isEqualTo(IntStream.range(0, body.partitions().size()).boxed().toList());
+            Map<String, ChannelTotalRecord> totals = new TreeMap<>();
+            body.channels().forEach(c -> totals.put(c.conversionType() + '|' + c.model() + '|' + c.channel(), c));
+            assertThat(totals).isEqualTo(topics.totals());
+            Path files = Files.createDirectories(tmp.resolve("api-channels-" + asked.httpPort()));
+            ExportFiles.write(files, topics.updates().values(), body.channels());
+            assertThat(files.resolve("channels.csv")).hasSameBinaryContentAs(data.batch().resolve("channels.csv"));
+
+            ChannelsReply paid = Json.MAPPER.readValue(get(asked, "/channels?type=FIRST_PAID&model=" + MODEL).body(),
+                    ChannelsReply.class);
+            assertThat(paid.channels()).isNotEmpty().allMatch(c -> c.conversionType().equals("FIRST_PAID"))
+                    .hasSize((int) body.channels().stream().filter(c -> c.conversionType().equals("FIRST_PAID")).count());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void badRequestsAreAnsweredWithAStatusAndAReasonByEitherInstance() throws Exception {
+        for (RunningEngine asked : List.of(one, two)) {
+            HttpResponse<String> unknown = get(asked, "/customers/NO-SUCH-CUSTOMER/attribution");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("\"error\":\"not_found\"", "no customer 'NO-SUCH-CUSTOMER'");
+            assertThat(get(asked, "/customers/CU0000001/attribution?type=FIRST_KISS").statusCode()).isEqualTo(400);
+            assertThat(get(asked, "/customers/CU0000001/attribution?model=linear").body())
+                    .contains("unknown model 'linear'; this engine computes daily_split");
+            assertThat(get(asked, "/customers/%20CU0000001/attribution").statusCode()).isEqualTo(400);
+            assertThat(get(asked, "/channels?type=nope").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theDashboardInABrowserShowsTheBatchNumbersAPathFromTheOtherInstanceAndLiveUpdates() throws Exception {
+        List<Map<String, String>> batchChannels = rows(data.batch().resolve("channels.csv"));
+        List<Map<String, String>> batchRows = rows(data.batch().resolve("attribution.csv"));
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            for (String type : TYPES) {
+                browser.navigate(base(one) + "/?type=" + type + "&model=" + MODEL);
+                JsonNode table = browser.awaitValue(TABLE, t -> t.path("state").asText().equals("ready")
+                        && t.path("type").asText().equals(type), Duration.ofSeconds(30));
+                assertTableShows(table, type, batchChannels);
+            }
+
+            String customer = customerOnTheOtherInstance(batchRows, two);
+            browser.navigate(base(one) + "/?type=FIRST_PAID&model=" + MODEL + "&customer=" + encode(customer));
+            JsonNode shown = browser.awaitValue(CUSTOMER, c -> c.path("status").asText().equals("200"),
+                    Duration.ofSeconds(30));
+            assertPathShows(shown, customer, batchRows);
+
+            JsonNode feed = browser.awaitValue(FEED, f -> f.size() > 0, Duration.ofSeconds(30));
+            long lastSeq = feed.get(0).get("seq").asLong();
+            feed.forEach(line -> assertThat(PERSONAL.matcher(line.get("text").asText()).find()).isFalse());
+            pay(customer); // a new fact: the customer's answers change, and the open page must show it
+            browser.awaitValue(FEED, f -> f.size() > 0 && f.get(0).get("seq").asLong() > lastSeq
+                    && f.get(0).get("customer").asText().equals(customer), Duration.ofSeconds(60));
+
+            browser.screenshot(Path.of("target", "dashboard.png"));
+        }
+        assertThat(Path.of("target", "dashboard.png")).isNotEmptyFile();
+    }
+
+    // --- what the page shows, read in the page ---
+
+    private static final String TABLE = "JSON.stringify({"
+            + "state: document.getElementById('channel-table').dataset.state,"
+            + "type: document.getElementById('channel-table').dataset.type || null,"
+            + "totalRevenue: document.getElementById('total-revenue').textContent,"
+            + "rows: [...document.querySelectorAll('#channel-rows tr')].map(tr => ({channel: tr.dataset.channel,"
+            + " credit: tr.querySelector('[data-field=credit]').textContent,"
+            + " exact: tr.querySelector('[data-field=credit]').dataset.exact,"
+            + " revenue: tr.querySelector('[data-field=revenue]').textContent,"
+            + " touchpoints: tr.querySelector('[data-field=touchpoints]').textContent,"
+            + " customers: tr.querySelector('[data-field=customers]').textContent}))})";
+
+    private static final String CUSTOMER = "JSON.stringify({"
+            + "status: document.getElementById('customer-result').dataset.status || null,"
+            + "customer: document.getElementById('customer-result').dataset.customer || null,"
+            + "text: document.getElementById('customer-result').textContent,"
+            + "records: [...document.querySelectorAll('#customer-result section.record')].map(s => ({"
+            + " type: s.dataset.type, model: s.dataset.model,"
+            + " steps: [...s.querySelectorAll('li.step')].map(li => ({interaction: li.dataset.interaction,"
+            + "  channel: li.querySelector('[data-field=channel]').textContent,"
+            + "  occurred_at: li.querySelector('[data-field=occurred_at]').textContent,"
+            + "  credit: li.querySelector('[data-field=credit]').textContent,"
+            + "  revenue: li.querySelector('[data-field=revenue]').textContent}))}))})";
+
+    private static final String FEED = "JSON.stringify([...document.querySelectorAll('#feed-list li')].map(li => ({"
+            + "seq: Number(li.dataset.seq), customer: li.querySelector('a').dataset.customer, text: li.textContent})))";
+
+    private static void assertTableShows(JsonNode table, String type, List<Map<String, String>> batchChannels)
+            throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        long cents = 0;
+        for (Map<String, String> row : batchChannels) {
+            if (row.get("conversion_type").equals(type) && row.get("model").equals(MODEL)) {
+                expected.put(row.get("channel"), row.get("credit") + " " + row.get("revenue") + " " + row.get("touchpoints"));
+                cents += Math.round(Double.parseDouble(row.get("revenue")) * 100);
+            }
+        }
+        Map<String, ChannelTotalRecord> store = new TreeMap<>();
+        Json.MAPPER.readValue(get(two, "/channels?type=" + type + "&model=" + MODEL).body(), ChannelsReply.class)
+                .channels().forEach(c -> store.put(c.channel(), c));
+        Map<String, String> shown = new TreeMap<>();
+        for (JsonNode row : table.get("rows")) {
+            String channel = row.get("channel").asText();
+            shown.put(channel, row.get("credit").asText() + " " + row.get("revenue").asText() + " "
+                    + row.get("touchpoints").asText());
+            assertThat(row.get("exact").asText()).isEqualTo(store.get(channel).credit().toPlainString());
+            assertThat(row.get("customers").asLong()).isEqualTo(store.get(channel).customers());
+        }
+        assertThat(shown).as(type).isNotEmpty().isEqualTo(expected);
+        assertThat(table.get("totalRevenue").asText()).isEqualTo(io.attributionstreams.normalise.Money.format(cents));
+    }
+
+    private static void assertPathShows(JsonNode shown, String customer, List<Map<String, String>> batchRows) {
+        assertThat(shown.get("customer").asText()).isEqualTo(customer);
+        assertThat(shown.get("text").asText()).contains("Answered by " + two.applicationServer(),
+                "asked " + one.applicationServer() + ", which forwarded the request");
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (Map<String, String> row : batchRows) {
+            if (row.get("customer_id").equals(customer) && row.get("model").equals(MODEL)) {
+                expected.computeIfAbsent(row.get("conversion_type"), t -> new ArrayList<>()).add(row.get("interaction_id")
+                        + " " + row.get("channel") + " " + row.get("occurred_at") + " " + row.get("credit") + " "
+                        + row.get("revenue"));
+            }
+        }
+        Map<String, List<String>> paths = new TreeMap<>();
+        for (JsonNode record : shown.get("records")) {
+            List<String> steps = new ArrayList<>();
+            record.get("steps").forEach(s -> steps.add(s.get("interaction").asText() + " " + s.get("channel").asText()
+                    + " " + s.get("occurred_at").asText() + " " + s.get("credit").asText() + " "
+                    + s.get("revenue").asText()));
+            paths.put(record.get("type").asText(), steps);
+        }
+        assertThat(paths).containsKey("FIRST_PAID").isEqualTo(expected);
+    }
+
+    /**
+     * A customer with a FIRST_PAID answer of a few touchpoints (a path that fits the screenshot) whose
+     * partition the given instance holds.
+     */
+    private static String customerOnTheOtherInstance(List<Map<String, String>> batchRows, RunningEngine owner) {
+        Map<String, Long> paidTouchpoints = batchRows.stream()
+                .filter(r -> r.get("conversion_type").equals("FIRST_PAID") && r.get("model").equals(MODEL))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.get("customer_id"), TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+        return paidTouchpoints.entrySet().stream()
+                .filter(e -> e.getValue() >= 3 && e.getValue() <= 6)
+                .map(Map.Entry::getKey)
+                .filter(c -> ownerOf(c).equals(owner.applicationServer()))
+                .findFirst().orElseThrow();
+    }
+
+    /** A new payment for the customer, as a producer of the payments topic would send it. */
+    private static void pay(String customer) throws Exception {
+        Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Names.PAYMENTS, "PA-LIVE-1", "{\"payment_id\":\"PA-LIVE-1\","
+                    + "\"customer_id\":\"" + customer + "\",\"paid_at\":\"2025-12-01T10:00:00Z\",\"amount\":\"10.00\","
+                    + "\"currency\":\"USD\"}")).get();
+        }
+    }
+
+    // --- plumbing ---
+
+    /** The instance Kafka Streams names as the active owner of the customer's partition. */
+    private static String ownerOf(String customer) {
+        KeyQueryMetadata metadata = one.app().streams().queryMetadataForKey(Names.CUSTOMER_ANSWERS, customer,
+                Serdes.String().serializer());
+        return metadata.activeHost().host() + ':' + metadata.activeHost().port();
+    }
+
+    private static String base(RunningEngine engine) {
+        return "http://localhost:" + engine.httpPort();
+    }
+
+    private static HttpResponse<String> get(RunningEngine engine, String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(engine) + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static List<String> column(Path csv, String name) throws IOException {
+        return rows(csv).stream().map(r -> r.getOrDefault(name, "")).filter(v -> !v.isBlank()).map(String::strip)
+                .toList();
+    }
+
+    private static List<Map<String, String>> rows(Path csv) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(Files.newBufferedReader(csv))) {
+            it.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,59 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A {@link StoreView} in memory: which instance owns what, and what this instance's stores hold. */
+final class FakeStores implements StoreView {
+    final String self;
+    boolean running = true;
+    final Map<String, KeyOwner> owners = new HashMap<>();
+    final Map<String, List<AttributionUpdate>> customers = new HashMap<>();
+    final Map<String, Set<Integer>> channelPartitions = new LinkedHashMap<>();
+    final Map<Integer, List<ChannelTotalRecord>> channels = new HashMap<>();
+    final List<String> reads = new ArrayList<>();
+
+    FakeStores(String self) {
+        this.self = self;
+    }
+
+    @Override
+    public String self() {
+        return self;
+    }
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    @Override
+    public KeyOwner ownerOf(String customerId) {
+        return owners.getOrDefault(customerId, new KeyOwner(self, Set.of(), 0));
+    }
+
+    @Override
+    public Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale) {
+        reads.add(customerId + (stale ? " stale" : " active"));
+        return Optional.ofNullable(customers.get(customerId));
+    }
+
+    @Override
+    public Map<String, Set<Integer>> channelPartitions() {
+        return channelPartitions;
+    }
+
+    @Override
+    public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
+        List<ChannelTotalRecord> all = new ArrayList<>();
+        partitions.forEach(p -> all.addAll(channels.getOrDefault(p, List.of())));
+        return all;
+    }
+}
