@@ -44,6 +44,8 @@ public final class AppProcess implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // a benchmark or drill stopped with Ctrl-C must not leave its app running without a broker
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-app-process"));
             return new AppProcess(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the app process: " + e.getMessage(), e);
