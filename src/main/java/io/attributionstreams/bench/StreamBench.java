@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,15 +48,13 @@ public final class StreamBench {
     private static final String APPLICATION_ID = "attribution-bench";
 
     private final PrintWriter out;
-    private final int customers;
-    private final int interactions;
+    private final GeneratorSpec dataSet;
     private final int latencyRate;
     private final int latencySeconds;
 
-    public StreamBench(PrintWriter out, int customers, int interactions, int latencyRate, int latencySeconds) {
+    public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds) {
         this.out = out;
-        this.customers = customers;
-        this.interactions = interactions;
+        this.dataSet = dataSet;
         this.latencyRate = latencyRate;
         this.latencySeconds = latencySeconds;
     }
@@ -65,10 +62,10 @@ public final class StreamBench {
     public void run() throws Exception {
         Path work = Files.createTempDirectory("attribution-bench-stream");
         Path data = Files.createDirectories(work.resolve("data"));
-        DataGenerator.Written written = new DataGenerator(
-                new GeneratorSpec(customers, interactions, 1, 0.05, ZoneOffset.UTC)).writeTo(data);
-        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), 1);
-        print("data: %,d facts (%,d interactions, %,d customers), shuffled", written.total(), interactions, customers);
+        DataGenerator.Written written = new DataGenerator(dataSet).writeTo(data);
+        List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), dataSet.seed());
+        print("data: %,d facts (%,d interactions, %,d customers), shuffled", written.total(), dataSet.interactions(),
+                dataSet.customers());
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"))) {
             String bootstrap = kafka.bootstrapServers();

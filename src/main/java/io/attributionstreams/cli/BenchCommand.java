@@ -2,14 +2,16 @@ package io.attributionstreams.cli;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.bench.CrashDrill;
+import io.attributionstreams.bench.StreamBench;
+import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.generate.DataGenerator;
-import io.attributionstreams.generate.GeneratorSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,14 +37,8 @@ public final class BenchCommand implements Runnable {
             description = "Generate a data set, run the batch engine on it, print wall time, facts/s and peak heap. "
                     + "Run it as: java -Xmx2g -jar target/attribution-streams.jar bench batch")
     static final class Batch implements Callable<Integer> {
-        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
-        int customers;
-
-        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
-        int interactions;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-        long seed;
+        @Mixin
+        BenchDataOptions data;
 
         @Option(names = "--dir", paramLabel = "DIR",
                 description = "Where to generate the data set (default: a temporary folder, deleted afterwards).")
@@ -65,11 +61,10 @@ public final class BenchCommand implements Runnable {
             Path data = temporary ? Files.createTempDirectory("attribution-bench") : Files.createDirectories(dir);
             try {
                 long genStart = System.nanoTime();
-                DataGenerator.Written written = new DataGenerator(
-                        new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(data);
+                DataGenerator.Written written = this.data.writeTo(data);
                 double genSeconds = (System.nanoTime() - genStart) / 1e9;
                 spec.commandLine().getOut().printf(Locale.ROOT, "generate: %,d rows (%,d interactions, %,d customers) in %.2f s%n",
-                        written.total(), interactions, customers, genSeconds);
+                        written.total(), this.data.interactions, this.data.customers, genSeconds);
                 Path output = Files.createTempDirectory("attribution-bench-out");
                 for (int run = 1; run <= runs; run++) {
                     System.gc();
@@ -97,11 +92,8 @@ public final class BenchCommand implements Runnable {
             description = "On an embedded broker: the broker's own pass-through, the engine end to end (exactly_once_v2, "
                     + "app in its own JVM, peak RSS), latency at a steady rate, and batch on the same data.")
     static final class Stream implements Callable<Integer> {
-        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
-        int customers;
-
-        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
-        int interactions;
+        @Mixin
+        BenchDataOptions data;
 
         @Option(names = "--latency-rate", defaultValue = "1000", description = "Facts/s of the latency phase (default: ${DEFAULT-VALUE}).")
         int latencyRate;
@@ -114,8 +106,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new io.attributionstreams.bench.StreamBench(spec.commandLine().getOut(), customers, interactions, latencyRate,
-                    latencySeconds).run();
+            new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds).run();
             return 0;
         }
     }
@@ -126,17 +117,11 @@ public final class BenchCommand implements Runnable {
                     + "SIGKILL several times, then check that the export equals batch byte for byte, that no version "
                     + "repeats or skips, and that the dead letters are exactly batch's rejects. Exits 1 if not.")
     static final class Crash implements Callable<Integer> {
-        @Option(names = "--customers", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
-        int customers;
-
-        @Option(names = "--interactions", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
-        int interactions;
+        @Mixin
+        BenchDataOptions data;
 
         @Option(names = "--kills", defaultValue = "5", description = "SIGKILLs, spread over the run (default: ${DEFAULT-VALUE}).")
         int kills;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Data, shuffle and kill timing (default: ${DEFAULT-VALUE}).")
-        long seed;
 
         @Option(names = "--rate", defaultValue = "0", description = "Replay facts/s; 0 for as fast as the broker takes them (default: ${DEFAULT-VALUE}).")
         int rate;
@@ -150,18 +135,16 @@ public final class BenchCommand implements Runnable {
             Path work = Files.createTempDirectory("attribution-crash");
             Path input = Files.createDirectories(work.resolve("input"));
             Path batch = Files.createDirectories(work.resolve("batch"));
-            DataGenerator.Written written = new DataGenerator(
-                    new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(input);
+            DataGenerator.Written written = data.writeTo(input);
             BatchRun.Summary summary = BatchRun.run(input, batch, AttributionSettings.defaults(), null);
             out.printf(Locale.ROOT, "data: %,d facts (%,d interactions, %,d customers) in %s; batch rejects %,d%n",
-                    written.total(), interactions, customers, work, summary.rejected());
+                    written.total(), data.interactions, data.customers, work, summary.rejected());
             out.flush();
-            try (io.attributionstreams.broker.EmbeddedKafka kafka = io.attributionstreams.broker.EmbeddedKafka.start(0,
-                    work.resolve("kafka"))) {
-                io.attributionstreams.broker.TopicCreator.createMissing(kafka.bootstrapServers(), 0, 0);
-                io.attributionstreams.bench.CrashDrill drill = new io.attributionstreams.bench.CrashDrill(out,
-                        kafka.bootstrapServers(), "attribution-crash", work, kills, seed, rate);
-                io.attributionstreams.bench.CrashDrill.Result result = drill.run(input, batch, summary.rejected());
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"))) {
+                TopicCreator.createMissing(kafka.bootstrapServers(), 0, 0);
+                CrashDrill drill = new CrashDrill(out, kafka.bootstrapServers(), "attribution-crash", work, kills,
+                        data.seed, rate);
+                CrashDrill.Result result = drill.run(input, batch, summary.rejected());
                 drill.report(result);
                 return result.passed() ? 0 : 1;
             }
