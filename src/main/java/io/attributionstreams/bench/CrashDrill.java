@@ -19,11 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Crash safety as Kafka's own exactly-once system tests check it: the app runs as a separate
@@ -127,25 +124,13 @@ public final class CrashDrill {
     private long awaitCommittedInput(Admin admin, long target) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
         while (System.nanoTime() < deadline) {
-            long committed = committedInput(admin);
+            long committed = Exporter.committedInput(admin, applicationId);
             if (committed >= target) {
                 return committed;
             }
             Thread.sleep(200);
         }
         throw new IllegalStateException("the app did not reach " + target + " committed facts within an hour");
-    }
-
-    private long committedInput(Admin admin) throws InterruptedException {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream()
-                    .filter(e -> Names.INPUT_TOPICS.contains(e.getKey().topic()) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (ExecutionException e) {
-            return 0; // the group does not exist yet
-        }
     }
 
     /** The drill's outcome in a few lines. */

@@ -157,6 +157,13 @@ public final class Exporter {
         }
     }
 
+    /** Input records the group has committed, summed over the four input topics (0 before it commits). */
+    public static long committedInput(Admin admin, String group) {
+        return committed(admin, group).entrySet().stream()
+                .filter(e -> Names.INPUT_TOPICS.contains(e.getKey().topic()) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
     private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets =

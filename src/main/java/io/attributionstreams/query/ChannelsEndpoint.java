@@ -41,9 +41,7 @@ final class ChannelsEndpoint implements Endpoint {
             throw QueryProblem.notFound("no such endpoint; try /channels");
         }
         QueryFilter filter = QueryFilter.of(request, settings);
-        if (!stores.running()) {
-            throw QueryProblem.unavailable("the engine is not RUNNING (starting, rebalancing or restoring state)");
-        }
+        stores.requireRunning();
         Map<String, Set<Integer>> plan = new TreeMap<>(stores.channelPartitions());
         if (request.forwarded()) {
             return Reply.json(200, local(plan.getOrDefault(stores.self(), Set.of()), filter));

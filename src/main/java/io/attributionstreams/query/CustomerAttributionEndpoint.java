@@ -30,9 +30,7 @@ final class CustomerAttributionEndpoint implements Endpoint {
     public Reply answer(QueryRequest request) {
         String customerId = customerId(request);
         QueryFilter filter = QueryFilter.of(request, settings);
-        if (!stores.running()) {
-            throw QueryProblem.unavailable("the engine is not RUNNING (starting, rebalancing or restoring state)");
-        }
+        stores.requireRunning();
         StoreView.KeyOwner owner = stores.ownerOf(customerId);
         if (!owner.available()) {
             throw QueryProblem.unavailable("which instance holds this customer is not known yet");

@@ -19,6 +19,13 @@ public interface StoreView {
     /** Kafka Streams is RUNNING: not starting, not rebalancing, not stopped. */
     boolean running();
 
+    /** A 503 unless Kafka Streams is RUNNING: its stores are not queryable while it starts, rebalances or restores. */
+    default void requireRunning() {
+        if (!running()) {
+            throw QueryProblem.unavailable("the engine is not RUNNING (starting, rebalancing or restoring state)");
+        }
+    }
+
     /** Where the customer's partition of the customer stores is, now. */
     KeyOwner ownerOf(String customerId);
 

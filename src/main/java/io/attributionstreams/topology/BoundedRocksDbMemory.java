@@ -13,7 +13,8 @@ import org.rocksdb.WriteBufferManager;
  * guide recommends. Without it each store instance (13 stores x partitions) gets its own block cache
  * and memtables, and the resident set grows with the partition count rather than with a setting.
  * Here the block cache, the index and filter blocks and the memtables of all stores share one LRU
- * cache of {@code attribution.rocksdb.memory.bytes}; memtables may take half of it.
+ * cache of {@code attribution.rocksdb.memory.bytes}; memtables may take half of it. The budget is
+ * per process: with several Kafka Streams clients in one JVM (tests) the first one's setting holds.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** The budget's key; read from the Kafka Streams configuration the setter is handed. */

@@ -62,16 +62,13 @@ public final class Names {
     public static final String SPLIT_FACT_EVENTS = "split-fact-events-";
     public static final String TO_IDENTITY = "to-identity";
     public static final String TO_CUSTOMER = "to-customer";
-    public static final String KEY_BY_IDENTIFIER = "key-by-identifier";
     public static final String IDENTITY_GRAPH = "identity-graph";
     public static final String MERGE_CUSTOMER_EVENTS = "merge-customer-events";
-    public static final String KEY_BY_CUSTOMER = "key-by-customer";
     public static final String TOUCHPOINTS = "touchpoints";
     public static final String ATTRIBUTE = "attribute";
     public static final String SPLIT_ANSWERS = "split-answers-";
     public static final String UPDATES = "updates";
     public static final String DELTAS = "deltas";
-    public static final String KEY_BY_CHANNEL = "key-by-channel";
     public static final String SUM_DELTAS = "sum-deltas";
     public static final String SUM_CHANNELS = "sum-channels";
     public static final String WRITE_UPDATES = "write-attribution-updates";
