@@ -3,6 +3,7 @@ package io.attributionstreams.app;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.topology.BoundedRocksDbMemory;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.TopologyMetrics;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class AppConfig {
     public static final String LOOKBACK = "attribution.lookback";
     public static final String HALF_LIFE = "attribution.half-life";
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
+    public static final String RECOMPUTE_PER_TOUCHPOINT = "attribution.recompute.per-touchpoint";
+    public static final String RECOMPUTE_PACE_FROM = "attribution.recompute.pace-from";
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
@@ -76,7 +79,12 @@ public final class AppConfig {
         keys.put(MODELS, new String[] {"daily_split", "credit models, comma-separated"});
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
         keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
-        keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {"PT1S", "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
+        keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {Pacing.DEFAULT.channelTotalsInterval().toString(), "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
+        keys.put(RECOMPUTE_PER_TOUCHPOINT, new String[] {Pacing.DEFAULT.recomputePerTouchpoint().toString(),
+            "ISO-8601 duration: after recomputing a customer with k touchpoints (k >= attribution.recompute.pace-from), "
+                + "its next changes wait k times this and are recomputed together (PT0S: every change at once)"});
+        keys.put(RECOMPUTE_PACE_FROM, new String[] {Integer.toString(Pacing.DEFAULT.recomputePaceFrom()),
+            "touchpoints from which a customer is recomputed at that pace; smaller ones always at once"});
         keys.put(ROCKSDB_MEMORY, new String[] {Long.toString(BoundedRocksDbMemory.DEFAULT_MEMORY_BYTES), "bytes of off-heap memory all RocksDB stores of the process share: block cache, index and filter blocks, memtables (half at most)"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
@@ -195,11 +203,25 @@ public final class AppConfig {
     }
 
     public Duration getDuration(String key) {
+        Duration d = getDurationOrZero(key);
+        if (d.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration, got '" + get(key) + "'");
+        }
+        return d;
+    }
+
+    /** The topology's pacing: channel totals interval and the recompute pace of large customers. */
+    public Pacing pacing() {
+        return new Pacing(getDuration(CHANNEL_TOTALS_INTERVAL), getDurationOrZero(RECOMPUTE_PER_TOUCHPOINT),
+                getInt(RECOMPUTE_PACE_FROM));
+    }
+
+    private Duration getDurationOrZero(String key) {
         String value = get(key);
         try {
             Duration d = Duration.parse(value);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(key + " must be a positive duration, got '" + value + "'");
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(key + " must not be a negative duration, got '" + value + "'");
             }
             return d;
         } catch (DateTimeParseException e) {

@@ -51,7 +51,7 @@ public final class StreamingApp implements AutoCloseable {
         }
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
-                config.getDuration(AppConfig.CHANNEL_TOTALS_INTERVAL), metrics), props);
+                config.pacing(), metrics), props);
         StreamingApp app = new StreamingApp(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());

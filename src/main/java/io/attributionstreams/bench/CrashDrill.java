@@ -38,6 +38,7 @@ public final class CrashDrill {
     private final int kills;
     private final long seed;
     private final int replayRate;
+    private final List<String> appOptions = new ArrayList<>();
 
     /**
      * @param replayRate facts/s of the replay, or 0 for as fast as the broker takes them
@@ -51,6 +52,12 @@ public final class CrashDrill {
         this.kills = kills;
         this.seed = seed;
         this.replayRate = replayRate;
+    }
+
+    /** Further {@code run} options for every start of the app, such as {@code --set KEY=VALUE}. */
+    public CrashDrill withAppOptions(String... options) {
+        appOptions.addAll(List.of(options));
+        return this;
     }
 
     /** What the drill found; {@link #passed()} when nothing was lost or doubled. */
@@ -77,7 +84,9 @@ public final class CrashDrill {
         List<Double> restarts = new ArrayList<>();
         long peakRss = 0;
         // static membership, as in k8s/statefulset.yaml: the restarted process takes its tasks back at once
-        String[] instance = {"--set", "group.instance.id=" + applicationId + "-0"};
+        List<String> options = new ArrayList<>(List.of("--set", "group.instance.id=" + applicationId + "-0"));
+        options.addAll(appOptions);
+        String[] instance = options.toArray(String[]::new);
         AppProcess app = AppProcess.start(bootstrap, applicationId, state, log, instance);
         CompletableFuture<Replayer.Totals> replay = CompletableFuture.supplyAsync(
                 () -> Replayer.send(bootstrap, rows, replayRate, null));

@@ -6,6 +6,7 @@ import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.cli.Main;
+import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
@@ -90,6 +91,9 @@ public final class StreamBench {
                 print("2. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
                         + "app peak RSS %,d MB", rows.size(), seconds, engineRate, app.peakRssKb() / 1024);
                 print("   engine / broker pass-through (produce then consume): %.0f%%", 100 * engineRate / broker[2]);
+                Exporter.Snapshot converged = Exporter.read(bootstrap);
+                ExportFiles.write(Files.createDirectories(work.resolve("export")), converged.updates().values(),
+                        converged.totals().values());
 
                 List<Long> latencies = latency(bootstrap, rows);
                 Collections.sort(latencies);
@@ -107,6 +111,14 @@ public final class StreamBench {
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
         print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
                 summary.rows() / batchSeconds);
+        List<String> differences = new ArrayList<>();
+        for (String file : List.of("attribution.csv", "channels.csv")) {
+            long at = Files.mismatch(work.resolve("batch").resolve(file), work.resolve("export").resolve(file));
+            if (at >= 0) {
+                differences.add(file + " differs from batch at byte " + at);
+            }
+        }
+        print("export after step 2 equals batch: %s", differences.isEmpty() ? "yes, byte for byte" : "NO " + differences);
     }
 
     /** Produce every row to a scratch topic with replay's settings, then read it back read_committed. */

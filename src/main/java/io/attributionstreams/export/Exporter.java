@@ -48,8 +48,8 @@ public final class Exporter {
 
     /**
      * Waits until the application's consumer group has consumed every input record (and its internal
-     * topics have at most a transaction marker left per partition), and the output topics have not
-     * grown for {@code quiet}.
+     * topics have at most a transaction marker left per partition), no recompute waits for its pace
+     * (the {@code pending-recomputes} changelog), and the output topics have not grown for {@code quiet}.
      */
     public static void awaitQuiet(String bootstrap, String applicationId, Duration quiet, Duration timeout,
             PrintWriter progress) {
@@ -57,13 +57,15 @@ public final class Exporter {
         long quietSince = System.nanoTime();
         Map<TopicPartition, Long> lastOutputEnds = Map.of();
         long lastReport = 0;
-        try (Admin admin = admin(bootstrap)) {
+        try (Admin admin = admin(bootstrap);
+             PendingRecomputes pending = PendingRecomputes.watch(bootstrap, applicationId)) {
             while (true) {
                 Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
                 long inputLag = lag(admin, applicationId, partitions(admin, Names.INPUT_TOPICS), 0);
                 long internalLag = internalLag(admin, applicationId);
+                boolean deferred = pending.any();
                 long now = System.nanoTime();
-                if (inputLag > 0 || internalLag > 0 || !outputEnds.equals(lastOutputEnds)) {
+                if (inputLag > 0 || internalLag > 0 || deferred || !outputEnds.equals(lastOutputEnds)) {
                     quietSince = now;
                     lastOutputEnds = outputEnds;
                 } else if (now - quietSince >= quiet.toNanos()) {
@@ -76,8 +78,8 @@ public final class Exporter {
                 }
                 if (progress != null && now - lastReport > 2_000_000_000L) {
                     lastReport = now;
-                    progress.printf(Locale.ROOT, "export: waiting for quiet (input lag %,d, internal lag %,d)%n",
-                            inputLag, internalLag);
+                    progress.printf(Locale.ROOT, "export: waiting for quiet (input lag %,d, internal lag %,d%s)%n",
+                            inputLag, internalLag, deferred ? ", recomputes deferred by pacing" : "");
                     progress.flush();
                 }
                 Thread.sleep(250);

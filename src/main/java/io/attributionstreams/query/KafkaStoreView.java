@@ -1,12 +1,16 @@
 package io.attributionstreams.query;
 
+import io.attributionstreams.attribution.CustomerAttributor;
+import io.attributionstreams.attribution.CustomerFacts;
+import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
-import io.attributionstreams.topology.touchpoints.CustomerStatus;
+import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 final class KafkaStoreView implements StoreView {
     private final KafkaStreams streams;
+    private final CustomerAttributor attributor;
     private final String self;
     /** The topic whose partitions are the channel-totals store's: {@code <application.id>-by-channel-repartition}. */
     private final String channelTopic;
 
-    KafkaStoreView(KafkaStreams streams, String self, String applicationId) {
+    KafkaStoreView(KafkaStreams streams, String self, String applicationId, CustomerAttributor attributor) {
         this.streams = streams;
+        this.attributor = attributor;
         this.self = self;
         this.channelTopic = applicationId + '-' + Names.BY_CHANNEL + "-repartition";
     }
@@ -67,24 +73,34 @@ final class KafkaStoreView implements StoreView {
                 metadata.partition());
     }
 
+    /**
+     * Recomputed from the customer's facts with the engine's own code (the stores keep the facts and
+     * a digest of each emitted answer, not the answer). Each record carries the version of the last
+     * one emitted for its key; while a recompute waits for the customer's pace the answer is already
+     * the new one and carries the version it will be emitted with, one more.
+     */
     @Override
     public Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale) {
         try {
-            ReadOnlyKeyValueStore<String, CustomerStatus> status = store(Names.CUSTOMER_STATUS, partition, stale);
-            CustomerStatus known = status.get(customerId);
-            if (known == null || !known.exists()) {
+            CustomerFactsReader customers = new CustomerFactsReader(store(Names.CUSTOMER_STATUS, partition, stale),
+                    store(Names.CUSTOMER_TOUCHPOINTS, partition, stale),
+                    store(Names.CUSTOMER_APPOINTMENTS, partition, stale),
+                    store(Names.CUSTOMER_PAYMENTS, partition, stale));
+            Optional<CustomerFacts> facts = customers.read(customerId);
+            if (facts.isEmpty()) {
                 return Optional.empty();
             }
             ReadOnlyKeyValueStore<String, EmittedAnswer> answers = store(Names.CUSTOMER_ANSWERS, partition, stale);
             List<AttributionUpdate> records = new ArrayList<>();
-            try (KeyValueIterator<String, EmittedAnswer> it = answers.prefixScan(Names.prefixOf(customerId),
-                    Serdes.String().serializer())) {
-                it.forEachRemaining(kv -> {
-                    // an answer without touchpoints has no record on the topic (it was tombstoned or never sent)
-                    if (kv.value.outcome() != null && kv.value.outcome().attributed()) {
-                        records.add(AttributionUpdate.of(kv.value.outcome(), kv.value.version()));
-                    }
-                });
+            for (Outcome outcome : attributor.attribute(facts.get())) {
+                // an answer without touchpoints has no record on the topic
+                if (outcome.attributed()) {
+                    EmittedAnswer last = answers.get(Names.compositeKey(customerId,
+                            outcome.type().name() + '|' + outcome.model()));
+                    long version = last == null ? 0 : last.version();
+                    boolean emitted = last != null && OutcomeDigest.of(outcome).equals(last.digest());
+                    records.add(AttributionUpdate.of(outcome, emitted ? version : version + 1));
+                }
             }
             return Optional.of(records);
         } catch (InvalidStateStoreException e) {

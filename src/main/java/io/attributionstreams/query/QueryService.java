@@ -2,6 +2,7 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.ops.OpsServer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,7 +30,8 @@ public final class QueryService implements AutoCloseable {
     public static QueryService start(OpsServer http, KafkaStreams streams, AppConfig config) {
         String self = config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
         AttributionSettings settings = config.attributionSettings();
-        StoreView stores = new KafkaStoreView(streams, self, config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        StoreView stores = new KafkaStoreView(streams, self, config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                new CustomerAttributor(settings));
         Forwarding forwarding = new HttpForwarding();
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
 

@@ -21,6 +21,10 @@ public final class UpdateFeed {
         this.entries = new ArrayDeque<>(capacity);
     }
 
+    public int capacity() {
+        return capacity;
+    }
+
     public synchronized void add(String key, AttributionUpdate update, String at) {
         entries.addLast(FeedEntry.of(++lastSeq, at, key, update));
         if (entries.size() > capacity) {

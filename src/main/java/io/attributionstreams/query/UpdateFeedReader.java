@@ -7,6 +7,7 @@ import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +78,7 @@ final class UpdateFeedReader implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         return p;
     }
 
@@ -86,9 +88,11 @@ final class UpdateFeedReader implements AutoCloseable {
             consumer.assign(partitions);
             seekBefore(partitions);
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    add(r);
-                }
+                // only the newest records of a batch can stay in the ring: reading the others (an app catching
+                // up writes thousands a second, some with hundreds of touchpoints) would cost CPU the app needs
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
+                batch.subList(Math.max(0, batch.size() - feed.capacity()), batch.size()).forEach(this::add);
             }
         } catch (WakeupException e) {
             // closing

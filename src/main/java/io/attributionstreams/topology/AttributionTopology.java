@@ -13,7 +13,6 @@ import io.attributionstreams.topology.outputs.ChannelDeltas;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,16 +31,12 @@ public final class AttributionTopology {
     private AttributionTopology() {
     }
 
-    /** Channel totals move at most this much behind the updates: the default of the interval below. */
-    public static final Duration DEFAULT_CHANNEL_TOTALS_INTERVAL = Duration.ofSeconds(1);
-
     public static Topology build(AttributionSettings settings, TopologyMetrics metrics) {
-        return build(settings, DEFAULT_CHANNEL_TOTALS_INTERVAL, metrics);
+        return build(settings, Pacing.DEFAULT, metrics);
     }
 
-    /** @param channelTotalsInterval how often each task sends its summed channel deltas on */
-    public static Topology build(AttributionSettings settings, Duration channelTotalsInterval,
-            TopologyMetrics metrics) {
+    /** @param pacing how often channel deltas are sent on, and how customers with many touchpoints are paced */
+    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
                 metrics.normalisation());
@@ -77,7 +72,7 @@ public final class AttributionTopology {
                 .merge(links, Named.as(Names.MERGE_CUSTOMER_EVENTS))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_CUSTOMER))
                 .process(Touchpoints.processor(), Named.as(Names.TOUCHPOINTS))
-                .process(Attribution.processor(new CustomerAttributor(settings), metrics.attribution()),
+                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution()),
                         Named.as(Names.ATTRIBUTE));
 
         // 4. outputs: updates as they are; channel deltas summed per task, then by (type, model, channel)
@@ -89,7 +84,7 @@ public final class AttributionTopology {
                 .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES));
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
-                .process(ChannelDeltas.processor(channelTotalsInterval), Named.as(Names.SUM_DELTAS))
+                .process(ChannelDeltas.processor(pacing.channelTotalsInterval()), Named.as(Names.SUM_DELTAS))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
                         .withName(Names.BY_CHANNEL))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))

@@ -41,6 +41,8 @@ public final class Names {
     public static final String CUSTOMER_APPOINTMENTS = "customer-appointments";
     public static final String CUSTOMER_PAYMENTS = "customer-payments";
     public static final String CUSTOMER_ANSWERS = "customer-answers";
+    /** Customers whose recompute waits for their pace (see {@link Pacing}), with their earliest event's time. */
+    public static final String PENDING_RECOMPUTES = "pending-recomputes";
 
     // step 4, by (type, model, channel): totals kept by deltas
     public static final String PENDING_CHANNEL_DELTAS = "pending-channel-deltas";
@@ -50,7 +52,8 @@ public final class Names {
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, CUSTOMER_STATUS, CUSTOMER_TOUCHPOINTS,
-            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
+            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS,
+            CHANNEL_TOTALS_STORE);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";

@@ -1,6 +1,7 @@
 package io.attributionstreams.topology;
 
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.normalise.NormalisationCounters;
 import io.attributionstreams.topology.attribution.AttributionEvents;
 import io.attributionstreams.topology.identity.IdentityEvents;
@@ -28,6 +29,7 @@ public final class TopologyMetrics {
     public static final String HOT_IDENTIFIERS = "attribution.identity.hot";
     public static final String TOUCHPOINTS = "attribution.customer.touchpoints";
     public static final String LATENCY = "attribution.update.latency";
+    public static final String DEFERRED = "attribution.recomputes.deferred";
 
     /** Claimants an identifier may have before it counts as hot, unless configured otherwise. */
     public static final int DEFAULT_HOT_IDENTIFIER_THRESHOLD = 100;
@@ -49,6 +51,7 @@ public final class TopologyMetrics {
     private final Counter hotIdentifiers;
     private final DistributionSummary touchpoints;
     private final Timer latency;
+    private final Counter deferred;
     private final Counter invalidPhones;
     private final Counter invalidEmails;
 
@@ -82,6 +85,10 @@ public final class TopologyMetrics {
         this.latency = Timer.builder(LATENCY)
                 .description("from the timestamp of the input record to the attribution-updates record it caused")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.deferred = Counter.builder(DEFERRED)
+                .description("changes to a customer with many touchpoints that waited for its recompute pace "
+                        + "(attribution.recompute.per-touchpoint) and were recomputed together with later ones")
+                .register(registry);
         this.invalidPhones = Counter.builder("attribution.normalise.invalid")
                 .description("identifiers ignored because they are not valid").tag("identifier", "phone")
                 .register(registry);
@@ -144,6 +151,11 @@ public final class TopologyMetrics {
             }
 
             @Override
+            public void deferred() {
+                deferred.increment();
+            }
+
+            @Override
             public void updated(Outcome outcome, boolean restatement) {
                 counter("attribution.updates", outcome).increment();
                 if (restatement) {
@@ -152,8 +164,8 @@ public final class TopologyMetrics {
             }
 
             @Override
-            public void retracted(Outcome previous) {
-                counter("attribution.tombstones", previous).increment();
+            public void retracted(ConversionType type, String model) {
+                counter("attribution.tombstones", type, model).increment();
             }
 
             @Override
@@ -166,7 +178,10 @@ public final class TopologyMetrics {
     }
 
     private Counter counter(String name, Outcome outcome) {
-        return Counter.builder(name).tag("type", outcome.type().name()).tag("model", outcome.model())
-                .register(registry);
+        return counter(name, outcome.type(), outcome.model());
+    }
+
+    private Counter counter(String name, ConversionType type, String model) {
+        return Counter.builder(name).tag("type", type.name()).tag("model", model).register(registry);
     }
 }

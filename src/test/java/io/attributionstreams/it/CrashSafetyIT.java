@@ -24,7 +24,10 @@ class CrashSafetyIT extends RealBrokerTest {
     void threeKillsDuringAReplayLoseAndDoubleNothing(@TempDir Path tmp) throws Exception {
         DataSet data = generate(tmp, 1_000, 8_000, 314, 0.1);
         StringWriter report = new StringWriter();
-        CrashDrill drill = new CrashDrill(new PrintWriter(report), kafka.bootstrapServers(), "crash", tmp, 3, 27, 300);
+        // pacing from 5 touchpoints, so that many recomputes are deferred (in pending-recomputes) when a kill lands
+        CrashDrill drill = new CrashDrill(new PrintWriter(report), kafka.bootstrapServers(), "crash", tmp, 3, 27, 300)
+                .withAppOptions("--set", "attribution.recompute.pace-from=5",
+                        "--set", "attribution.recompute.per-touchpoint=PT0.05S");
 
         CrashDrill.Result result = drill.run(data.input(), data.batch(), data.summary().rejected());
 

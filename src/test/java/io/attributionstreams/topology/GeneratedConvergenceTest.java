@@ -12,6 +12,7 @@ import io.attributionstreams.testsupport.TopologyHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +28,21 @@ class GeneratedConvergenceTest {
 
     @Test
     void twentyThousandInteractionsConvergeToBatch(@TempDir Path tmp) throws IOException {
+        convergesToBatch(tmp, Pacing.DEFAULT, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Pacing from 5 touchpoints defers most customers' recomputes; wall-clock time passes every 300
+     * records, so deferred recomputes run between new events, at many points of the stream.
+     */
+    @Test
+    void convergesToBatchWhenMostRecomputesAreDeferred(@TempDir Path tmp) throws IOException {
+        double deferred = convergesToBatch(tmp, new Pacing(Duration.ofSeconds(1), Duration.ofMillis(20), 5), 300);
+        assertThat(deferred).isGreaterThan(1_000);
+    }
+
+    /** @return the deferred recomputes */
+    private static double convergesToBatch(Path tmp, Pacing pacing, int advanceEvery) throws IOException {
         ZoneId zone = ZoneId.of("America/Chicago");
         AttributionSettings settings = AttributionSettings.defaults().withZone(zone)
                 .withModels(CreditModels.named(List.of("daily_split", "position_based")));
@@ -37,9 +53,16 @@ class GeneratedConvergenceTest {
 
         Path stream = Files.createDirectories(tmp.resolve("stream"));
         List<FactRecord> records = FactRecord.shuffled(FactRecord.read(input), new Random(7));
-        try (TopologyHarness harness = new TopologyHarness(settings)) {
-            harness.pipe(records);
+        double deferred;
+        try (TopologyHarness harness = new TopologyHarness(settings, pacing)) {
+            for (int i = 0; i < records.size(); i++) {
+                harness.pipe(records.get(i));
+                if ((i + 1) % advanceEvery == 0) {
+                    harness.advanceWallClock(Duration.ofMillis(250));
+                }
+            }
             harness.exportTo(stream);
+            deferred = harness.registry().find("attribution.recomputes.deferred").counter().count();
 
             assertThat(harness.versionViolations()).isEmpty();
             assertThat(harness.deadLetters()).hasSize((int) summary.rejected());
@@ -47,5 +70,6 @@ class GeneratedConvergenceTest {
         assertThat(summary.attributionRows()).isGreaterThan(20_000);
         assertThat(stream.resolve("attribution.csv")).hasSameTextualContentAs(batch.resolve("attribution.csv"));
         assertThat(stream.resolve("channels.csv")).hasSameTextualContentAs(batch.resolve("channels.csv"));
+        return deferred;
     }
 }

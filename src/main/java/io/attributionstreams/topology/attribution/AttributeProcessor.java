@@ -3,25 +3,24 @@ package io.attributionstreams.topology.attribution;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.attribution.CustomerFacts;
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
-import io.attributionstreams.facts.Appointment;
-import io.attributionstreams.facts.Interaction;
-import io.attributionstreams.facts.Payment;
 import io.attributionstreams.topology.Names;
-import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.touchpoints.CustomerStatus;
-import io.attributionstreams.topology.touchpoints.TouchpointLinks;
+import io.attributionstreams.topology.touchpoints.CustomerChange;
+import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Serdes;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,37 +32,99 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * per-customer code, compares each (type, model) with the last emitted answer, and emits only what
  * changed: a record with the version raised by one, a tombstone when an answer disappears, and the
  * per-channel delta (new contribution minus old) for the channel totals.
+ *
+ * <p>A customer with many touchpoints is recomputed at its {@link Pacing pace}: a change that comes
+ * sooner than that after its last recompute is noted in the logged {@code pending-recomputes} store
+ * and recomputed, with every change after it, once the pause is over. Which customers are paused is
+ * kept in memory only: losing it in a crash just means the next change is recomputed at once.
  */
-final class AttributeProcessor implements Processor<String, String, String, AnswerChange> {
+final class AttributeProcessor implements Processor<String, CustomerChange, String, AnswerChange> {
     private final CustomerAttributor attributor;
+    private final Pacing pacing;
     private final AttributionEvents events;
+    /** Customers recomputed lately at their pace, and when their next recompute may run. */
+    private final Map<String, Long> pausedUntil = new HashMap<>();
+    /** The customers in the pending store, and when they are due (the store is the truth; this is its index). */
+    private final Map<String, Long> due = new HashMap<>();
+    private KeyValueStore<String, Long> pending;
     private ProcessorContext<String, AnswerChange> context;
-    private KeyValueStore<String, CustomerStatus> status;
-    private KeyValueStore<String, TouchpointLinks> touchpoints;
-    private KeyValueStore<String, Versioned<Appointment>> appointments;
-    private KeyValueStore<String, Versioned<Payment>> payments;
+    private CustomerFactsReader customers;
     private KeyValueStore<String, EmittedAnswer> answers;
 
-    AttributeProcessor(CustomerAttributor attributor, AttributionEvents events) {
+    AttributeProcessor(CustomerAttributor attributor, Pacing pacing, AttributionEvents events) {
         this.attributor = attributor;
+        this.pacing = pacing;
         this.events = events;
     }
 
     @Override
     public void init(ProcessorContext<String, AnswerChange> context) {
         this.context = context;
-        this.status = context.getStateStore(Names.CUSTOMER_STATUS);
-        this.touchpoints = context.getStateStore(Names.CUSTOMER_TOUCHPOINTS);
-        this.appointments = context.getStateStore(Names.CUSTOMER_APPOINTMENTS);
-        this.payments = context.getStateStore(Names.CUSTOMER_PAYMENTS);
+        this.customers = new CustomerFactsReader(context.getStateStore(Names.CUSTOMER_STATUS),
+                context.getStateStore(Names.CUSTOMER_TOUCHPOINTS), context.getStateStore(Names.CUSTOMER_APPOINTMENTS),
+                context.getStateStore(Names.CUSTOMER_PAYMENTS));
         this.answers = context.getStateStore(Names.CUSTOMER_ANSWERS);
+        this.pending = context.getStateStore(Names.PENDING_RECOMPUTES);
+        // init runs again after a crash or a task moving here: what was deferred before is due now
+        pausedUntil.clear();
+        due.clear();
+        try (KeyValueIterator<String, Long> all = pending.all()) {
+            all.forEachRemaining(kv -> due.put(kv.key, 0L));
+        }
+        context.schedule(pacing.deferredCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDue);
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, CustomerChange> record) {
         String customerId = record.key();
+        long now = context.currentSystemTimeMs();
+        if (!record.value().paced()) {
+            // a booking, visit, payment or the customer's existence: never waits; covers what was deferred
+            if (due.remove(customerId) != null) {
+                pending.delete(customerId);
+            }
+            recompute(record, now);
+            return;
+        }
+        if (due.containsKey(customerId)) {
+            events.deferred(); // already waiting, with an earlier event's time: this change joins it
+            return;
+        }
+        Long until = pausedUntil.get(customerId);
+        if (until != null && until > now) {
+            pending.put(customerId, record.timestamp());
+            due.put(customerId, until);
+            events.deferred();
+            return;
+        }
+        recompute(record, now);
+    }
+
+    /** Recomputes the deferred customers whose pause is over; the record time is their earliest change's. */
+    private void recomputeDue(long now) {
+        List<String> ready = due.entrySet().stream().filter(e -> e.getValue() <= now).map(Map.Entry::getKey)
+                .sorted().toList();
+        for (String customerId : ready) {
+            Long firstChange = pending.get(customerId);
+            pending.delete(customerId);
+            due.remove(customerId);
+            recompute(new Record<>(customerId, CustomerChange.TOUCHPOINTS, firstChange == null ? now : firstChange),
+                    now);
+        }
+        pausedUntil.values().removeIf(until -> until <= now);
+    }
+
+    private void recompute(Record<String, CustomerChange> record, long wallClock) {
+        String customerId = record.key();
+        CustomerFacts facts = facts(customerId);
+        long pause = pacing.recomputePauseMillis(facts.touchpoints().size());
+        if (pause > 0) {
+            pausedUntil.put(customerId, wallClock + pause);
+        } else {
+            pausedUntil.remove(customerId);
+        }
         Map<String, Outcome> now = new LinkedHashMap<>();
-        for (Outcome outcome : attributor.attribute(facts(customerId))) {
+        for (Outcome outcome : attributor.attribute(facts)) {
             now.put(answerKey(outcome), outcome);
         }
         Map<String, EmittedAnswer> before = emittedAnswers(customerId);
@@ -71,55 +132,38 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(keys::add);
         for (String key : keys) {
             EmittedAnswer last = before.get(key);
-            Outcome old = last == null ? null : last.outcome();
             Outcome outcome = now.get(key);
-            if (Objects.equals(old, outcome)) {
+            String digest = outcome == null ? null : OutcomeDigest.of(outcome);
+            if (Objects.equals(last == null ? null : last.digest(), digest)) {
                 continue;
             }
             long version = last == null ? 0 : last.version();
+            boolean wasAttributed = last != null && last.attributed();
             if (outcome != null && outcome.attributed()) {
                 version++;
                 emitUpdate(record, outcome.key(), AttributionUpdate.of(outcome, version));
-                events.updated(outcome, old != null && old.attributed());
-            } else if (old != null && old.attributed()) {
-                emitUpdate(record, old.key(), null);
-                events.retracted(old);
+                events.updated(outcome, wasAttributed);
+            } else if (wasAttributed) {
+                emitUpdate(record, Outcome.key(customerId, last.type(), last.model()), null);
+                events.retracted(last.type(), last.model());
             }
-            emitDeltas(record, old, outcome);
-            answers.put(key, new EmittedAnswer(version, outcome));
+            emitDeltas(record, last == null ? Map.of() : last.contribution(), outcome);
+            answers.put(key, outcome != null ? EmittedAnswer.of(version, outcome.type(), outcome.model(), outcome, digest)
+                    : EmittedAnswer.of(version, last.type(), last.model(), null, null));
         }
     }
 
     /** The customer's facts from the stores; none at all while the customer does not exist. */
     private CustomerFacts facts(String customerId) {
-        CustomerStatus known = status.get(customerId);
-        if (known == null || !known.exists()) {
-            return new CustomerFacts(customerId, List.of(), List.of(), List.of());
-        }
-        List<Interaction> tps = new ArrayList<>();
-        try (KeyValueIterator<String, TouchpointLinks> it = scan(touchpoints, customerId)) {
-            it.forEachRemaining(kv -> tps.add(kv.value.interaction()));
-        }
+        Optional<CustomerFacts> facts = customers.read(customerId);
         // only existing customers: one that does not exist has no touchpoints by definition, not zero of them
-        events.recomputed(tps.size());
-        return new CustomerFacts(customerId, tps, present(appointments, customerId), present(payments, customerId));
-    }
-
-    private static <F> List<F> present(KeyValueStore<String, Versioned<F>> store, String customerId) {
-        List<F> facts = new ArrayList<>();
-        try (KeyValueIterator<String, Versioned<F>> it = scan(store, customerId)) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.fact() != null) {
-                    facts.add(kv.value.fact());
-                }
-            });
-        }
-        return facts;
+        facts.ifPresent(f -> events.recomputed(f.touchpoints().size()));
+        return facts.orElseGet(() -> new CustomerFacts(customerId, List.of(), List.of(), List.of()));
     }
 
     private Map<String, EmittedAnswer> emittedAnswers(String customerId) {
         Map<String, EmittedAnswer> emitted = new HashMap<>();
-        try (KeyValueIterator<String, EmittedAnswer> it = scan(answers, customerId)) {
+        try (KeyValueIterator<String, EmittedAnswer> it = CustomerFactsReader.scan(answers, customerId)) {
             while (it.hasNext()) {
                 KeyValue<String, EmittedAnswer> kv = it.next();
                 emitted.put(kv.key, kv.value);
@@ -128,15 +172,14 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
         return emitted;
     }
 
-    private void emitDeltas(Record<String, String> record, Outcome old, Outcome outcome) {
+    /** New contribution minus old, per channel key that changed. */
+    private void emitDeltas(Record<String, CustomerChange> record, Map<ChannelKey, ChannelTotal> old,
+            Outcome outcome) {
         Map<ChannelKey, ChannelTotal> delta = new HashMap<>();
         if (outcome != null) {
             delta.putAll(ChannelTotals.contribution(outcome));
         }
-        if (old != null) {
-            ChannelTotals.contribution(old).forEach((key, part) ->
-                    delta.merge(key, ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
-        }
+        old.forEach((key, part) -> delta.merge(key, ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
         delta.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
                 .sorted(Map.Entry.comparingByKey())
@@ -144,20 +187,16 @@ final class AttributeProcessor implements Processor<String, String, String, Answ
     }
 
     /** An update, or a tombstone when {@code update} is null, timed from the input record that caused it. */
-    private void emitUpdate(Record<String, String> record, String key, AttributionUpdate update) {
+    private void emitUpdate(Record<String, CustomerChange> record, String key, AttributionUpdate update) {
         emit(record, key, AnswerChange.update(update));
         events.written(context.currentSystemTimeMs() - record.timestamp());
     }
 
-    private void emit(Record<String, String> record, String key, AnswerChange change) {
+    private void emit(Record<String, CustomerChange> record, String key, AnswerChange change) {
         context.forward(record.withKey(key).withValue(change));
     }
 
     private static String answerKey(Outcome outcome) {
         return Names.compositeKey(outcome.customerId(), outcome.type().name() + '|' + outcome.model());
-    }
-
-    private static <V> KeyValueIterator<String, V> scan(KeyValueStore<String, V> store, String customerId) {
-        return store.prefixScan(Names.prefixOf(customerId), Serdes.String().serializer());
     }
 }

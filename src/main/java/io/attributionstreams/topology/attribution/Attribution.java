@@ -1,29 +1,40 @@
 package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.CustomerAttributor;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerStores;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /** Step 3b: the attribution processor, reading the customer stores and owning the answers. */
 public final class Attribution {
     private Attribution() {
     }
 
-    public static ProcessorSupplier<String, String, String, AnswerChange> processor(CustomerAttributor attributor,
-            AttributionEvents events) {
+    public static ProcessorSupplier<String, CustomerChange, String, AnswerChange> processor(CustomerAttributor attributor,
+            Pacing pacing, AttributionEvents events) {
+        // logged, so a deferred recompute survives a crash; cached, so one deferred and done between
+        // two commits never reaches the changelog
+        StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.PENDING_RECOMPUTES), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, String, String, AnswerChange> get() {
-                return new AttributeProcessor(attributor, events);
+            public Processor<String, CustomerChange, String, AnswerChange> get() {
+                return new AttributeProcessor(attributor, pacing, events);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(CustomerStores.STATUS, CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS,
-                        CustomerStores.PAYMENTS, CustomerStores.ANSWERS);
+                        CustomerStores.PAYMENTS, CustomerStores.ANSWERS, pending);
             }
         };
     }

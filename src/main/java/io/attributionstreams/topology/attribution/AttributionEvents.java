@@ -1,6 +1,7 @@
 package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.conversion.ConversionType;
 
 /**
  * What the attribution step tells the metrics about: each recomputed customer's touchpoints,
@@ -10,10 +11,13 @@ public interface AttributionEvents {
     /** An existing customer's answers were recomputed from this many touchpoints. */
     void recomputed(int touchpoints);
 
+    /** A change to a customer waits for the customer's recompute pace. */
+    void deferred();
+
     /** @param restatement the key had an attributed answer before, now changed */
     void updated(Outcome outcome, boolean restatement);
 
-    void retracted(Outcome previous);
+    void retracted(ConversionType type, String model);
 
     /**
      * A record (update or tombstone) went to attribution-updates, {@code millisSinceInput} after the
@@ -28,11 +32,15 @@ public interface AttributionEvents {
         }
 
         @Override
+        public void deferred() {
+        }
+
+        @Override
         public void updated(Outcome outcome, boolean restatement) {
         }
 
         @Override
-        public void retracted(Outcome previous) {
+        public void retracted(ConversionType type, String model) {
         }
 
         @Override

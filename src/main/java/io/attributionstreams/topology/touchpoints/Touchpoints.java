@@ -11,10 +11,10 @@ public final class Touchpoints {
     private Touchpoints() {
     }
 
-    public static ProcessorSupplier<String, GraphEvent, String, String> processor() {
+    public static ProcessorSupplier<String, GraphEvent, String, CustomerChange> processor() {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, GraphEvent, String, String> get() {
+            public Processor<String, GraphEvent, String, CustomerChange> get() {
                 return new TouchpointsProcessor();
             }
 

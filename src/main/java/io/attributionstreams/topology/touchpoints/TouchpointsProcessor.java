@@ -18,18 +18,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Step 3a, by customer id: keeps the customer's facts. Touchpoints count their links (a
  * touchpoint stays while any identifier still links it) and keep the payload of the highest
  * revision; appointments and payments keep the highest revision seen, present or retracted, so
- * an old event arriving late changes nothing. When anything changed, the customer id goes on to
- * the attribution step.
+ * an old event arriving late changes nothing. When anything changed, the customer goes on to the
+ * attribution step with what kind of change it was.
  */
-final class TouchpointsProcessor implements Processor<String, GraphEvent, String, String> {
-    private ProcessorContext<String, String> context;
+final class TouchpointsProcessor implements Processor<String, GraphEvent, String, CustomerChange> {
+    private ProcessorContext<String, CustomerChange> context;
     private KeyValueStore<String, CustomerStatus> status;
     private KeyValueStore<String, TouchpointLinks> touchpoints;
     private KeyValueStore<String, Versioned<Appointment>> appointments;
     private KeyValueStore<String, Versioned<Payment>> payments;
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, CustomerChange> context) {
         this.context = context;
         this.status = context.getStateStore(Names.CUSTOMER_STATUS);
         this.touchpoints = context.getStateStore(Names.CUSTOMER_TOUCHPOINTS);
@@ -50,7 +50,11 @@ final class TouchpointsProcessor implements Processor<String, GraphEvent, String
             default -> throw new IllegalStateException("not a customer event: " + event.kind());
         };
         if (changed) {
-            context.forward(record.withValue(customerId));
+            context.forward(record.withValue(switch (event.kind()) {
+                case STATUS -> CustomerChange.EXISTENCE;
+                case LINK, UNLINK -> CustomerChange.TOUCHPOINTS;
+                default -> CustomerChange.CONVERSION_FACTS;
+            }));
         }
     }
 

@@ -1,0 +1,47 @@
+package io.attributionstreams.topology;
+
+import java.time.Duration;
+
+/**
+ * How the topology trades a little latency for a lot less work, where per-event work would grow
+ * with the data.
+ *
+ * @param channelTotalsInterval how often each task sends its summed channel deltas on
+ * @param recomputePerTouchpoint after a customer with k touchpoints (k at least {@code recomputePaceFrom})
+ *     is recomputed, further touchpoint changes to it wait until k times this has passed (never more
+ *     than {@link #MAX_PAUSE}) and are then recomputed together. Why: a customer reached through a
+ *     shared number has hundreds of touchpoints and a change with every interaction on that number,
+ *     and recomputing and re-sending its whole answer each time makes the work grow with the square
+ *     of its touchpoints. Appointments, payments and the customer's existence never wait. Zero
+ *     recomputes every change at once.
+ * @param recomputePaceFrom customers with fewer touchpoints than this are always recomputed at once
+ */
+public record Pacing(Duration channelTotalsInterval, Duration recomputePerTouchpoint, int recomputePaceFrom) {
+    public static final Pacing DEFAULT = new Pacing(Duration.ofSeconds(1), Duration.ofMillis(10), 100);
+    /** The longest a change ever waits, however many touchpoints: answers stay fresh within this. */
+    public static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
+    public Pacing {
+        if (channelTotalsInterval.isNegative() || channelTotalsInterval.isZero()) {
+            throw new IllegalArgumentException("the channel totals interval must be positive: " + channelTotalsInterval);
+        }
+        if (recomputePerTouchpoint.isNegative()) {
+            throw new IllegalArgumentException("the recompute pace must not be negative: " + recomputePerTouchpoint);
+        }
+        if (recomputePaceFrom < 1) {
+            throw new IllegalArgumentException("the recompute pace must start at 1 touchpoint or more: "
+                    + recomputePaceFrom);
+        }
+    }
+
+    /** How long after a recompute over {@code touchpoints} touchpoints the next one of that customer waits. */
+    public long recomputePauseMillis(int touchpoints) {
+        return touchpoints < recomputePaceFrom ? 0
+                : Math.min(MAX_PAUSE.toMillis(), recomputePerTouchpoint.toMillis() * touchpoints);
+    }
+
+    /** How often deferred recomputes are looked at: often enough that a due one waits little longer. */
+    public Duration deferredCheckInterval() {
+        return Duration.ofMillis(Math.max(10, Math.min(100, recomputePauseMillis(recomputePaceFrom) / 10)));
+    }
+}
