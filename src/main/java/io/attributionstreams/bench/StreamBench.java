@@ -60,8 +60,8 @@ public final class StreamBench {
         this.latencySeconds = latencySeconds;
     }
 
-    public void run() throws Exception {
-        Path work = Files.createTempDirectory("attribution-bench-stream");
+    /** @param work an empty folder for the data, the broker, the app's state and log */
+    public void run(Path work) throws Exception {
         Path data = Files.createDirectories(work.resolve("data"));
         DataGenerator.Written written = new DataGenerator(dataSet).writeTo(data);
         List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), dataSet.seed());

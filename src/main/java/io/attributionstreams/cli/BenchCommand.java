@@ -104,9 +104,22 @@ public final class BenchCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--keep-files", description = "Keep the work folder (data, broker logs, state, app log); "
+                + "by default it is deleted at the end (several GB at full size).")
+        boolean keepFiles;
+
         @Override
         public Integer call() throws Exception {
-            new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds).run();
+            Path work = Files.createTempDirectory("attribution-bench-stream");
+            try {
+                new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds).run(work);
+            } finally {
+                if (keepFiles) {
+                    spec.commandLine().getOut().println("work folder kept: " + work);
+                } else {
+                    deleteTree(work);
+                }
+            }
             return 0;
         }
     }
@@ -125,6 +138,10 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--rate", defaultValue = "0", description = "Replay facts/s; 0 for as fast as the broker takes them (default: ${DEFAULT-VALUE}).")
         int rate;
+
+        @Option(names = "--keep-files", description = "Keep the work folder even when the drill passes "
+                + "(a failed drill always keeps it, for inspection).")
+        boolean keepFiles;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -146,8 +163,13 @@ public final class BenchCommand implements Runnable {
                         data.seed, rate);
                 CrashDrill.Result result = drill.run(input, batch, summary.rejected());
                 drill.report(result);
-                return result.passed() ? 0 : 1;
+                if (!result.passed() || keepFiles) {
+                    out.println("work folder kept: " + work);
+                    return result.passed() ? 0 : 1;
+                }
             }
+            deleteTree(work); // after the broker has stopped
+            return 0;
         }
     }
 

@@ -4,6 +4,7 @@ import io.attributionstreams.topology.Names;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -25,35 +26,54 @@ final class PendingRecomputes implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> pending = new HashSet<>();
 
-    private PendingRecomputes(KafkaConsumer<String, byte[]> consumer) {
+    private final String topic;
+
+    private PendingRecomputes(KafkaConsumer<String, byte[]> consumer, String topic) {
         this.consumer = consumer;
+        this.topic = topic;
     }
 
-    /** The changelog of {@code applicationId}, or nothing to watch when the application has not created it yet. */
+    /** The changelog of {@code applicationId}'s store; watched from when the application has created it. */
     static PendingRecomputes watch(String bootstrap, String applicationId) {
-        String topic = applicationId + "-" + Names.PENDING_RECOMPUTES + "-changelog";
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the application creates it, with its settings
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return new PendingRecomputes(consumer);
+        return new PendingRecomputes(new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
+                applicationId + "-" + Names.PENDING_RECOMPUTES + "-changelog");
     }
 
-    /** Reads what the changelog gained since the last call; true while some customer waits. */
+    /** Assigns the changelog's partitions once it exists; false while it does not. */
+    private boolean assigned() {
+        if (!consumer.assignment().isEmpty()) {
+            return true;
+        }
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return true;
+    }
+
+    /**
+     * Reads the changelog up to its last stable offset as of now, so that a slow fetch cannot pass for
+     * an empty store; true while some customer waits.
+     */
     boolean any() {
-        for (int polls = 0; polls < 100; polls++) {
-            var records = consumer.poll(Duration.ofMillis(polls == 0 ? 100 : 0));
-            if (records.isEmpty()) {
-                break;
+        if (!assigned()) {
+            return false; // no store yet, so nothing deferred yet
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment()); // read_committed: stable end
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!readTo(ends)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot read " + topic + " to its end within a minute");
             }
-            for (ConsumerRecord<String, byte[]> r : records) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                 if (r.value() == null) {
                     pending.remove(r.key());
                 } else {
@@ -62,6 +82,10 @@ final class PendingRecomputes implements AutoCloseable {
             }
         }
         return !pending.isEmpty();
+    }
+
+    private boolean readTo(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.attributionstreams.testsupport;
 
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.app.StreamingApp;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,11 +16,16 @@ public final class RunningApp {
     }
 
     public static StreamingApp start(String bootstrap, String applicationId, Path stateDir, Map<String, String> extra) {
+        return start(bootstrap, applicationId, stateDir, extra, new SimpleMeterRegistry());
+    }
+
+    public static StreamingApp start(String bootstrap, String applicationId, Path stateDir, Map<String, String> extra,
+            MeterRegistry registry) {
         Map<String, String> cli = new LinkedHashMap<>(extra);
         cli.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         cli.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return StreamingApp.start(AppConfig.load(null, Map.of(), cli), new SimpleMeterRegistry());
+        return StreamingApp.start(AppConfig.load(null, Map.of(), cli), registry);
     }
 
     public static boolean running(StreamingApp app) {
