@@ -3,6 +3,7 @@ package io.attributionstreams.attribution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -16,36 +17,57 @@ public final class OutcomeDigest {
     }
 
     public static String of(Outcome outcome) {
-        MessageDigest sha = sha256();
-        text(sha, outcome.conversionAt() == null ? null : outcome.conversionAt().toString());
-        number(sha, outcome.revenueCents());
-        number(sha, outcome.touchpoints().size());
+        Fields fields = new Fields(64 + 96 * outcome.touchpoints().size());
+        fields.text(outcome.conversionAt() == null ? null : outcome.conversionAt().toString());
+        fields.number(outcome.revenueCents());
+        fields.number(outcome.touchpoints().size());
         for (CreditedTouchpoint t : outcome.touchpoints()) {
-            text(sha, t.interactionId());
-            text(sha, t.type().name());
-            text(sha, t.channel());
-            text(sha, t.campaign());
-            text(sha, t.occurredAt().toString());
-            text(sha, t.credit().toString());
-            number(sha, t.revenueCents());
+            fields.text(t.interactionId());
+            fields.text(t.type().name());
+            fields.text(t.channel());
+            fields.text(t.campaign());
+            fields.number(t.occurredAt().getEpochSecond());
+            fields.number(t.occurredAt().getNano());
+            fields.text(t.credit().toString());
+            fields.number(t.revenueCents());
         }
+        MessageDigest sha = sha256();
+        sha.update(fields.bytes, 0, fields.size);
         return Base64.getEncoder().withoutPadding().encodeToString(sha.digest());
     }
 
-    /** Length-prefixed, so no choice of values can make two different field lists read the same. */
-    private static void text(MessageDigest sha, String value) {
-        if (value == null) {
-            number(sha, -1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        number(sha, bytes.length);
-        sha.update(bytes);
-    }
+    /** The fields in one buffer, each length-prefixed, so no choice of values can make two lists read the same. */
+    private static final class Fields {
+        private byte[] bytes;
+        private int size;
 
-    private static void number(MessageDigest sha, long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            sha.update((byte) (value >>> shift));
+        Fields(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void text(String value) {
+            if (value == null) {
+                number(-1);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            number(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        void number(long value) {
+            ensure(Long.BYTES);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 

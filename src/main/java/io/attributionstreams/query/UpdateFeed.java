@@ -15,6 +15,8 @@ public final class UpdateFeed {
     private final ArrayDeque<FeedEntry> entries;
     private long lastSeq;
     private boolean closed;
+    private Runnable onFirstRead = () -> { };
+    private boolean read;
 
     public UpdateFeed(int capacity) {
         this.capacity = capacity;
@@ -23,6 +25,26 @@ public final class UpdateFeed {
 
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * Runs {@code start} once, at the first read, outside the feed's lock: the reader of the output
+     * topic starts consuming only once someone looks (an instance nobody watches spends nothing on it).
+     */
+    public synchronized void onFirstRead(Runnable start) {
+        this.onFirstRead = start;
+    }
+
+    private void demand() {
+        Runnable start;
+        synchronized (this) {
+            if (read) {
+                return;
+            }
+            read = true;
+            start = onFirstRead;
+        }
+        start.run();
     }
 
     public synchronized void add(String key, AttributionUpdate update, String at) {
@@ -34,29 +56,38 @@ public final class UpdateFeed {
     }
 
     /** The newest {@code n} entries, oldest first. */
-    public synchronized List<FeedEntry> latest(int n) {
-        List<FeedEntry> all = new ArrayList<>(entries);
-        return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+    public List<FeedEntry> latest(int n) {
+        demand();
+        synchronized (this) {
+            List<FeedEntry> all = new ArrayList<>(entries);
+            return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        }
     }
 
     /**
      * The entries after {@code seq} (those still in the ring), waiting up to {@code waitMillis} for
      * one to arrive; empty after the wait or when the feed is closed.
      */
-    public synchronized List<FeedEntry> after(long seq, long waitMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + waitMillis;
-        while (lastSeq <= seq && !closed) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                break;
+    public List<FeedEntry> after(long seq, long waitMillis) throws InterruptedException {
+        demand();
+        synchronized (this) {
+            long deadline = System.currentTimeMillis() + waitMillis;
+            while (lastSeq <= seq && !closed) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
             }
-            wait(left);
+            return entries.stream().filter(e -> e.seq() > seq).toList();
         }
-        return entries.stream().filter(e -> e.seq() > seq).toList();
     }
 
-    public synchronized long lastSeq() {
-        return lastSeq;
+    public long lastSeq() {
+        demand();
+        synchronized (this) {
+            return lastSeq;
+        }
     }
 
     public synchronized boolean closed() {

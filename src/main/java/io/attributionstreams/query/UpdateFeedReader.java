@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +43,10 @@ final class UpdateFeedReader implements AutoCloseable {
     private final int backlog;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean started;
+    /** Counted down after the first poll from the backlog position. */
+    private final CountDownLatch primed = new CountDownLatch(1);
+    private static final Duration PRIMING = Duration.ofSeconds(3);
 
     private UpdateFeedReader(KafkaConsumer<String, byte[]> consumer, UpdateFeed feed, int backlog) {
         this.consumer = consumer;
@@ -50,13 +56,31 @@ final class UpdateFeedReader implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** @param backlog about how many of the latest records to show at once, before new ones arrive */
+    /**
+     * Starts reading when the feed is first read (a dashboard opens), and waits a little then for the
+     * latest records, so that the first page shows them.
+     *
+     * @param backlog about how many of the latest records to show at once, before new ones arrive
+     */
     static UpdateFeedReader start(AppConfig config, UpdateFeed feed, int backlog) {
         UpdateFeedReader reader = new UpdateFeedReader(
                 new KafkaConsumer<>(properties(config), new StringDeserializer(), new ByteArrayDeserializer()), feed,
                 backlog);
-        reader.thread.start();
+        feed.onFirstRead(reader::startReading);
         return reader;
+    }
+
+    private synchronized void startReading() {
+        if (!running || started) {
+            return;
+        }
+        started = true;
+        thread.start();
+        try {
+            primed.await(PRIMING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The app's client settings that a consumer understands (servers, security), without its group. */
@@ -87,12 +111,17 @@ final class UpdateFeedReader implements AutoCloseable {
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             seekBefore(partitions);
+            boolean first = true;
             while (running) {
                 // only the newest records of a batch can stay in the ring: reading the others (an app catching
                 // up writes thousands a second, some with hundreds of touchpoints) would cost CPU the app needs
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                 consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
                 batch.subList(Math.max(0, batch.size() - feed.capacity()), batch.size()).forEach(this::add);
+                if (first) {
+                    first = false;
+                    primed.countDown();
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -143,7 +172,13 @@ final class UpdateFeedReader implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        synchronized (this) {
+            running = false;
+            if (!started) {
+                consumer.close(Duration.ofSeconds(5)); // nobody ever looked: the thread never ran to close it
+                return;
+            }
+        }
         consumer.wakeup();
         try {
             thread.join(5_000);

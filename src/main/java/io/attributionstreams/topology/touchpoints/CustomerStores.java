@@ -26,8 +26,7 @@ public final class CustomerStores {
             Stores.persistentKeyValueStore(Names.CUSTOMER_STATUS), Serdes.String(), JsonSerde.of(CustomerStatus.class));
 
     public static final StoreBuilder<KeyValueStore<String, TouchpointLinks>> TOUCHPOINTS = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(Names.CUSTOMER_TOUCHPOINTS), Serdes.String(),
-            JsonSerde.of(TouchpointLinks.class));
+            Stores.persistentKeyValueStore(Names.CUSTOMER_TOUCHPOINTS), Serdes.String(), new TouchpointSerde());
 
     public static final StoreBuilder<KeyValueStore<String, Versioned<Appointment>>> APPOINTMENTS =
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_APPOINTMENTS), Serdes.String(),

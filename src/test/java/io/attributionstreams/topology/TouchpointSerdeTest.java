@@ -1,0 +1,59 @@
+package io.attributionstreams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.attributionstreams.facts.Interaction;
+import io.attributionstreams.facts.InteractionType;
+import io.attributionstreams.topology.touchpoints.TouchpointLinks;
+import io.attributionstreams.topology.touchpoints.TouchpointSerde;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/** The binary form of the customer-touchpoints store: every value reads back equal, bad bytes fail clearly. */
+class TouchpointSerdeTest {
+
+    @Property(tries = 500)
+    void everyTouchpointReadsBackEqual(@ForAll("touchpoints") TouchpointLinks links) {
+        assertThat(TouchpointSerde.fromBytes(TouchpointSerde.toBytes(links))).isEqualTo(links);
+    }
+
+    @Test
+    void absentFieldsHugeAndUnicodeTextAndOldTimes() {
+        TouchpointLinks links = new TouchpointLinks(new Interaction("I-ü-😀", InteractionType.VISIT,
+                Instant.parse("1969-12-31T23:59:59.999999999Z"), "x".repeat(100_000), null, null, "a@b.co", null),
+                Long.MAX_VALUE, List.of());
+        assertThat(TouchpointSerde.fromBytes(TouchpointSerde.toBytes(links))).isEqualTo(links);
+    }
+
+    @Test
+    void truncatedOrForeignBytesFailWithAReason() {
+        byte[] bytes = TouchpointSerde.toBytes(new TouchpointLinks(new Interaction("I1", InteractionType.CALL,
+                Instant.EPOCH, "tv", null, "+12015550123", null, null), 3, List.of("tel:+12015550123")));
+        assertThatThrownBy(() -> TouchpointSerde.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid binary touchpoint");
+        assertThatThrownBy(() -> TouchpointSerde.fromBytes("{\"interaction\":{}}".getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("format byte");
+    }
+
+    @Provide
+    Arbitrary<TouchpointLinks> touchpoints() {
+        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(40);
+        Arbitrary<String> optional = text.injectNull(0.3);
+        Arbitrary<Instant> times = Arbitraries.longs().between(-5_000_000_000L, 5_000_000_000L)
+                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+        Arbitrary<Interaction> interactions = Combinators.combine(text, Arbitraries.of(InteractionType.class), times,
+                text, optional, optional, optional, optional).as(Interaction::new);
+        return Combinators.combine(interactions, Arbitraries.longs(), text.list().ofMaxSize(3))
+                .as(TouchpointLinks::new);
+    }
+}
