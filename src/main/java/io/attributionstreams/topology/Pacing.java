@@ -17,9 +17,9 @@ import java.time.Duration;
  * @param recomputePaceFrom customers with fewer touchpoints than this are always recomputed at once
  */
 public record Pacing(Duration channelTotalsInterval, Duration recomputePerTouchpoint, int recomputePaceFrom) {
-    public static final Pacing DEFAULT = new Pacing(Duration.ofSeconds(1), Duration.ofMillis(50), 100);
+    public static final Pacing DEFAULT = new Pacing(Duration.ofSeconds(1), Duration.ofMillis(100), 100);
     /** The longest a change ever waits, however many touchpoints: answers stay fresh within this. */
-    public static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    public static final Duration MAX_PAUSE = Duration.ofSeconds(60);
 
     public Pacing {
         if (channelTotalsInterval.isNegative() || channelTotalsInterval.isZero()) {

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer with many touchpoints is recomputed at its pace (the default: 50 ms per touchpoint from
+ * A customer with many touchpoints is recomputed at its pace (the default: 100 ms per touchpoint from
  * 100 touchpoints): changes inside the pause wait and go out together, once, with the latest answer;
  * a small customer is recomputed at every change.
  */
@@ -33,7 +33,7 @@ class PacingTest {
         try (TopologyHarness harness = firstContactOnly()) {
             harness.pipe(interactions("I", 150, SHARED, "2025-01-02T10:00:00Z"));
             harness.pipe(new FactRecord(FactFile.CUSTOMERS, "C1", new RawCustomer("C1", List.of(SHARED), List.of())));
-            assertThat(updatesOf(harness, KEY)).hasSize(1); // 150 touchpoints: recomputed at once, then 7.5 s pause
+            assertThat(updatesOf(harness, KEY)).hasSize(1); // 150 touchpoints: recomputed at once, then 15 s pause
 
             Instant firstChange = harness.nextRecordTime();
             harness.pipe(interaction("J1", SHARED, "2025-01-03T10:00:00Z"));
@@ -41,8 +41,8 @@ class PacingTest {
             assertThat(updatesOf(harness, KEY)).hasSize(1);
             assertThat(harness.registry().find("attribution.recomputes.deferred").counter().count()).isEqualTo(2.0);
 
-            harness.advanceWallClock(Duration.ofMillis(7_300));
-            assertThat(updatesOf(harness, KEY)).as("still inside the 7.5 s pause").hasSize(1);
+            harness.advanceWallClock(Duration.ofMillis(14_800));
+            assertThat(updatesOf(harness, KEY)).as("still inside the 15 s pause").hasSize(1);
 
             harness.advanceWallClock(Duration.ofMillis(300));
             List<TestRecord<String, AttributionUpdate>> updates = updatesOf(harness, KEY);
@@ -64,7 +64,7 @@ class PacingTest {
                 .withTypes(List.of(ConversionType.FIRST_CONTACT, ConversionType.FIRST_PAID)))) {
             harness.pipe(interactions("I", 150, SHARED, "2025-01-02T10:00:00Z"));
             harness.pipe(new FactRecord(FactFile.CUSTOMERS, "C1", new RawCustomer("C1", List.of(SHARED), List.of())));
-            harness.pipe(interaction("J1", SHARED, "2025-01-03T10:00:00Z")); // waits: 7.5 s pause
+            harness.pipe(interaction("J1", SHARED, "2025-01-03T10:00:00Z")); // waits: 15 s pause
             assertThat(updatesOf(harness, KEY)).hasSize(1);
 
             harness.pipe(new FactRecord(FactFile.PAYMENTS, "P1",
@@ -75,7 +75,7 @@ class PacingTest {
                     .satisfies(r -> assertThat(r.value().touchpoints()).hasSize(151));
             assertThat(updatesOf(harness, KEY)).hasSize(2);
             assertThat(updatesOf(harness, KEY).get(1).value().touchpoints()).hasSize(151);
-            assertThat(harness.advanceWallClock(Duration.ofSeconds(60)).updatesSoFar()).as("nothing left waiting")
+            assertThat(harness.advanceWallClock(Duration.ofSeconds(120)).updatesSoFar()).as("nothing left waiting")
                     .hasSize(3);
         }
     }
@@ -100,9 +100,9 @@ class PacingTest {
     void thePauseGrowsWithTheTouchpointsAndZeroTurnsItOff() {
         Pacing pacing = Pacing.DEFAULT;
         assertThat(pacing.recomputePauseMillis(99)).isZero();
-        assertThat(pacing.recomputePauseMillis(100)).isEqualTo(5_000);
-        assertThat(pacing.recomputePauseMillis(400)).isEqualTo(20_000);
-        assertThat(pacing.recomputePauseMillis(5_000)).as("at most 30 s").isEqualTo(30_000);
+        assertThat(pacing.recomputePauseMillis(100)).isEqualTo(10_000);
+        assertThat(pacing.recomputePauseMillis(400)).isEqualTo(40_000);
+        assertThat(pacing.recomputePauseMillis(5_000)).as("at most 60 s").isEqualTo(60_000);
         assertThat(new Pacing(Duration.ofSeconds(1), Duration.ZERO, 100).recomputePauseMillis(1_000)).isZero();
         assertThatThrownBy(() -> new Pacing(Duration.ofSeconds(1), Duration.ofMillis(-1), 100))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
