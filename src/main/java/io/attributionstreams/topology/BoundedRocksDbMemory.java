@@ -10,7 +10,7 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * One memory budget for every RocksDB store of the process, as Kafka Streams' memory-management
- * guide recommends. Without it each store instance (13 stores x partitions) gets its own block cache
+ * guide recommends. Without it each store instance (14 stores x partitions) gets its own block cache
  * and memtables, and the resident set grows with the partition count rather than with a setting.
  * Here the block cache, the index and filter blocks and the memtables of all stores share one LRU
  * cache of {@code attribution.rocksdb.memory.bytes}; memtables may take half of it. The budget is
