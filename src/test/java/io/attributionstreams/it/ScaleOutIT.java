@@ -40,22 +40,27 @@ class ScaleOutIT extends RealBrokerTest {
 
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptionsInstanceOf(java.util.concurrent.ExecutionException.class) // no group yet
-                    .until(() -> membersWithPartitions() == 2);
+                    .until(() -> instancesWithPartitions() == 2);
             one.kill();
             replay.join();
             Exporter.awaitQuiet(kafka.bootstrapServers(), APP, Duration.ofSeconds(3), Duration.ofMinutes(6), null);
-            assertThat(membersWithPartitions()).isEqualTo(1);
+            assertThat(instancesWithPartitions()).isEqualTo(1);
         }
 
         assertTopicsEqualBatch(data, tmp);
     }
 
-    /** Members of the application's consumer group that hold at least one partition. */
-    private static long membersWithPartitions() throws Exception {
+    /**
+     * App instances (processes) of which some member of the application's consumer group holds a
+     * partition: each stream thread is a member, its client id the instance's plus {@code -StreamThread-N-consumer}.
+     */
+    private static long instancesWithPartitions() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Collection<MemberDescription> members = admin.describeConsumerGroups(List.of(APP)).all().get()
                     .get(APP).members();
-            return members.stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+            return members.stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                    .map(m -> m.clientId().replaceFirst("-StreamThread-\\d+-consumer$", ""))
+                    .distinct().count();
         }
     }
 }
