@@ -1,9 +1,7 @@
 package io.attributionstreams.attribution;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -17,58 +15,18 @@ public final class OutcomeDigest {
     }
 
     public static String of(Outcome outcome) {
-        Fields fields = new Fields(64 + 96 * outcome.touchpoints().size());
+        FieldWriter fields = new FieldWriter(64 + 96 * outcome.touchpoints().size());
         fields.text(outcome.conversionAt() == null ? null : outcome.conversionAt().toString());
         fields.number(outcome.revenueCents());
         fields.number(outcome.touchpoints().size());
         for (CreditedTouchpoint t : outcome.touchpoints()) {
-            fields.text(t.interactionId());
-            fields.text(t.type().name());
-            fields.text(t.channel());
-            fields.text(t.campaign());
-            fields.number(t.occurredAt().getEpochSecond());
-            fields.number(t.occurredAt().getNano());
-            fields.text(t.credit().toString());
-            fields.number(t.revenueCents());
+            fields.text(t.interactionId()).text(t.type().name()).text(t.channel()).text(t.campaign());
+            fields.number(t.occurredAt().getEpochSecond()).number(t.occurredAt().getNano());
+            fields.text(t.credit().toString()).number(t.revenueCents());
         }
         MessageDigest sha = sha256();
-        sha.update(fields.bytes, 0, fields.size);
+        fields.updateDigest(sha);
         return Base64.getEncoder().withoutPadding().encodeToString(sha.digest());
-    }
-
-    /** The fields in one buffer, each length-prefixed, so no choice of values can make two lists read the same. */
-    private static final class Fields {
-        private byte[] bytes;
-        private int size;
-
-        Fields(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        void text(String value) {
-            if (value == null) {
-                number(-1);
-                return;
-            }
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            number(utf8.length);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, bytes, size, utf8.length);
-            size += utf8.length;
-        }
-
-        void number(long value) {
-            ensure(Long.BYTES);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
     }
 
     private static MessageDigest sha256() {

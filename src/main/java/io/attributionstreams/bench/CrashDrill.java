@@ -116,13 +116,7 @@ public final class CrashDrill {
         Exporter.Snapshot snapshot = Exporter.read(bootstrap);
         Path stream = Files.createDirectories(work.resolve("export"));
         ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
-        List<String> differences = new ArrayList<>();
-        for (String file : List.of("attribution.csv", "channels.csv")) {
-            long at = Files.mismatch(batch.resolve(file), stream.resolve(file));
-            if (at >= 0) {
-                differences.add(file + " differs from batch at byte " + at);
-            }
-        }
+        List<String> differences = ExportFiles.differences(batch, stream);
         List<String> versions = VersionChain.check(bootstrap);
         long deadLetters = TopicReader.forEach(bootstrap, Names.DLQ, r -> { });
         return new Result(rows.size(), killedAt, restarts, seconds, differences, versions, deadLetters, rejected,

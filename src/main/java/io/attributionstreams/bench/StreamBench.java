@@ -5,7 +5,6 @@ import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.broker.TopicCreator;
-import io.attributionstreams.cli.Main;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.generate.DataGenerator;
@@ -13,7 +12,6 @@ import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.topology.Names;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,13 +109,7 @@ public final class StreamBench {
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
         print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
                 summary.rows() / batchSeconds);
-        List<String> differences = new ArrayList<>();
-        for (String file : List.of("attribution.csv", "channels.csv")) {
-            long at = Files.mismatch(work.resolve("batch").resolve(file), work.resolve("export").resolve(file));
-            if (at >= 0) {
-                differences.add(file + " differs from batch at byte " + at);
-            }
-        }
+        List<String> differences = ExportFiles.differences(work.resolve("batch"), work.resolve("export"));
         print("export after step 2 equals batch: %s", differences.isEmpty() ? "yes, byte for byte" : "NO " + differences);
     }
 

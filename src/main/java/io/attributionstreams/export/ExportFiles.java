@@ -5,6 +5,9 @@ import io.attributionstreams.batch.CsvRows;
 import io.attributionstreams.batch.Formats;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,5 +50,21 @@ public final class ExportFiles {
                         Long.toString(c.touchpoints()));
             }
         }
+    }
+
+    /** Where the exported files in {@code exported} first differ from batch's in {@code batch}; empty when equal. */
+    public static List<String> differences(Path batch, Path exported) {
+        List<String> differences = new ArrayList<>();
+        for (String file : List.of(BatchWriter.ATTRIBUTION_FILE, BatchWriter.CHANNELS_FILE)) {
+            try {
+                long at = Files.mismatch(batch.resolve(file), exported.resolve(file));
+                if (at >= 0) {
+                    differences.add(file + " differs from batch at byte " + at);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot compare " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return differences;
     }
 }

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,13 +33,10 @@ final class PendingRecomputes implements AutoCloseable {
 
     /** The changelog of {@code applicationId}'s store; watched from when the application has created it. */
     static PendingRecomputes watch(String bootstrap, String applicationId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Properties p = TopicReader.readCommitted(bootstrap);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the application creates it, with its settings
         return new PendingRecomputes(new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
-                applicationId + "-" + Names.PENDING_RECOMPUTES + "-changelog");
+                Names.changelogTopic(applicationId, Names.PENDING_RECOMPUTES));
     }
 
     /** Assigns the changelog's partitions once it exists; false while it does not. */

@@ -47,7 +47,7 @@ final class KafkaStoreView implements StoreView {
         this.streams = streams;
         this.attributor = attributor;
         this.self = self;
-        this.channelTopic = applicationId + '-' + Names.BY_CHANNEL + "-repartition";
+        this.channelTopic = Names.repartitionTopic(applicationId, Names.BY_CHANNEL);
     }
 
     @Override
@@ -95,8 +95,8 @@ final class KafkaStoreView implements StoreView {
             for (Outcome outcome : attributor.attribute(facts.get())) {
                 // an answer without touchpoints has no record on the topic
                 if (outcome.attributed()) {
-                    EmittedAnswer last = answers.get(Names.compositeKey(customerId,
-                            outcome.type().name() + '|' + outcome.model()));
+                    EmittedAnswer last = answers.get(EmittedAnswer.storeKey(customerId, outcome.type(),
+                            outcome.model()));
                     long version = last == null ? 0 : last.version();
                     boolean emitted = last != null && OutcomeDigest.of(outcome).equals(last.digest());
                     records.add(AttributionUpdate.of(outcome, emitted ? version : version + 1));

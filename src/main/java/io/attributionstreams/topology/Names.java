@@ -85,6 +85,16 @@ public final class Names {
         return owner + KEY_SEPARATOR + part;
     }
 
+    /** The changelog topic Kafka Streams creates for {@code store} of application {@code applicationId}. */
+    public static String changelogTopic(String applicationId, String store) {
+        return applicationId + '-' + store + "-changelog";
+    }
+
+    /** The topic Kafka Streams creates for the repartition named {@code repartition}. */
+    public static String repartitionTopic(String applicationId, String repartition) {
+        return applicationId + '-' + repartition + "-repartition";
+    }
+
     /** The prefix that selects every composite key of {@code owner}. */
     public static String prefixOf(String owner) {
         return owner + KEY_SEPARATOR;

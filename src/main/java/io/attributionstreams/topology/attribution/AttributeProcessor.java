@@ -125,7 +125,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         }
         Map<String, Outcome> now = new LinkedHashMap<>();
         for (Outcome outcome : attributor.attribute(facts)) {
-            now.put(answerKey(outcome), outcome);
+            now.put(EmittedAnswer.storeKey(customerId, outcome.type(), outcome.model()), outcome);
         }
         Map<String, EmittedAnswer> before = emittedAnswers(customerId);
         List<String> keys = new ArrayList<>(before.keySet());
@@ -147,9 +147,10 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 emitUpdate(record, Outcome.key(customerId, last.type(), last.model()), null);
                 events.retracted(last.type(), last.model());
             }
-            emitDeltas(record, last == null ? Map.of() : last.contribution(), outcome);
-            answers.put(key, outcome != null ? EmittedAnswer.of(version, outcome.type(), outcome.model(), outcome, digest)
-                    : EmittedAnswer.of(version, last.type(), last.model(), null, null));
+            Map<ChannelKey, ChannelTotal> contribution = outcome == null ? Map.of() : ChannelTotals.contribution(outcome);
+            emitDeltas(record, last == null ? Map.of() : last.contribution(), contribution);
+            answers.put(key, outcome == null ? EmittedAnswer.none(version, last.type(), last.model())
+                    : EmittedAnswer.of(version, outcome, digest, contribution));
         }
     }
 
@@ -174,11 +175,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
 
     /** New contribution minus old, per channel key that changed. */
     private void emitDeltas(Record<String, CustomerChange> record, Map<ChannelKey, ChannelTotal> old,
-            Outcome outcome) {
-        Map<ChannelKey, ChannelTotal> delta = new HashMap<>();
-        if (outcome != null) {
-            delta.putAll(ChannelTotals.contribution(outcome));
-        }
+            Map<ChannelKey, ChannelTotal> now) {
+        Map<ChannelKey, ChannelTotal> delta = new HashMap<>(now);
         old.forEach((key, part) -> delta.merge(key, ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
         delta.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
@@ -194,9 +192,5 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
 
     private void emit(Record<String, CustomerChange> record, String key, AnswerChange change) {
         context.forward(record.withKey(key).withValue(change));
-    }
-
-    private static String answerKey(Outcome outcome) {
-        return Names.compositeKey(outcome.customerId(), outcome.type().name() + '|' + outcome.model());
     }
 }

@@ -6,6 +6,7 @@ import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.topology.Names;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,17 +28,24 @@ public record EmittedAnswer(long version, ConversionType type, String model, Str
         channels = channels == null ? Map.of() : Map.copyOf(channels);
     }
 
+    /** Its key in {@code customer-answers}: the customer first, so that a prefix scan finds its answers. */
+    public static String storeKey(String customerId, ConversionType type, String model) {
+        return Names.compositeKey(customerId, type.name() + '|' + model);
+    }
+
     /**
-     * @param outcome the answer now, or null when the customer has none
-     * @param digest its {@link OutcomeDigest}, null with it
+     * @param digest the outcome's {@link OutcomeDigest}
+     * @param contribution what it adds to the channel totals ({@link ChannelTotals#contribution})
      */
-    static EmittedAnswer of(long version, ConversionType type, String model, Outcome outcome, String digest) {
-        if (outcome == null) {
-            return new EmittedAnswer(version, type, model, null, false, Map.of());
-        }
+    static EmittedAnswer of(long version, Outcome outcome, String digest, Map<ChannelKey, ChannelTotal> contribution) {
         Map<String, ChannelTotal> channels = new TreeMap<>();
-        ChannelTotals.contribution(outcome).forEach((key, part) -> channels.put(key.channel(), part));
-        return new EmittedAnswer(version, type, model, digest, outcome.attributed(), channels);
+        contribution.forEach((key, part) -> channels.put(key.channel(), part));
+        return new EmittedAnswer(version, outcome.type(), outcome.model(), digest, outcome.attributed(), channels);
+    }
+
+    /** The customer has no answer for (type, model) now; the version stays for a returning one. */
+    static EmittedAnswer none(long version, ConversionType type, String model) {
+        return new EmittedAnswer(version, type, model, null, false, Map.of());
     }
 
     /** What the answer added to the channel totals, by channel key. */

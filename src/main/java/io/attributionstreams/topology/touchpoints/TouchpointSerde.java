@@ -1,5 +1,6 @@
 package io.attributionstreams.topology.touchpoints;
 
+import io.attributionstreams.attribution.FieldWriter;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.InteractionType;
 import java.nio.BufferUnderflowException;
@@ -7,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * A compact binary form of {@link TouchpointLinks}, the one exception to the JSON serde: the
  * attribute step reads every touchpoint of a customer at each recompute, and decoding them from JSON
  * was a quarter of the stream thread's time at full size (BROKER.md measured +34% for a compact
- * format in a store-bound topology). Fields in a fixed order, strings as length-prefixed UTF-8
- * (length -1 for absent), led by a format byte so that a later change of the layout is detected.
+ * format in a store-bound topology). Fields in a fixed order, written by {@link FieldWriter}, led by
+ * a format byte so that a later change of the layout is detected.
  */
 public final class TouchpointSerde implements Serde<TouchpointLinks> {
     private static final byte FORMAT = 1;
@@ -36,23 +36,14 @@ public final class TouchpointSerde implements Serde<TouchpointLinks> {
     }
 
     public static byte[] toBytes(TouchpointLinks links) {
-        Writer out = new Writer();
         Interaction i = links.interaction();
-        out.bytes[out.size++] = FORMAT;
-        out.text(i.interactionId());
-        out.ensure(1 + 2 * Long.BYTES);
-        out.bytes[out.size++] = (byte) i.type().ordinal();
-        out.number(i.occurredAt().getEpochSecond());
-        out.number(i.occurredAt().getNano());
-        out.text(i.channel());
-        out.text(i.campaign());
-        out.text(i.phone());
-        out.text(i.email());
-        out.text(i.customerId());
-        out.number(links.revision());
-        out.number(links.vias().size());
+        FieldWriter out = new FieldWriter(160).tag(FORMAT);
+        out.text(i.interactionId()).tag((byte) i.type().ordinal());
+        out.number(i.occurredAt().getEpochSecond()).number(i.occurredAt().getNano());
+        out.text(i.channel()).text(i.campaign()).text(i.phone()).text(i.email()).text(i.customerId());
+        out.number(links.revision()).number(links.vias().size());
         links.vias().forEach(out::text);
-        return Arrays.copyOf(out.bytes, out.size);
+        return out.toByteArray();
     }
 
     public static TouchpointLinks fromBytes(byte[] bytes) {
@@ -88,42 +79,5 @@ public final class TouchpointSerde implements Serde<TouchpointLinks> {
         String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return value;
-    }
-
-    private static final class Writer {
-        private byte[] bytes = new byte[160];
-        private int size;
-
-        void text(String value) {
-            if (value == null) {
-                ensure(Integer.BYTES);
-                putInt(-1);
-                return;
-            }
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            ensure(Integer.BYTES + utf8.length);
-            putInt(utf8.length);
-            System.arraycopy(utf8, 0, bytes, size, utf8.length);
-            size += utf8.length;
-        }
-
-        void number(long value) {
-            ensure(Long.BYTES);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        private void putInt(int value) {
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
     }
 }
