@@ -2,6 +2,7 @@ package io.attributionstreams.attribution;
 
 import io.attributionstreams.facts.InteractionType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 
 /**
@@ -18,5 +19,5 @@ public record CreditedTouchpoint(
         String campaign,
         Instant occurredAt,
         BigDecimal credit,
-        long revenueCents) {
+        BigInteger revenueCents) {
 }

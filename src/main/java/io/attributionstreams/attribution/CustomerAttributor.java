@@ -9,8 +9,10 @@ import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.revenue.LargestRemainder;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +46,7 @@ public final class CustomerAttributor {
     public List<Outcome> attribute(CustomerFacts facts) {
         List<Interaction> touchpoints = new ArrayList<>(facts.touchpoints());
         touchpoints.sort(TOUCHPOINT_ORDER);
-        long revenue = 0;
-        for (Payment p : facts.payments()) {
-            revenue = Math.addExact(revenue, p.amountCents());
-        }
+        BigInteger revenue = revenue(facts.payments());
         List<Outcome> outcomes = new ArrayList<>();
         for (ConversionType type : settings.types()) {
             Optional<Conversion> conversion =
@@ -63,6 +62,25 @@ public final class CustomerAttributor {
             }
         }
         return outcomes;
+    }
+
+    /** The sum of the payments, exact however many there are: in a long while it fits, then in a BigInteger. */
+    static BigInteger revenue(Collection<Payment> payments) {
+        long sum = 0;
+        BigInteger big = null;
+        for (Payment p : payments) {
+            if (big != null) {
+                big = big.add(BigInteger.valueOf(p.amountCents()));
+                continue;
+            }
+            long next = sum + p.amountCents();
+            if (((sum ^ next) & (p.amountCents() ^ next)) < 0) { // overflow: the signs tell
+                big = BigInteger.valueOf(sum).add(BigInteger.valueOf(p.amountCents()));
+            } else {
+                sum = next;
+            }
+        }
+        return big != null ? big : BigInteger.valueOf(sum);
     }
 
     private List<Interaction> crediting(List<Interaction> ordered, Instant conversionAt) {
@@ -97,7 +115,8 @@ public final class CustomerAttributor {
         return cached;
     }
 
-    private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, Instant at, long revenue) {
+    private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, Instant at,
+            BigInteger revenue) {
         if (crediting.isEmpty()) {
             return List.of();
         }
@@ -110,7 +129,7 @@ public final class CustomerAttributor {
         for (Fraction w : weights) {
             credits.add(w.divide(sum));
         }
-        long[] cents = LargestRemainder.allocate(credits, revenue);
+        BigInteger[] cents = LargestRemainder.allocate(credits, revenue);
         List<CreditedTouchpoint> credited = new ArrayList<>(crediting.size());
         for (int i = 0; i < crediting.size(); i++) {
             if (credits.get(i).signum() == 0) {

@@ -1,6 +1,7 @@
 package io.attributionstreams.attribution;
 
 import io.attributionstreams.conversion.ConversionType;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,14 +13,14 @@ import java.util.List;
  * record, but its revenue counts in the channel {@code (unattributed)}.
  *
  * @param conversionAt null for FIRST_CONTACT
- * @param revenueCents the customer's revenue R, all of its payments
+ * @param revenueCents the customer's revenue R, all of its payments, exact at any size
  */
 public record Outcome(
         String customerId,
         ConversionType type,
         String model,
         Instant conversionAt,
-        long revenueCents,
+        BigInteger revenueCents,
         List<CreditedTouchpoint> touchpoints) {
 
     /**

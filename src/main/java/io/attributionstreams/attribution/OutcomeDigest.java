@@ -17,12 +17,12 @@ public final class OutcomeDigest {
     public static String of(Outcome outcome) {
         FieldWriter fields = new FieldWriter(64 + 96 * outcome.touchpoints().size());
         fields.text(outcome.conversionAt() == null ? null : outcome.conversionAt().toString());
-        fields.number(outcome.revenueCents());
+        fields.text(outcome.revenueCents().toString());
         fields.number(outcome.touchpoints().size());
         for (CreditedTouchpoint t : outcome.touchpoints()) {
             fields.text(t.interactionId()).text(t.type().name()).text(t.channel()).text(t.campaign());
             fields.number(t.occurredAt().getEpochSecond()).number(t.occurredAt().getNano());
-            fields.text(t.credit().toString()).number(t.revenueCents());
+            fields.text(t.credit().toString()).text(t.revenueCents().toString());
         }
         MessageDigest sha = sha256();
         fields.updateDigest(sha);

@@ -12,6 +12,7 @@ import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.outputs.UpdateKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +176,7 @@ public final class StreamBench {
                 consumer.subscribe(List.of(Names.ATTRIBUTION_UPDATES));
                 while (listening.get()) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                        if (r.timestamp() >= phaseStart) {
+                        if (r.timestamp() >= phaseStart && !UpdateKey.parse(r.key()).isPart()) {
                             latencies.add(System.currentTimeMillis() - r.timestamp());
                         }
                     }

@@ -12,6 +12,7 @@ import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.UpdateKey;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -143,6 +144,9 @@ public final class DemoCommand implements Callable<Integer> {
             consumer.subscribe(List.of(Names.ATTRIBUTION_UPDATES));
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (UpdateKey.parse(r.key()).isPart()) {
+                        continue; // a run of a large answer's touchpoints; its answer record follows
+                    }
                     AttributionUpdate u = Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
                             .deserialize(r.topic(), r.value());
                     if (updates.incrementAndGet() == 1) {
@@ -158,6 +162,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static String line(AttributionUpdate u) {
+        if (u.isSplit()) {
+            return String.format(Locale.ROOT, "  %-12s %-15s %-15s %,d touchpoints in %d parts  revenue %10s  v%d",
+                    u.customerId(), u.conversionType(), u.model(), u.touchpointCount(), u.parts(), u.revenue(),
+                    u.version());
+        }
         AttributionUpdate.Touchpoint top = u.touchpoints().stream()
                 .max(Comparator.comparing(AttributionUpdate.Touchpoint::credit)).orElseThrow();
         return String.format(Locale.ROOT, "  %-12s %-15s %-15s top %-12s %6s  revenue %10s  v%d", u.customerId(),

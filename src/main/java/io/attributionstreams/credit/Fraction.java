@@ -173,14 +173,32 @@ public final class Fraction implements Comparable<Fraction> {
                 // exact arithmetic below
             }
         }
-        BigInteger[] qr = numerator().multiply(BigInteger.valueOf(factor)).divideAndRemainder(denominator());
+        BigFloorAndRest big = bigTimesFloor(BigInteger.valueOf(factor));
+        return new FloorAndRest(big.floor().longValueExact(), big.rest());
+    }
+
+    /** {@link #timesFloor(long)} for a factor of any size. */
+    public BigFloorAndRest timesFloor(BigInteger factor) {
+        if (factor.bitLength() < 64) {
+            FloorAndRest small = timesFloor(factor.longValue());
+            return new BigFloorAndRest(BigInteger.valueOf(small.floor()), small.rest());
+        }
+        return bigTimesFloor(factor);
+    }
+
+    private BigFloorAndRest bigTimesFloor(BigInteger factor) {
+        BigInteger[] qr = numerator().multiply(factor).divideAndRemainder(denominator());
         BigInteger floor = qr[0];
         BigInteger rest = qr[1];
         if (rest.signum() < 0) {
             floor = floor.subtract(BigInteger.ONE);
             rest = rest.add(denominator());
         }
-        return new FloorAndRest(floor.longValueExact(), of(rest, denominator()));
+        return new BigFloorAndRest(floor, of(rest, denominator()));
+    }
+
+    /** An integer part of any size and a fractional remainder. */
+    public record BigFloorAndRest(BigInteger floor, Fraction rest) {
     }
 
     /** An integer part and a fractional remainder. */

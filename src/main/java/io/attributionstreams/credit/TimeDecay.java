@@ -7,7 +7,10 @@ import java.util.List;
 
 /**
  * Weight {@code 2^(-(ref - occurred_at) / half_life)}, computed in double precision as the
- * contract says. The reference time is the conversion, or for FIRST_CONTACT the latest touchpoint.
+ * contract says. The reference time is the latest crediting touchpoint: after normalisation that is
+ * the same credit as measuring from the conversion (every weight is scaled by one factor), but the
+ * latest touchpoint weighs exactly 1, so touchpoints decades before the conversion cannot make every
+ * weight underflow to zero.
  */
 public final class TimeDecay implements CreditModel {
     @Override
@@ -17,9 +20,7 @@ public final class TimeDecay implements CreditModel {
 
     @Override
     public List<Fraction> weights(List<Interaction> touchpoints, CreditContext context) {
-        Instant ref = context.conversionAt() != null
-                ? context.conversionAt()
-                : touchpoints.get(touchpoints.size() - 1).occurredAt();
+        Instant ref = touchpoints.get(touchpoints.size() - 1).occurredAt();
         double halfLifeMillis = context.halfLife().toMillis();
         List<Fraction> weights = new ArrayList<>(touchpoints.size());
         for (Interaction t : touchpoints) {

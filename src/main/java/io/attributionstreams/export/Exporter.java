@@ -2,6 +2,7 @@ package io.attributionstreams.export;
 
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
+import io.attributionstreams.topology.outputs.AnswerAssembler;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the output topics from the beginning with {@code read_committed}, keeping the latest value
- * per key (a tombstone removes the key): what any downstream client that materialises the topics sees.
+ * per key (a tombstone removes the key), an answer sent in parts put back together: what any
+ * downstream client that materialises the topics sees.
  */
 public final class Exporter {
     private static final List<String> OUTPUTS = List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS);
@@ -93,6 +95,7 @@ public final class Exporter {
         Properties p = TopicReader.readCommitted(bootstrap);
         Map<String, AttributionUpdate> updates = new TreeMap<>();
         Map<String, ChannelTotalRecord> totals = new TreeMap<>();
+        AnswerAssembler answers = new AnswerAssembler();
         long read = 0;
         try (Admin admin = admin(bootstrap);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
@@ -105,8 +108,8 @@ public final class Exporter {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     read++;
                     if (r.topic().equals(Names.ATTRIBUTION_UPDATES)) {
-                        fold(updates, r.key(), Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
-                                .deserialize(r.topic(), r.value()));
+                        answers.accept(r.key(), Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value())).ifPresent(a -> fold(updates, a.key(), a.update()));
                     } else {
                         fold(totals, r.key(), Topics.CHANNEL_TOTALS.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value()));

@@ -31,7 +31,7 @@ public final class FactNormaliser {
     }
 
     public Customer customer(RawCustomer raw) {
-        String id = Text.required(raw.customerId(), "customer_id");
+        String id = Text.requiredName(raw.customerId(), "customer_id");
         List<String> rawPhones = raw.phones() == null ? List.of() : raw.phones();
         List<String> rawEmails = raw.emails() == null ? List.of() : raw.emails();
         if (rawPhones.size() > MAX_PHONES) {
@@ -42,14 +42,14 @@ public final class FactNormaliser {
         }
         List<String> validPhones = new ArrayList<>(rawPhones.size());
         for (String rawPhone : rawPhones) {
-            String phone = phone(rawPhone);
+            String phone = phone(Text.identifier(rawPhone, "phone"));
             if (phone != null && !validPhones.contains(phone)) {
                 validPhones.add(phone);
             }
         }
         List<String> validEmails = new ArrayList<>(rawEmails.size());
         for (String rawEmail : rawEmails) {
-            String email = email(rawEmail);
+            String email = email(Text.identifier(rawEmail, "email"));
             if (email != null && !validEmails.contains(email)) {
                 validEmails.add(email);
             }
@@ -58,34 +58,35 @@ public final class FactNormaliser {
     }
 
     public Interaction interaction(RawInteraction raw) {
-        String id = Text.required(raw.interactionId(), "interaction_id");
+        String id = Text.requiredName(raw.interactionId(), "interaction_id");
         String rawType = Text.required(raw.type(), "type");
         InteractionType type = InteractionType.fromLabel(rawType);
         if (type == null) {
-            throw new RejectedFactException("unknown type '" + rawType + "'");
+            throw new RejectedFactException("unknown type " + Text.quote(rawType));
         }
         Instant occurredAt = times.parse(raw.occurredAt(), "occurred_at");
-        String channel = Text.required(raw.channel(), "channel");
-        String phone = phone(raw.phone());
-        String email = email(raw.email());
-        String customerId = Text.clean(raw.customerId());
+        String channel = Text.requiredName(raw.channel(), "channel");
+        String campaign = Text.optionalName(raw.campaign(), "campaign");
+        String phone = phone(Text.identifier(raw.phone(), "phone"));
+        String email = email(Text.identifier(raw.email(), "email"));
+        String customerId = Text.optionalName(raw.customerId(), "customer_id");
         if (phone == null && email == null && customerId == null) {
             throw new RejectedFactException("no usable identifier");
         }
-        return new Interaction(id, type, occurredAt, channel, Text.clean(raw.campaign()), phone, email, customerId);
+        return new Interaction(id, type, occurredAt, channel, campaign, phone, email, customerId);
     }
 
     public Appointment appointment(RawAppointment raw) {
-        String id = Text.required(raw.appointmentId(), "appointment_id");
-        String customerId = Text.required(raw.customerId(), "customer_id");
+        String id = Text.requiredName(raw.appointmentId(), "appointment_id");
+        String customerId = Text.requiredName(raw.customerId(), "customer_id");
         Instant bookedAt = times.parse(raw.bookedAt(), "booked_at");
         Instant attendedAt = times.parseOptional(raw.attendedAt(), "attended_at");
         return new Appointment(id, customerId, bookedAt, attendedAt);
     }
 
     public Payment payment(RawPayment raw) {
-        String id = Text.required(raw.paymentId(), "payment_id");
-        String customerId = Text.required(raw.customerId(), "customer_id");
+        String id = Text.requiredName(raw.paymentId(), "payment_id");
+        String customerId = Text.requiredName(raw.customerId(), "customer_id");
         Instant paidAt = times.parse(raw.paidAt(), "paid_at");
         long cents = money.cents(raw.amount());
         money.checkCurrency(raw.currency());

@@ -1,6 +1,7 @@
 package io.attributionstreams.normalise;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,10 @@ import java.util.regex.Pattern;
  * An amount with more precision than a cent, or in another currency, is rejected rather than rounded.
  */
 public final class Money {
-    /** Ten trillion in major units: far above any real payment, far below overflow of a sum. */
+    /** Ten trillion in major units (SEMANTICS section 9): far above any real payment. Sums are exact at any size. */
     private static final long MAX_ABS_CENTS = 1_000_000_000_000_000L;
+    /** Digits before the point an amount in range can have (10^13 has 14). */
+    private static final int MAX_INTEGER_DIGITS = 14;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final String currency;
@@ -31,30 +34,57 @@ public final class Money {
     public void checkCurrency(String raw) {
         String code = Text.required(raw, "currency").toUpperCase(Locale.ROOT);
         if (!code.equals(currency)) {
-            throw new RejectedFactException("currency " + code + " is not " + currency);
+            throw new RejectedFactException("currency " + (code.matches("[A-Z]{3}") ? code : Text.quote(code))
+                    + " is not " + currency);
         }
     }
 
     /** The amount in cents, exactly. */
     public long cents(String raw) {
         String value = Text.required(raw, "amount");
-        if (value.length() > 40 || !DECIMAL.matcher(value).matches()) {
-            throw new RejectedFactException("unparseable amount '" + value + "'");
+        if (!DECIMAL.matcher(value).matches()) {
+            throw new RejectedFactException("unparseable amount " + Text.quote(value));
+        }
+        if (integerDigits(value) > MAX_INTEGER_DIGITS) {
+            // checked on the text: a producer may send a million digits, which BigDecimal parses slowly
+            throw new RejectedFactException("amount out of range");
         }
         BigDecimal cents = new BigDecimal(value).movePointRight(2).stripTrailingZeros();
-        if (cents.scale() > 0) {
-            throw new RejectedFactException("amount '" + value + "' has more than 2 decimals");
-        }
         if (cents.abs().compareTo(BigDecimal.valueOf(MAX_ABS_CENTS)) > 0) {
-            throw new RejectedFactException("amount '" + value + "' is out of range");
+            throw new RejectedFactException("amount out of range");
+        }
+        if (cents.scale() > 0) {
+            throw new RejectedFactException("amount " + Text.quote(value) + " has more than 2 decimals");
         }
         return cents.longValueExact();
     }
 
+    /** Digits before the point, without leading zeros. */
+    private static int integerDigits(String decimal) {
+        int point = decimal.indexOf('.');
+        int end = point < 0 ? decimal.length() : point;
+        int start = decimal.charAt(0) == '+' || decimal.charAt(0) == '-' ? 1 : 0;
+        while (start < end && decimal.charAt(start) == '0') {
+            start++;
+        }
+        return end - start;
+    }
+
     /** Cents as a decimal with exactly two places: {@code -9.99}, {@code 0.00}, {@code 25.00}. */
     public static String format(long cents) {
+        if (cents == Long.MIN_VALUE) {
+            return format(BigInteger.valueOf(cents));
+        }
         long abs = Math.abs(cents);
         long minor = abs % 100;
         return (cents < 0 ? "-" : "") + abs / 100 + (minor < 10 ? ".0" : ".") + minor;
+    }
+
+    /** {@link #format(long)} for a sum of any size. */
+    public static String format(BigInteger cents) {
+        if (cents.bitLength() < 64) {
+            return format(cents.longValue());
+        }
+        return new BigDecimal(cents, 2).toPlainString();
     }
 }

@@ -5,23 +5,32 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Phone normalisation with libphonenumber: parsed in the default region, extension dropped,
  * kept only when {@code isValidNumber}, returned in E.164.
  *
  * <p>Parsing is the most expensive step of normalisation and the same numbers recur across
- * many facts, so results are cached. The cache is bounded: when it is full it is simply
- * cleared, which keeps the hot set without any per-entry bookkeeping.
+ * many facts, so results are cached. The cache is bounded by its size in characters: when it is
+ * full it is simply cleared, which keeps the hot set without any per-entry bookkeeping.
  */
 public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final int MAX_CACHED = 500_000;
-    /** libphonenumber's own limit: longer input is never a valid number. */
-    private static final int MAX_INPUT_LENGTH = 250;
+    /** A phone written in more characters than this is invalid (SEMANTICS section 9), and never parsed. */
+    public static final int MAX_LENGTH = 64;
+    /**
+     * The cache's bound in characters of keys and answers, a proxy for its bytes: every key is at most
+     * {@value #MAX_LENGTH} characters, so a bound by count alone would let hostile input fill it with
+     * long keys; this keeps it to a few tens of megabytes whatever arrives.
+     */
+    private static final long MAX_CACHED_CHARS = 8_000_000;
+    /** What an entry costs besides its characters: the map node, the key and value objects. */
+    private static final int ENTRY_OVERHEAD_CHARS = 40;
 
     private final String region;
     private final ConcurrentHashMap<String, Optional<String>> cache = new ConcurrentHashMap<>();
+    private final AtomicLong cachedChars = new AtomicLong();
 
     public Phones(String region) {
         if (!UTIL.getSupportedRegions().contains(region)) {
@@ -37,16 +46,18 @@ public final class Phones {
     /** The E.164 form, or null when the value is absent or not a valid number. */
     public String normalise(String raw) {
         String phone = Text.clean(raw);
-        if (phone == null) {
+        if (phone == null || Text.longerThan(phone, MAX_LENGTH)) {
             return null;
         }
         String key = cacheKey(phone);
         Optional<String> cached = cache.get(key);
         if (cached == null) {
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
             cached = Optional.ofNullable(parse(phone));
+            long size = key.length() + cached.map(String::length).orElse(0) + ENTRY_OVERHEAD_CHARS;
+            if (cachedChars.addAndGet(size) > MAX_CACHED_CHARS) {
+                cache.clear();
+                cachedChars.set(size);
+            }
             cache.put(key, cached);
         }
         return cached.orElse(null);
@@ -59,10 +70,6 @@ public final class Phones {
      * Anything else (letters, an extension, other symbols) is keyed as written.
      */
     static String cacheKey(String phone) {
-        if (phone.length() > MAX_INPUT_LENGTH) {
-            // libphonenumber refuses such input outright; its digits must not borrow another spelling's answer
-            return phone;
-        }
         phone = withoutExtension(phone);
         StringBuilder digits = new StringBuilder(phone.length());
         for (int i = 0; i < phone.length(); i++) {

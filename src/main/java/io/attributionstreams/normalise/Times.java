@@ -22,6 +22,11 @@ import java.time.ZoneOffset;
  * {@code java.time} still validates every field (no 30 February, no hour 25).
  */
 public final class Times {
+    /** The earliest time accepted (SEMANTICS section 9): older ones are typing errors, not marketing. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** The first time no longer accepted. */
+    public static final Instant END = Instant.parse("3000-01-01T00:00:00Z");
+
     private final ZoneId zone;
 
     public Times(ZoneId zone) {
@@ -42,7 +47,10 @@ public final class Times {
             parsed = null;
         }
         if (parsed == null) {
-            throw new RejectedFactException("unparseable time '" + value + "'");
+            throw new RejectedFactException("unparseable time " + Text.quote(value));
+        }
+        if (parsed.isBefore(EARLIEST) || !parsed.isBefore(END)) {
+            throw new RejectedFactException(field + " out of range");
         }
         return parsed;
     }

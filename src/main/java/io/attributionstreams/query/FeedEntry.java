@@ -22,8 +22,10 @@ public record FeedEntry(long seq, String at, String customerId, String conversio
             String top = update.touchpoints().stream()
                     .max(Comparator.comparing(AttributionUpdate.Touchpoint::credit, BigDecimal::compareTo))
                     .map(AttributionUpdate.Touchpoint::channel).orElse(null);
+            // a large answer's touchpoints are in its part records, which the feed does not keep: their count stays
+            int touchpoints = update.isSplit() ? update.touchpointCount() : update.touchpoints().size();
             return new FeedEntry(seq, at, update.customerId(), update.conversionType(), update.model(),
-                    update.version(), update.revenue(), top, update.touchpoints().size(), false);
+                    update.version(), update.revenue(), top, touchpoints, false);
         }
         // customer|type|model, and a customer id may itself hold '|': split from the right
         int modelAt = key.lastIndexOf('|');

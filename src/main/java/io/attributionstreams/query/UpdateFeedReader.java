@@ -5,6 +5,7 @@ import io.attributionstreams.batch.Formats;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.UpdateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +164,9 @@ final class UpdateFeedReader implements AutoCloseable {
         try {
             AttributionUpdate update = Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer().deserialize(r.topic(),
                     r.value());
+            if (UpdateKey.parse(r.key()).isPart()) {
+                return; // a run of a large answer's touchpoints: the answer record that follows is the news
+            }
             feed.add(r.key(), update, Formats.time(Instant.ofEpochMilli(r.timestamp())));
         } catch (SerializationException e) {
             LOG.warn(String.format(Locale.ROOT, "skipped an unreadable record at %s-%d offset %d", r.topic(),

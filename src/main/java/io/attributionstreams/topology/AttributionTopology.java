@@ -9,6 +9,7 @@ import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
+import io.attributionstreams.topology.outputs.AnswerPartitioner;
 import io.attributionstreams.topology.outputs.ChannelDeltas;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -75,13 +76,15 @@ public final class AttributionTopology {
                 .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution()),
                         Named.as(Names.ATTRIBUTE));
 
-        // 4. outputs: updates as they are; channel deltas summed per task, then by (type, model, channel)
+        // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel
+        //    deltas summed per task, then by (type, model, channel)
         Map<String, KStream<String, AnswerChange>> outputs = changes.split(Named.as(Names.SPLIT_ANSWERS))
                 .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS))
                 .defaultBranch(Branched.as(Names.UPDATES));
         outputs.get(Names.SPLIT_ANSWERS + Names.UPDATES)
                 .mapValues(AnswerChange::update, Named.as(Names.UPDATES))
-                .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES));
+                .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES)
+                        .withStreamPartitioner(new AnswerPartitioner()));
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
                 .process(ChannelDeltas.processor(pacing.channelTotalsInterval()), Named.as(Names.SUM_DELTAS))

@@ -41,6 +41,8 @@ public final class Names {
     public static final String CUSTOMER_APPOINTMENTS = "customer-appointments";
     public static final String CUSTOMER_PAYMENTS = "customer-payments";
     public static final String CUSTOMER_ANSWERS = "customer-answers";
+    /** What an answer over very many channels added to each, an entry per channel (most answers keep it inline). */
+    public static final String ANSWER_CHANNELS = "answer-channels";
     /** Customers whose recompute waits for their pace (see {@link Pacing}), with their earliest event's time. */
     public static final String PENDING_RECOMPUTES = "pending-recomputes";
 
@@ -52,8 +54,8 @@ public final class Names {
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, CUSTOMER_STATUS, CUSTOMER_TOUCHPOINTS,
-            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS,
-            CHANNEL_TOTALS_STORE);
+            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS, PENDING_RECOMPUTES,
+            PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";

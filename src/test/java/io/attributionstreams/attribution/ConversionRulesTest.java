@@ -10,6 +10,7 @@ import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.conversion.ConversionType;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class ConversionRulesTest {
 
         Outcome paid = outcomes.get(ConversionType.FIRST_PAID);
         assertThat(paid.conversionAt()).isEqualTo(day(4));
-        assertThat(paid.revenueCents()).isEqualTo(12_000);
-        assertThat(paid.touchpoints()).extracting(CreditedTouchpoint::revenueCents).containsExactly(6_000L, 6_000L);
+        assertThat(paid.revenueCents()).isEqualTo(BigInteger.valueOf(12_000));
+        assertThat(paid.touchpoints()).extracting(t -> t.revenueCents().longValueExact()).containsExactly(6_000L, 6_000L);
     }
 
     @Test
@@ -70,7 +71,7 @@ class ConversionRulesTest {
         assertThat(paid.attributed()).isFalse();
         assertThat(ChannelTotals.contribution(paid)).containsExactly(Map.entry(
                 new ChannelKey(ConversionType.FIRST_PAID, "daily_split", ChannelKey.UNATTRIBUTED),
-                new ChannelTotal(java.math.BigDecimal.ZERO, 4_200, 0, 1)));
+                new ChannelTotal(java.math.BigDecimal.ZERO, BigInteger.valueOf(4_200), 0, 1)));
     }
 
     @Test
@@ -87,7 +88,7 @@ class ConversionRulesTest {
 
         // -333.33 each: floors -334, rests 2/3; two cents back to the first two
         assertThat(outcomes.get(ConversionType.FIRST_CONTACT).touchpoints())
-                .extracting(CreditedTouchpoint::revenueCents).containsExactly(-333L, -333L, -334L);
+                .extracting(t -> t.revenueCents().longValueExact()).containsExactly(-333L, -333L, -334L);
     }
 
     @Test

@@ -47,7 +47,7 @@ class CreditModelsTest {
     }
 
     private static List<Long> cents(Outcome outcome) {
-        return outcome.touchpoints().stream().map(CreditedTouchpoint::revenueCents).toList();
+        return outcome.touchpoints().stream().map(t -> t.revenueCents().longValueExact()).toList();
     }
 
     @ParameterizedTest(name = "position_based with {0} touchpoints")

@@ -12,6 +12,7 @@ import io.attributionstreams.normalise.NormalisationCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class BatchPropertiesTest {
             for (Outcome outcome : outcomes) {
                 BigDecimal credit = outcome.touchpoints().stream().map(CreditedTouchpoint::credit)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-                long cents = outcome.touchpoints().stream().mapToLong(CreditedTouchpoint::revenueCents).sum();
+                BigInteger cents = outcome.touchpoints().stream().map(CreditedTouchpoint::revenueCents)
+                        .reduce(BigInteger.ZERO, BigInteger::add);
                 assertThat(credit.subtract(BigDecimal.ONE).abs()).as(outcome.key()).isLessThan(new BigDecimal("1e-12"));
                 assertThat(cents).as(outcome.key()).isEqualTo(outcome.revenueCents());
                 assertThat(outcome.touchpoints()).allSatisfy(t -> assertThat(t.credit().signum()).isPositive());

@@ -23,8 +23,8 @@ class GoldenExamplesTest {
     }
 
     @Test
-    void allThreeExamplesAreThere() {
-        assertThat(Golden.examples()).containsExactly("basic", "models", "revisions");
+    void everyBuiltExampleIsThere() {
+        assertThat(Golden.examples()).containsExactly("basic", "limits", "models", "revisions");
     }
 
     @ParameterizedTest

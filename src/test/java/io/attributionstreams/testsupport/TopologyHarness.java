@@ -12,6 +12,8 @@ import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.TopologyMetrics;
+import io.attributionstreams.topology.outputs.AnswerAssembler;
+import io.attributionstreams.topology.outputs.AnswerParts;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +47,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, RawInteraction> interactions;
     private final TestInputTopic<String, RawAppointment> appointments;
     private final TestInputTopic<String, RawPayment> payments;
-    private final TestOutputTopic<String, AttributionUpdate> updates;
+    private final TestOutputTopic<String, byte[]> updates;
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -55,6 +57,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final List<String> versionViolations = new ArrayList<>();
+    private final AnswerAssembler answers = new AnswerAssembler();
     private final List<TestRecord<String, AttributionUpdate>> allUpdates = new ArrayList<>();
     private final List<TestRecord<byte[], byte[]>> allDeadLetters = new ArrayList<>();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
@@ -92,7 +95,7 @@ public final class TopologyHarness implements AutoCloseable {
         appointments = driver.createInputTopic(Names.APPOINTMENTS, key, Topics.APPOINTMENTS.valueSerde().serializer());
         payments = driver.createInputTopic(Names.PAYMENTS, key, Topics.PAYMENTS.valueSerde().serializer());
         updates = driver.createOutputTopic(Names.ATTRIBUTION_UPDATES, Serdes.String().deserializer(),
-                Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer());
+                new ByteArrayDeserializer());
         totals = driver.createOutputTopic(Names.CHANNEL_TOTALS, Serdes.String().deserializer(),
                 Topics.CHANNEL_TOTALS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -124,22 +127,30 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     private void drain() {
-        for (TestRecord<String, AttributionUpdate> record : updates.readRecordsToList()) {
+        for (TestRecord<String, byte[]> raw : updates.readRecordsToList()) {
+            if (raw.value() != null && raw.value().length > AnswerParts.MAX_RECORD_BYTES) {
+                versionViolations.add(raw.key() + " is a record of " + raw.value().length + " bytes");
+            }
+            TestRecord<String, AttributionUpdate> record = new TestRecord<>(raw.key(),
+                    Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer().deserialize(Names.ATTRIBUTION_UPDATES,
+                            raw.value()), raw.headers(), raw.getRecordTime());
             allUpdates.add(record);
-            AttributionUpdate value = record.value();
-            if (value == null) {
-                latestUpdates.remove(record.key());
-                continue;
+            if (record.value() != null && !record.value().key().equals(record.key())) {
+                versionViolations.add(record.key() + " carries key " + record.value().key());
             }
-            long expected = versions.getOrDefault(record.key(), 0L) + 1;
-            if (value.version() != expected) {
-                versionViolations.add(record.key() + " version " + value.version() + " after " + (expected - 1));
-            }
-            if (!value.key().equals(record.key())) {
-                versionViolations.add(record.key() + " carries key " + value.key());
-            }
-            versions.put(record.key(), value.version());
-            latestUpdates.put(record.key(), value);
+            answers.accept(record.key(), record.value()).ifPresent(answer -> {
+                AttributionUpdate value = answer.update();
+                if (value == null) {
+                    latestUpdates.remove(answer.key());
+                    return;
+                }
+                long expected = versions.getOrDefault(answer.key(), 0L) + 1;
+                if (value.version() != expected) {
+                    versionViolations.add(answer.key() + " version " + value.version() + " after " + (expected - 1));
+                }
+                versions.put(answer.key(), value.version());
+                latestUpdates.put(answer.key(), value);
+            });
         }
         for (TestRecord<String, ChannelTotalRecord> record : totals.readRecordsToList()) {
             if (record.value() == null) {

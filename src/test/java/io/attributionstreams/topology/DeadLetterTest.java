@@ -35,13 +35,19 @@ class DeadLetterTest {
         "interactions|I9|{\"type\":\"call\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|missing interaction_id",
         "interactions|I9|{\"interaction_id\":\"I9\",\"type\":\"fax\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|unknown type 'fax'",
         "interactions|I9|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"yesterday\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|unparseable time 'yesterday'",
-        "interactions|OTHER|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|key does not match the fact id",
+        "interactions|OTHER|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|key does not match interaction_id",
         "payments|P9|{\"payment_id\":\"P9\",\"customer_id\":\"C1\",\"paid_at\":\"2025-01-01\",\"amount\":\"10.00\",\"currency\":\"EUR\"}|currency EUR is not USD",
         "payments|P9|{\"payment_id\":\"P9\",\"customer_id\":\"C1\",\"paid_at\":\"2025-01-01\",\"amount\":\"ten\",\"currency\":\"USD\"}|unparseable amount 'ten'",
         "payments|P9|{\"payment_id\":\"P9\",\"customer_id\":\"C1\",\"paid_at\":\"2025-01-01\",\"amount\":{\"value\":1},\"currency\":\"USD\"}|unreadable record",
         "customers|C9|{\"customer_id\":\"C9\",\"phones\":\"2015550123\"}|unreadable record",
         "customers|C9|{\"customer_id\":\"C9\",\"phones\":[\"1\",\"2\",\"3\",\"4\",\"5\"]}|more than 4 phones",
         "appointments|A9|{\"appointment_id\":\"A9\",\"customer_id\":\"C1\",\"booked_at\":\"2025-01-01\",\"attended_at\":\"soon\"}|unparseable time 'soon'",
+        "interactions|''|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|key does not match interaction_id",
+        "customers|' '|{\"customer_id\":\"C9\"}|key does not match customer_id",
+        "payments|P9|{\"payment_id\":\"P9\",\"customer_id\":\"C1\",\"paid_at\":\"2025-01-01\",\"amount\":\"10000000000000.01\",\"currency\":\"USD\"}|amount out of range",
+        "interactions|I9|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"1899-12-31\",\"channel\":\"tv\",\"customer_id\":\"C1\"}|occurred_at out of range",
+        "interactions|I9|{\"interaction_id\":\"I9\",\"type\":\"call\",\"occurred_at\":\"2025-01-01\",\"channel\":\"tv\",\"campaign\":\"a\\u0000b\",\"customer_id\":\"C1\"}|control character in campaign",
+        "appointments|A9|{\"appointment_id\":\"A9\",\"customer_id\":\"C1\\u0000x\",\"booked_at\":\"2025-01-01\"}|control character in customer_id",
     })
     void badRecordGoesToTheDeadLetterTopicAndProcessingGoesOn(String topic, String key, String json, String reason) {
         try (TopologyHarness harness = new TopologyHarness(AttributionSettings.defaults())) {
@@ -65,6 +71,18 @@ class DeadLetterTest {
             // the record after the bad one was processed
             assertThat(harness.latestUpdates()).containsKey("C1|FIRST_CONTACT|daily_split");
             assertThat(harness.registry().find(DeadLetters.METRIC).tag("topic", topic).counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aRecordWithNoKeyIsRejectedAndATombstoneWithNoKeyToo() {
+        try (TopologyHarness harness = new TopologyHarness(AttributionSettings.defaults())) {
+            harness.pipeBytes("payments", null, ("{\"payment_id\":\"P9\",\"customer_id\":\"C1\",\"paid_at\":"
+                    + "\"2025-01-01\",\"amount\":\"1.00\",\"currency\":\"USD\"}").getBytes(StandardCharsets.UTF_8));
+            harness.pipeBytes("payments", null, null);
+
+            assertThat(harness.deadLetters()).extracting(letter -> headers(letter).get(DeadLetters.REASON_HEADER))
+                    .containsExactly("key does not match payment_id", "a tombstone needs the fact id as its key");
         }
     }
 

@@ -9,6 +9,8 @@ import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.topology.events.Keyed;
+import io.attributionstreams.topology.outputs.AnswerParts;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
@@ -50,6 +52,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private ProcessorContext<String, AnswerChange> context;
     private CustomerFactsReader customers;
     private KeyValueStore<String, EmittedAnswer> answers;
+    private Contributions contributions;
 
     AttributeProcessor(CustomerAttributor attributor, Pacing pacing, AttributionEvents events) {
         this.attributor = attributor;
@@ -64,6 +67,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 context.getStateStore(Names.CUSTOMER_TOUCHPOINTS), context.getStateStore(Names.CUSTOMER_APPOINTMENTS),
                 context.getStateStore(Names.CUSTOMER_PAYMENTS));
         this.answers = context.getStateStore(Names.CUSTOMER_ANSWERS);
+        this.contributions = new Contributions(context.getStateStore(Names.ANSWER_CHANNELS));
         this.pending = context.getStateStore(Names.PENDING_RECOMPUTES);
         // init runs again after a crash or a task moving here: what was deferred before is due now
         pausedUntil.clear();
@@ -139,18 +143,26 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
             }
             long version = last == null ? 0 : last.version();
             boolean wasAttributed = last != null && last.attributed();
+            int previousParts = last == null ? 0 : last.parts();
+            int parts = 0;
             if (outcome != null && outcome.attributed()) {
                 version++;
-                emitUpdate(record, outcome.key(), AttributionUpdate.of(outcome, version));
+                parts = emitUpdate(record, AnswerParts.of(AttributionUpdate.of(outcome, version), previousParts));
                 events.updated(outcome, wasAttributed);
             } else if (wasAttributed) {
-                emitUpdate(record, Outcome.key(customerId, last.type(), last.model()), null);
+                emitUpdate(record, AnswerParts.removal(Outcome.key(customerId, last.type(), last.model()),
+                        previousParts));
                 events.retracted(last.type(), last.model());
             }
             Map<ChannelKey, ChannelTotal> contribution = outcome == null ? Map.of() : ChannelTotals.contribution(outcome);
-            emitDeltas(record, last == null ? Map.of() : last.contribution(), contribution);
-            answers.put(key, outcome == null ? EmittedAnswer.none(version, last.type(), last.model())
-                    : EmittedAnswer.of(version, outcome, digest, contribution));
+            emitDeltas(record, contributions.of(key, last), contribution);
+            if (outcome == null) {
+                contributions.forget(key, last);
+                answers.put(key, EmittedAnswer.none(version, last.type(), last.model()));
+            } else {
+                answers.put(key, EmittedAnswer.of(version, outcome, digest, contributions.keep(key, last, contribution),
+                        parts));
+            }
         }
     }
 
@@ -184,10 +196,16 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 .forEach(e -> emit(record, e.getKey().topicKey(), AnswerChange.delta(e.getValue())));
     }
 
-    /** An update, or a tombstone when {@code update} is null, timed from the input record that caused it. */
-    private void emitUpdate(Record<String, CustomerChange> record, String key, AttributionUpdate update) {
-        emit(record, key, AnswerChange.update(update));
+    /**
+     * The records of one answer (its parts, then itself) or of its removal (tombstones), timed from the input
+     * record that caused them.
+     */
+    private int emitUpdate(Record<String, CustomerChange> record, AnswerParts.Written written) {
+        for (Keyed<AttributionUpdate> keyed : written.records()) {
+            emit(record, keyed.key(), AnswerChange.update(keyed.value()));
+        }
         events.written(context.currentSystemTimeMs() - record.timestamp());
+        return written.parts();
     }
 
     private void emit(Record<String, CustomerChange> record, String key, AnswerChange change) {

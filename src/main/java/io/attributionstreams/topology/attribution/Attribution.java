@@ -1,6 +1,8 @@
 package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.CustomerAttributor;
+import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
@@ -25,6 +27,8 @@ public final class Attribution {
         StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.PENDING_RECOMPUTES), Serdes.String(), Serdes.Long())
                 .withCachingEnabled();
+        StoreBuilder<KeyValueStore<String, ChannelTotal>> answerChannels = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ANSWER_CHANNELS), Serdes.String(), JsonSerde.of(ChannelTotal.class));
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, CustomerChange, String, AnswerChange> get() {
@@ -34,7 +38,7 @@ public final class Attribution {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(CustomerStores.STATUS, CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS,
-                        CustomerStores.PAYMENTS, CustomerStores.ANSWERS, pending);
+                        CustomerStores.PAYMENTS, CustomerStores.ANSWERS, answerChannels, pending);
             }
         };
     }

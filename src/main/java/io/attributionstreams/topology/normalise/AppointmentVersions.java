@@ -14,7 +14,7 @@ final class AppointmentVersions extends FactVersions<RawAppointment, Appointment
     private final FactNormaliser normaliser;
 
     AppointmentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, JsonSerde.of(RawAppointment.class), arrived);
+        super(storeName, "appointment_id", JsonSerde.of(RawAppointment.class), arrived);
         this.normaliser = normaliser;
     }
 

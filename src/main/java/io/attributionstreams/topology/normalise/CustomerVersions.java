@@ -18,7 +18,7 @@ final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
     private final FactNormaliser normaliser;
 
     CustomerVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, JsonSerde.of(RawCustomer.class), arrived);
+        super(storeName, "customer_id", JsonSerde.of(RawCustomer.class), arrived);
         this.normaliser = normaliser;
     }
 

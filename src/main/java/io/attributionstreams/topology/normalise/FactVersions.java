@@ -1,6 +1,7 @@
 package io.attributionstreams.topology.normalise;
 
 import io.attributionstreams.normalise.RejectedFactException;
+import io.attributionstreams.normalise.Text;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.events.Versioned;
@@ -25,14 +26,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 abstract class FactVersions<R, F> implements Processor<String, byte[], String, GraphEvent> {
     private final String storeName;
+    private final String idField;
     private final JsonSerde<R> json;
     private final Runnable arrived;
     private KeyValueStore<String, Versioned<F>> versions;
     private ProcessorContext<String, GraphEvent> context;
 
-    /** @param arrived told of every record read, before anything can reject it */
-    FactVersions(String storeName, JsonSerde<R> json, Runnable arrived) {
+    /**
+     * @param idField the name of the fact's id in its JSON form, for reject reasons
+     * @param arrived told of every record read, before anything can reject it
+     */
+    FactVersions(String storeName, String idField, JsonSerde<R> json, Runnable arrived) {
         this.storeName = storeName;
+        this.idField = idField;
         this.json = json;
         this.arrived = arrived;
     }
@@ -47,14 +53,15 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
     public void process(Record<String, byte[]> record) {
         arrived.run();
         F fact = record.value() == null ? null : normalise(parse(record.value()));
-        String key = record.key() == null || record.key().isBlank() ? null : record.key();
-        String id = fact == null ? key : idOf(fact);
-        if (id == null) {
+        // the key decides the partition, and so which task keeps the fact's versions: it must be the id
+        String key = Text.clean(record.key());
+        if (fact == null && key == null) {
             throw new RejectedFactException("a tombstone needs the fact id as its key");
         }
-        if (fact != null && key != null && !key.equals(id)) {
-            throw new RejectedFactException("key does not match the fact id");
+        if (fact != null && !idOf(fact).equals(key)) {
+            throw new RejectedFactException("key does not match " + idField);
         }
+        String id = fact == null ? key : idOf(fact);
         Versioned<F> previous = versions.get(id);
         F before = previous == null ? null : previous.fact();
         if (fact == null ? before == null : same(before, fact)) {
@@ -75,7 +82,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
         try {
             return json.fromBytes(bytes);
         } catch (SerializationException e) {
-            throw new RejectedFactException("unreadable record: " + e.getMessage());
+            throw new RejectedFactException("unreadable record: " + Text.excerpt(e.getMessage()));
         }
     }
 

@@ -17,7 +17,7 @@ final class InteractionVersions extends FactVersions<RawInteraction, Interaction
     private final FactNormaliser normaliser;
 
     InteractionVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, JsonSerde.of(RawInteraction.class), arrived);
+        super(storeName, "interaction_id", JsonSerde.of(RawInteraction.class), arrived);
         this.normaliser = normaliser;
     }
 

@@ -14,7 +14,7 @@ final class PaymentVersions extends FactVersions<RawPayment, Payment> {
     private final FactNormaliser normaliser;
 
     PaymentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, JsonSerde.of(RawPayment.class), arrived);
+        super(storeName, "payment_id", JsonSerde.of(RawPayment.class), arrived);
         this.normaliser = normaliser;
     }
 

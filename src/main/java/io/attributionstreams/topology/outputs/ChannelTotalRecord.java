@@ -4,6 +4,7 @@ import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.normalise.Money;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * A record on {@code attribution-channel-totals} (schema
@@ -16,7 +17,7 @@ public record ChannelTotalRecord(
         String channel,
         BigDecimal credit,
         String revenue,
-        long revenueCents,
+        BigInteger revenueCents,
         long touchpoints,
         long customers) {
 

@@ -8,8 +8,8 @@ import java.util.List;
  */
 public final class RejectReasons {
     private static final List<String> KINDS = List.of("unreadable record", "unparseable time", "unknown type",
-            "no usable identifier", "unparseable amount", "currency", "amount", "more than", "key does not match",
-            "a tombstone needs", "processing failed");
+            "no usable identifier", "unparseable amount", "currency", "more than", "key does not match",
+            "a tombstone needs", "processing failed", "control character", "cannot write");
 
     private RejectReasons() {
     }
@@ -21,6 +21,15 @@ public final class RejectReasons {
         if (reason.startsWith("missing ")) {
             int end = reason.indexOf(' ', "missing ".length());
             return end < 0 ? reason : reason.substring(0, end);
+        }
+        if (reason.endsWith(" out of range")) {
+            return "out of range";
+        }
+        if (reason.contains(" longer than ")) {
+            return "too long";
+        }
+        if (reason.startsWith("amount ")) {
+            return "amount";
         }
         for (String kind : KINDS) {
             if (reason.startsWith(kind)) {
