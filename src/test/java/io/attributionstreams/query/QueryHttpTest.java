@@ -3,6 +3,7 @@ package io.attributionstreams.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,28 +29,25 @@ class QueryHttpTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final UpdateFeed feed = new UpdateFeed(10);
     private OpsServer http;
+    private QueryRoutes routes;
     private String base;
     private String self;
 
     @BeforeEach
     void serve() {
-        http = OpsServer.start(0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
+        http = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
         self = "localhost:" + http.port();
         base = "http://" + self;
         FakeStores stores = new FakeStores(self);
         stores.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
-        AttributionSettings settings = AttributionSettings.defaults();
-        http.route(CustomerAttributionEndpoint.PATH,
-                new HttpEndpoint(new CustomerAttributionEndpoint(stores, new FakeForwarding(), settings), self));
-        http.route(RecentUpdatesEndpoint.PATH, new HttpEndpoint(new RecentUpdatesEndpoint(feed, 10), self));
-        http.route(UpdatesStream.PATH, new UpdatesStream(feed, self));
-        http.route("/", DashboardFiles.load());
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
     }
 
     @AfterEach
     void stop() {
         feed.close();
         http.close();
+        routes.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

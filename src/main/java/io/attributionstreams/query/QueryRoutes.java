@@ -1,0 +1,53 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.ops.HttpLimits;
+import io.attributionstreams.ops.OpsServer;
+
+/**
+ * Which endpoint runs on which threads. Whatever may take long runs on a bounded pool of its own,
+ * never on the server's threads that answer the health probes: customer lookups and {@code /channels}
+ * (they may wait on another instance) and {@code /updates/recent} (its first read waits for the feed's
+ * reader) on the query pool, each of the first two with a limit of its own; the live feeds, each
+ * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
+ * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
+ */
+final class QueryRoutes implements AutoCloseable {
+    private final HandlerPool queries;
+    private final HandlerPool liveFeeds;
+
+    private QueryRoutes(HandlerPool queries, HandlerPool liveFeeds) {
+        this.queries = queries;
+        this.liveFeeds = liveFeeds;
+    }
+
+    static QueryRoutes install(OpsServer http, String self, StoreView stores, Forwarding forwarding,
+            AttributionSettings settings, UpdateFeed feed) {
+        HttpLimits limits = http.limits();
+        HandlerPool queries = new HandlerPool("http-query", limits.queryThreads(), limits.queryQueue());
+        // the limit lets exactly this many in, so the queue only holds one while a thread comes back
+        HandlerPool liveFeeds = new HandlerPool("http-live-feed", limits.liveFeeds(), limits.liveFeeds());
+
+        http.route(CustomerAttributionEndpoint.PATH, new PooledHandler(
+                new HttpEndpoint(new CustomerAttributionEndpoint(stores, forwarding, settings), self), queries,
+                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self));
+        http.route(ChannelsEndpoint.PATH, new PooledHandler(
+                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,
+                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self));
+        http.route(RecentUpdatesEndpoint.PATH, new PooledHandler(
+                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self), queries,
+                EndpointLimit.NONE, self));
+        http.route(UpdatesStream.PATH, new PooledHandler(
+                new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
+                EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self));
+        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
+        http.route("/", DashboardFiles.load());
+        return new QueryRoutes(queries, liveFeeds);
+    }
+
+    @Override
+    public void close() {
+        queries.close();
+        liveFeeds.close();
+    }
+}
