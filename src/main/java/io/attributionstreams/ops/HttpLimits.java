@@ -27,7 +27,7 @@ public record HttpLimits(int serverThreads, int queryThreads, int queryQueue, in
     /** How long before the response timeout a live feed ends itself, so that it ends cleanly. */
     public static final Duration LIVE_FEED_MARGIN = Duration.ofSeconds(5);
     // after the margin: the constructor reads it
-    public static final HttpLimits DEFAULT = new HttpLimits(4, 8, 32, 4, 2, 6, Duration.ofSeconds(10),
+    public static final HttpLimits DEFAULT = new HttpLimits(4, 8, 32, 4, 2, 6, Duration.ofSeconds(5),
             Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
     public HttpLimits {

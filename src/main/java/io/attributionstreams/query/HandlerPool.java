@@ -29,6 +29,11 @@ final class HandlerPool implements AutoCloseable {
         }
     }
 
+    /** Tasks waiting for a thread. */
+    int queued() {
+        return executor.getQueue().size();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -45,6 +45,11 @@ final class QueryRoutes implements AutoCloseable {
         return new QueryRoutes(queries, liveFeeds);
     }
 
+    /** Queries waiting for a query thread. */
+    int queriesWaiting() {
+        return queries.queued();
+    }
+
     @Override
     public void close() {
         queries.close();

@@ -116,6 +116,24 @@ class QueryHttpTest {
         assertThat(get("/updates/recent?limit=0").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aStreamEndsItselfAfterItsLifetimeSoThatTheBrowserReconnectsBeforeTheServerCutsIt() throws Exception {
+        try (OpsServer other = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> null)) {
+            other.route(UpdatesStream.PATH, new UpdatesStream(feed, self, Duration.ofMillis(500)));
+            HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + other.port() + UpdatesStream.PATH)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            long start = System.nanoTime();
+
+            String body = new String(stream.body().readAllBytes(), StandardCharsets.UTF_8); // to its end
+            long took = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(body).startsWith("retry: 2000");
+            assertThat(took).isLessThan(UpdatesStream.HEARTBEAT_MILLIS);
+        }
+    }
+
     /** The lines of the next event, skipping the retry hint and keep-alive comments. */
     private static List<String> event(BufferedReader lines) throws Exception {
         List<String> event = new ArrayList<>();
