@@ -31,11 +31,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP port with slow queries: queries that wait at a gate in a fake store hold their query
  * threads while the test asks for health, for more queries, and for live feeds, on the real JDK
- * server with the production routing ({@link QueryRoutes}). Small limits: 2 server threads, 3 query
- * threads, a queue of 2, one customer lookup, one {@code /channels} and one live feed at a time.
+ * server with the production routing ({@link QueryRoutes}). Small limits: 3 query threads and a queue
+ * of 2, one customer lookup, one {@code /channels} and one live feed at a time; and as many server
+ * threads as query threads, so that if queries ran on the server's threads, the slow ones would take
+ * every one of them and the health probe would wait (the failure this guards against).
  */
 class HttpUnderLoadTest {
-    private static final HttpLimits LIMITS = new HttpLimits(2, 3, 2, 1, 1, 1,
+    private static final HttpLimits LIMITS = new HttpLimits(3, 3, 2, 1, 1, 1,
             HttpLimits.DEFAULT.requestTimeout(), HttpLimits.DEFAULT.responseTimeout(),
             HttpLimits.DEFAULT.idleTimeout(), HttpLimits.DEFAULT.forwardTimeout());
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
@@ -88,12 +90,22 @@ class HttpUnderLoadTest {
         return reply;
     }
 
-    /** Every query thread waits at the gate and the queue is full. */
-    private void fillTheQueryPool() {
+    /** Every query thread waits at the gate. */
+    private void blockEveryQueryThread() {
         for (int i = 0; i < LIMITS.queryThreads(); i++) {
             forwardedLookup();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == LIMITS.queryThreads());
+    }
+
+    /** Every query thread waits at the gate and the queue is full. */
+    private void fillTheQueryPool() {
+        blockEveryQueryThread();
+        fillTheQueue();
+    }
+
+    /** With every query thread blocked: as many more queries as the queue holds. */
+    private void fillTheQueue() {
         for (int i = 0; i < LIMITS.queryQueue(); i++) {
             forwardedLookup();
         }
@@ -116,8 +128,20 @@ class HttpUnderLoadTest {
 
     @Test
     void healthAndMetricsAnswerAtOnceWhileEveryQueryThreadIsBlocked() throws Exception {
-        fillTheQueryPool();
+        blockEveryQueryThread();
+        assertAnsweredAtOnce();
+        fillTheQueue();
+        assertAnsweredAtOnce();
 
+        assertThat(slow).as("the slow queries are still waiting").noneMatch(CompletableFuture::isDone);
+        assertThat(stores.waiting()).isEqualTo(LIMITS.queryThreads());
+        stores.open();
+        for (CompletableFuture<HttpResponse<String>> reply : slow) {
+            assertThat(reply.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private void assertAnsweredAtOnce() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> live = getAtOnce("/health/live");
         HttpResponse<String> ready = getAtOnce("/health/ready");
@@ -129,12 +153,6 @@ class HttpUnderLoadTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(took).isLessThan(AT_ONCE.toMillis());
         assertThat(slow).as("the slow queries are still waiting").noneMatch(CompletableFuture::isDone);
-        assertThat(stores.waiting()).isEqualTo(LIMITS.queryThreads());
-
-        stores.open();
-        for (CompletableFuture<HttpResponse<String>> reply : slow) {
-            assertThat(reply.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
     }
 
     @Test
