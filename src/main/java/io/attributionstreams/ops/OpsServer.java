@@ -3,6 +3,7 @@ package io.attributionstreams.ops;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,11 +32,13 @@ public final class OpsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final HttpLimits limits;
+    private final MeterRegistry registry;
 
-    private OpsServer(HttpServer server, ExecutorService threads, HttpLimits limits) {
+    private OpsServer(HttpServer server, ExecutorService threads, HttpLimits limits, MeterRegistry registry) {
         this.server = server;
         this.threads = threads;
         this.limits = limits;
+        this.registry = registry;
     }
 
     /**
@@ -48,7 +51,7 @@ public final class OpsServer implements AutoCloseable {
         ExecutorService threads = Executors.newFixedThreadPool(limits.serverThreads(), new NamedThreads("http-server"));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-            OpsServer ops = new OpsServer(server, threads, limits);
+            OpsServer ops = new OpsServer(server, threads, limits, registry);
             ops.route("/metrics", exchange -> respond(exchange, 200,
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
             ops.route("/health/live", exchange -> {
@@ -86,6 +89,11 @@ public final class OpsServer implements AutoCloseable {
 
     public HttpLimits limits() {
         return limits;
+    }
+
+    /** The registry {@code /metrics} serves. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

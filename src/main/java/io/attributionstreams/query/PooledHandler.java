@@ -2,6 +2,8 @@ package io.attributionstreams.query;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +23,40 @@ final class PooledHandler implements HttpHandler {
     private final HandlerPool pool;
     private final EndpointLimit limit;
     private final String self;
+    private final Counter pastLimit;
+    private final Counter poolFull;
 
-    PooledHandler(HttpHandler handler, HandlerPool pool, EndpointLimit limit, String self) {
+    /**
+     * @param endpoint the endpoint's name in the {@value QueryService#REFUSED_METRIC} counter's tag
+     *     (registered now, so that it reads 0 before the first refusal)
+     */
+    PooledHandler(String endpoint, HttpHandler handler, HandlerPool pool, EndpointLimit limit, String self,
+            MeterRegistry registry) {
         this.handler = handler;
         this.pool = pool;
         this.limit = limit;
         this.self = self;
+        this.pastLimit = limit == EndpointLimit.NONE ? null : refusals(registry, endpoint, "endpoint_limit");
+        this.poolFull = refusals(registry, endpoint, "pool_full");
+    }
+
+    private static Counter refusals(MeterRegistry registry, String endpoint, String reason) {
+        return Counter.builder(QueryService.REFUSED_METRIC)
+                .description("requests answered 503 at once because this instance was at one of its HTTP limits")
+                .tags("endpoint", endpoint, "reason", reason).register(registry);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Runnable leave = limit.tryEnter(exchange);
         if (leave == null) {
+            pastLimit.increment();
             refuse(exchange, limit.tooMany());
             return;
         }
         if (!pool.tryRun(() -> run(exchange, leave))) {
             leave.run();
+            poolFull.increment();
             refuse(exchange, "this instance is answering as many queries as it can");
         }
     }

@@ -3,6 +3,7 @@ package io.attributionstreams.query;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Which endpoint runs on which threads. Whatever may take long runs on a bounded pool of its own,
@@ -28,18 +29,20 @@ final class QueryRoutes implements AutoCloseable {
         // the limit lets exactly this many in, so the queue only holds one while a thread comes back
         HandlerPool liveFeeds = new HandlerPool("http-live-feed", limits.liveFeeds(), limits.liveFeeds());
 
-        http.route(CustomerAttributionEndpoint.PATH, new PooledHandler(
+        MeterRegistry registry = http.registry();
+        http.route(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
                 new HttpEndpoint(new CustomerAttributionEndpoint(stores, forwarding, settings), self), queries,
-                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self));
-        http.route(ChannelsEndpoint.PATH, new PooledHandler(
+                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self, registry));
+        http.route(ChannelsEndpoint.PATH, new PooledHandler("channels",
                 new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,
-                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self));
-        http.route(RecentUpdatesEndpoint.PATH, new PooledHandler(
+                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self,
+                registry));
+        http.route(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
                 new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self), queries,
-                EndpointLimit.NONE, self));
-        http.route(UpdatesStream.PATH, new PooledHandler(
+                EndpointLimit.NONE, self, registry));
+        http.route(UpdatesStream.PATH, new PooledHandler("live_feed",
                 new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
-                EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self));
+                EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self, registry));
         http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
         http.route("/", DashboardFiles.load());
         return new QueryRoutes(queries, liveFeeds);

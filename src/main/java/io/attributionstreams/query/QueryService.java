@@ -15,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code /updates/stream} and the dashboard at {@code /}. Owns the live feed and its reader.
  */
 public final class QueryService implements AutoCloseable {
+    /** Requests answered 503 at once because the instance was at one of its HTTP limits, by endpoint and reason. */
+    public static final String REFUSED_METRIC = "attribution.http.refused";
     /** Updates kept for the live feed. */
     static final int FEED_CAPACITY = 500;
 

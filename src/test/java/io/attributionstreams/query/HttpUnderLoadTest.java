@@ -46,6 +46,7 @@ class HttpUnderLoadTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final UpdateFeed feed = new UpdateFeed(10);
     private final List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private OpsServer http;
     private QueryRoutes routes;
     private GatedStores stores;
@@ -53,7 +54,7 @@ class HttpUnderLoadTest {
 
     @BeforeEach
     void serve() {
-        http = OpsServer.start(0, LIMITS, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
+        http = OpsServer.start(0, LIMITS, registry, () -> null);
         String self = "localhost:" + http.port();
         base = "http://" + self;
         FakeStores fake = new FakeStores(self);
@@ -116,6 +117,11 @@ class HttpUnderLoadTest {
         return client.send(request(path).timeout(AT_ONCE).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The {@value QueryService#REFUSED_METRIC} counter. */
+    private double refused(String endpoint, String reason) {
+        return registry.get(QueryService.REFUSED_METRIC).tags("endpoint", endpoint, "reason", reason).counter().count();
+    }
+
     private static void assertBusy(HttpResponse<String> reply, String message) throws Exception {
         assertThat(reply.statusCode()).isEqualTo(503);
         assertThat(reply.headers().firstValue("Retry-After")).hasValue("1");
@@ -165,6 +171,7 @@ class HttpUnderLoadTest {
         assertBusy(refused, "this instance is answering as many queries as it can");
         assertThat(refused.headers().firstValue(Forwarding.INSTANCE)).hasValue(base.substring("http://".length()));
         assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(refused("updates_recent", "pool_full")).isEqualTo(1);
         stores.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> slow.stream().allMatch(CompletableFuture::isDone));
         assertThat(getAtOnce("/updates/recent").statusCode()).isEqualTo(200);
@@ -183,6 +190,9 @@ class HttpUnderLoadTest {
 
         assertBusy(secondLookup, "too many customer lookups in progress on this instance");
         assertBusy(secondChannels, "too many channel totals requests in progress on this instance");
+        assertThat(refused("customers", "endpoint_limit")).isEqualTo(1);
+        assertThat(refused("channels", "endpoint_limit")).isEqualTo(1);
+        assertThat(refused("customers", "pool_full")).isZero();
         stores.open();
         assertThat(lookup.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(channels.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -201,6 +211,7 @@ class HttpUnderLoadTest {
             HttpResponse<String> live = getAtOnce("/health/live");
 
             assertBusy(second, "too many open live feeds on this instance");
+            assertThat(refused("live_feed", "endpoint_limit")).isEqualTo(1);
             assertThat(live.statusCode()).isEqualTo(200);
             feed.add("CU2|FIRST_PAID|daily_split", null, "2025-01-06T10:00:00Z");
             assertThat(lines.readLine()).isEmpty();
