@@ -2,6 +2,7 @@ package io.attributionstreams.app;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
+import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.topology.BoundedRocksDbMemory;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
@@ -47,6 +48,16 @@ public final class AppConfig {
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
+    public static final String HTTP_THREADS = "attribution.http.threads";
+    public static final String HTTP_QUERY_THREADS = "attribution.http.query.threads";
+    public static final String HTTP_QUERY_QUEUE = "attribution.http.query.queue";
+    public static final String HTTP_CUSTOMERS_LIMIT = "attribution.http.query.customers.limit";
+    public static final String HTTP_CHANNELS_LIMIT = "attribution.http.query.channels.limit";
+    public static final String HTTP_LIVE_FEEDS_LIMIT = "attribution.http.live-feeds.limit";
+    public static final String HTTP_REQUEST_TIMEOUT = "attribution.http.request-timeout";
+    public static final String HTTP_RESPONSE_TIMEOUT = "attribution.http.response-timeout";
+    public static final String HTTP_IDLE_TIMEOUT = "attribution.http.idle-timeout";
+    public static final String HTTP_FORWARD_TIMEOUT = "attribution.http.forward-timeout";
     public static final String TOPICS_CREATE = "attribution.topics.create";
     public static final String TOPICS_PARTITIONS = "attribution.topics.partitions";
     public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
@@ -89,6 +100,28 @@ public final class AppConfig {
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
                 + "application.server when that is not set (empty: this machine's host name)"});
+        HttpLimits http = HttpLimits.DEFAULT;
+        keys.put(HTTP_THREADS, new String[] {Integer.toString(http.serverThreads()), "threads that read HTTP requests "
+                + "and answer health, metrics, settings and the dashboard's files; they hand queries on and never wait for one"});
+        keys.put(HTTP_QUERY_THREADS, new String[] {Integer.toString(http.queryThreads()), "threads answering queries "
+                + "(/customers, /channels, /updates/recent); more than the two limits below together"});
+        keys.put(HTTP_QUERY_QUEUE, new String[] {Integer.toString(http.queryQueue()), "queries waiting for a query thread; "
+                + "past it a query is answered 503 with Retry-After"});
+        keys.put(HTTP_CUSTOMERS_LIMIT, new String[] {Integer.toString(http.customerQueries()), "customer lookups from "
+                + "clients in progress (waiting or running) at once; past it 503 with Retry-After"});
+        keys.put(HTTP_CHANNELS_LIMIT, new String[] {Integer.toString(http.channelQueries()), "/channels requests from "
+                + "clients in progress at once; past it 503 with Retry-After"});
+        keys.put(HTTP_LIVE_FEEDS_LIMIT, new String[] {Integer.toString(http.liveFeeds()), "open live feeds "
+                + "(/updates/stream), each holding a thread; past it 503 with Retry-After"});
+        keys.put(HTTP_REQUEST_TIMEOUT, new String[] {http.requestTimeout().toString(), "ISO-8601 duration, whole "
+                + "seconds: a connection still sending its request line and headers after this is closed"});
+        keys.put(HTTP_RESPONSE_TIMEOUT, new String[] {http.responseTimeout().toString(), "ISO-8601 duration, whole "
+                + "seconds, at least PT10S: a response not complete this long after its request is cut; a live feed "
+                + "ends itself 5 s before and the browser reconnects"});
+        keys.put(HTTP_IDLE_TIMEOUT, new String[] {http.idleTimeout().toString(), "ISO-8601 duration, whole seconds: "
+                + "an idle kept-alive connection is closed after this"});
+        keys.put(HTTP_FORWARD_TIMEOUT, new String[] {http.forwardTimeout().toString(), "ISO-8601 duration: the longest "
+                + "a query waits for the instance it forwarded to before answering 503"});
         keys.put(TOPICS_CREATE, new String[] {"true", "create missing topics from topics/ at start"});
         keys.put(TOPICS_PARTITIONS, new String[] {"", "override the partitions of topics/ when creating (empty: as in the files)"});
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
@@ -242,6 +275,18 @@ public final class AppConfig {
             }
         });
         return p;
+    }
+
+    /** The HTTP port's threads, queues, limits and timeouts. */
+    public HttpLimits httpLimits() {
+        try {
+            return new HttpLimits(getInt(HTTP_THREADS), getInt(HTTP_QUERY_THREADS), getInt(HTTP_QUERY_QUEUE),
+                    getInt(HTTP_CUSTOMERS_LIMIT), getInt(HTTP_CHANNELS_LIMIT), getInt(HTTP_LIVE_FEEDS_LIMIT),
+                    getDuration(HTTP_REQUEST_TIMEOUT), getDuration(HTTP_RESPONSE_TIMEOUT), getDuration(HTTP_IDLE_TIMEOUT),
+                    getDuration(HTTP_FORWARD_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("attribution.http.*: " + e.getMessage(), e);
+        }
     }
 
     public AttributionSettings attributionSettings() {

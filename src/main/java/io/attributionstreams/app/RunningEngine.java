@@ -58,7 +58,7 @@ public final class RunningEngine implements AutoCloseable {
         OpsServer http = null;
         try {
             AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-            http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), registry, streams::get);
+            http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), config.httpLimits(), registry, streams::get);
             config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG,
                     QueryService.applicationServer(config, http.port()));
             app = StreamingApp.start(config, registry);

@@ -8,21 +8,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@link Forwarding} with the JDK's HTTP client: short timeouts, so a dead owner means a quick 503. */
+/**
+ * {@link Forwarding} with the JDK's HTTP client: short timeouts, so a dead or overloaded owner means a
+ * quick 503 and the query thread waiting on it is free again.
+ */
 final class HttpForwarding implements Forwarding {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // the JDK's server speaks HTTP/1.1 only
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final Duration timeout;
+    private final HttpClient client;
+
+    /** @param timeout the longest a forwarded request waits for the other instance's answer (HttpRequest.timeout) */
+    HttpForwarding(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // the JDK's server speaks HTTP/1.1 only
+                .connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
     @Override
     public Reply get(String instance, String pathAndQuery, String self) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + instance + pathAndQuery))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(timeout)
                 .header(FORWARDED_BY, self)
                 .header("Accept", Reply.JSON)
                 .GET()

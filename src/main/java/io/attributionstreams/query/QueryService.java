@@ -15,15 +15,19 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code /updates/stream} and the dashboard at {@code /}. Owns the live feed and its reader.
  */
 public final class QueryService implements AutoCloseable {
+    /** Requests answered 503 at once because the instance was at one of its HTTP limits, by endpoint and reason. */
+    public static final String REFUSED_METRIC = "attribution.http.refused";
     /** Updates kept for the live feed. */
     static final int FEED_CAPACITY = 500;
 
     private final UpdateFeed feed;
     private final UpdateFeedReader reader;
+    private final QueryRoutes routes;
 
-    private QueryService(UpdateFeed feed, UpdateFeedReader reader) {
+    private QueryService(UpdateFeed feed, UpdateFeedReader reader, QueryRoutes routes) {
         this.feed = feed;
         this.reader = reader;
+        this.routes = routes;
     }
 
     /** @param config the configuration Kafka Streams runs with, {@code application.server} included */
@@ -32,17 +36,10 @@ public final class QueryService implements AutoCloseable {
         AttributionSettings settings = config.attributionSettings();
         StoreView stores = new KafkaStoreView(streams, self, config.get(StreamsConfig.APPLICATION_ID_CONFIG),
                 new CustomerAttributor(settings));
-        Forwarding forwarding = new HttpForwarding();
+        Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout());
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
-
-        http.route(CustomerAttributionEndpoint.PATH,
-                new HttpEndpoint(new CustomerAttributionEndpoint(stores, forwarding, settings), self));
-        http.route(ChannelsEndpoint.PATH, new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self));
-        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
-        http.route(RecentUpdatesEndpoint.PATH, new HttpEndpoint(new RecentUpdatesEndpoint(feed, FEED_CAPACITY), self));
-        http.route(UpdatesStream.PATH, new UpdatesStream(feed, self));
-        http.route("/", DashboardFiles.load());
-        return new QueryService(feed, UpdateFeedReader.start(config, feed, UpdatesStream.BACKLOG));
+        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, settings, feed);
+        return new QueryService(feed, UpdateFeedReader.start(config, feed, UpdatesStream.BACKLOG), routes);
     }
 
     /**
@@ -69,7 +66,8 @@ public final class QueryService implements AutoCloseable {
 
     @Override
     public void close() {
-        feed.close();
+        feed.close(); // ends the open live feeds, so that their threads stop
         reader.close();
+        routes.close();
     }
 }

@@ -7,29 +7,32 @@ import io.attributionstreams.topology.serde.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /updates/stream}: the live feed as server-sent events ({@code text/event-stream}).
  * It first sends the latest entries (or, on a reconnect, those after the browser's
  * {@code Last-Event-ID}), then each new entry as it arrives, and a comment line every
  * {@value #HEARTBEAT_MILLIS} ms so that proxies keep the connection open. Each open stream holds
- * one HTTP thread, so their number is capped.
+ * a thread, so it runs on a pool of its own whose size caps their number ({@link QueryRoutes}). A
+ * stream ends itself after {@code lifetime}, before the server's response timeout would cut it: the
+ * browser reconnects two seconds later with its {@code Last-Event-ID} and misses nothing still in the feed.
  */
 final class UpdatesStream implements HttpHandler {
     static final String PATH = "/updates/stream";
-    static final int MAX_STREAMS = 6;
     static final int BACKLOG = 50;
     static final long HEARTBEAT_MILLIS = 15_000;
 
     private final UpdateFeed feed;
     private final String self;
-    private final Semaphore streams = new Semaphore(MAX_STREAMS);
+    private final Duration lifetime;
 
-    UpdatesStream(UpdateFeed feed, String self) {
+    UpdatesStream(UpdateFeed feed, String self, Duration lifetime) {
         this.feed = feed;
         this.self = self;
+        this.lifetime = lifetime;
     }
 
     @Override
@@ -39,16 +42,7 @@ final class UpdatesStream implements HttpHandler {
                 HttpEndpoint.send(exchange, Reply.error(404, "not_found", "no such endpoint; try GET " + PATH));
                 return;
             }
-            if (!streams.tryAcquire()) {
-                HttpEndpoint.send(exchange, QueryProblem.unavailable("too many open live feeds on this instance")
-                        .reply());
-                return;
-            }
-            try {
-                stream(exchange);
-            } finally {
-                streams.release();
-            }
+            stream(exchange);
         }
     }
 
@@ -56,6 +50,7 @@ final class UpdatesStream implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set(Forwarding.INSTANCE, self);
+        long end = System.nanoTime() + lifetime.toNanos();
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         long last = lastEventId(exchange);
@@ -66,8 +61,8 @@ final class UpdatesStream implements HttpHandler {
             List<FeedEntry> first = last < 0 ? feed.latest(BACKLOG) : feed.after(last, 0);
             write(out, "retry: 2000\n\n");
             last = send(out, first, Math.max(last, 0));
-            while (!feed.closed()) {
-                List<FeedEntry> next = feed.after(last, HEARTBEAT_MILLIS);
+            for (long left = millisUntil(end); left > 0 && !feed.closed(); left = millisUntil(end)) {
+                List<FeedEntry> next = feed.after(last, Math.min(HEARTBEAT_MILLIS, left));
                 if (next.isEmpty()) {
                     write(out, ": keep-alive\n\n");
                 }
@@ -78,6 +73,10 @@ final class UpdatesStream implements HttpHandler {
         } catch (IOException e) {
             // the browser went away: nothing to do
         }
+    }
+
+    private static long millisUntil(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(nanoTime - System.nanoTime());
     }
 
     private static long send(OutputStream out, List<FeedEntry> entries, long last) throws IOException {

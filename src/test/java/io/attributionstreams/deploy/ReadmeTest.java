@@ -9,6 +9,7 @@ import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.ops.StoreSizes;
+import io.attributionstreams.query.QueryService;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.TopologyHarness;
 import io.attributionstreams.topology.Names;
@@ -68,6 +69,7 @@ class ReadmeTest {
                     .map(Meter.Id::getName).filter(name -> name.startsWith("attribution.")).forEach(names::add);
         }
         names.add(StoreSizes.METRIC); // registered on the running app's KafkaStreams, not in the topology
+        names.add(QueryService.REFUSED_METRIC); // registered with the query routes on the HTTP server
         return names;
     }
 }

@@ -3,6 +3,7 @@ package io.attributionstreams.query;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class FakeStores implements StoreView {
     final Map<String, List<AttributionUpdate>> customers = new HashMap<>();
     final Map<String, Set<Integer>> channelPartitions = new LinkedHashMap<>();
     final Map<Integer, List<ChannelTotalRecord>> channels = new HashMap<>();
-    final List<String> reads = new ArrayList<>();
+    final List<String> reads = Collections.synchronizedList(new ArrayList<>()); // read from the server's threads
 
     FakeStores(String self) {
         this.self = self;

@@ -3,6 +3,7 @@ package io.attributionstreams.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,28 +29,25 @@ class QueryHttpTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final UpdateFeed feed = new UpdateFeed(10);
     private OpsServer http;
+    private QueryRoutes routes;
     private String base;
     private String self;
 
     @BeforeEach
     void serve() {
-        http = OpsServer.start(0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
+        http = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
         self = "localhost:" + http.port();
         base = "http://" + self;
         FakeStores stores = new FakeStores(self);
         stores.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
-        AttributionSettings settings = AttributionSettings.defaults();
-        http.route(CustomerAttributionEndpoint.PATH,
-                new HttpEndpoint(new CustomerAttributionEndpoint(stores, new FakeForwarding(), settings), self));
-        http.route(RecentUpdatesEndpoint.PATH, new HttpEndpoint(new RecentUpdatesEndpoint(feed, 10), self));
-        http.route(UpdatesStream.PATH, new UpdatesStream(feed, self));
-        http.route("/", DashboardFiles.load());
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
     }
 
     @AfterEach
     void stop() {
         feed.close();
         http.close();
+        routes.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -116,6 +114,24 @@ class QueryHttpTest {
         }
         assertThat(get("/updates/recent?limit=1").body()).contains("\"customer_id\":\"CU2\"").doesNotContain("CU1");
         assertThat(get("/updates/recent?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aStreamEndsItselfAfterItsLifetimeSoThatTheBrowserReconnectsBeforeTheServerCutsIt() throws Exception {
+        try (OpsServer other = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> null)) {
+            other.route(UpdatesStream.PATH, new UpdatesStream(feed, self, Duration.ofMillis(500)));
+            HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + other.port() + UpdatesStream.PATH)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            long start = System.nanoTime();
+
+            String body = new String(stream.body().readAllBytes(), StandardCharsets.UTF_8); // to its end
+            long took = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(body).startsWith("retry: 2000");
+            assertThat(took).isLessThan(UpdatesStream.HEARTBEAT_MILLIS);
+        }
     }
 
     /** The lines of the next event, skipping the retry hint and keep-alive comments. */

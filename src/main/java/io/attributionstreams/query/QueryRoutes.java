@@ -1,0 +1,61 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.ops.HttpLimits;
+import io.attributionstreams.ops.OpsServer;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Which endpoint runs on which threads. Whatever may take long runs on a bounded pool of its own,
+ * never on the server's threads that answer the health probes: customer lookups and {@code /channels}
+ * (they may wait on another instance) and {@code /updates/recent} (its first read waits for the feed's
+ * reader) on the query pool, each of the first two with a limit of its own; the live feeds, each
+ * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
+ * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
+ */
+final class QueryRoutes implements AutoCloseable {
+    private final HandlerPool queries;
+    private final HandlerPool liveFeeds;
+
+    private QueryRoutes(HandlerPool queries, HandlerPool liveFeeds) {
+        this.queries = queries;
+        this.liveFeeds = liveFeeds;
+    }
+
+    static QueryRoutes install(OpsServer http, String self, StoreView stores, Forwarding forwarding,
+            AttributionSettings settings, UpdateFeed feed) {
+        HttpLimits limits = http.limits();
+        HandlerPool queries = new HandlerPool("http-query", limits.queryThreads(), limits.queryQueue());
+        // the limit lets exactly this many in, so the queue only holds one while a thread comes back
+        HandlerPool liveFeeds = new HandlerPool("http-live-feed", limits.liveFeeds(), limits.liveFeeds());
+
+        MeterRegistry registry = http.registry();
+        http.route(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
+                new HttpEndpoint(new CustomerAttributionEndpoint(stores, forwarding, settings), self), queries,
+                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self, registry));
+        http.route(ChannelsEndpoint.PATH, new PooledHandler("channels",
+                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,
+                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self,
+                registry));
+        http.route(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
+                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self), queries,
+                EndpointLimit.NONE, self, registry));
+        http.route(UpdatesStream.PATH, new PooledHandler("live_feed",
+                new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
+                EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self, registry));
+        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
+        http.route("/", DashboardFiles.load());
+        return new QueryRoutes(queries, liveFeeds);
+    }
+
+    /** Queries waiting for a query thread. */
+    int queriesWaiting() {
+        return queries.queued();
+    }
+
+    @Override
+    public void close() {
+        queries.close();
+        liveFeeds.close();
+    }
+}

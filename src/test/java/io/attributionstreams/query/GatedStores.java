@@ -1,0 +1,82 @@
+package io.attributionstreams.query;
+
+import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link FakeStores} whose reads wait at a gate until the test opens it: slow queries, each holding
+ * its query thread, for as long as a test needs them to. The test knows how many wait from {@link #waiting()}.
+ */
+final class GatedStores implements StoreView {
+    private final FakeStores stores;
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    GatedStores(FakeStores stores) {
+        this.stores = stores;
+    }
+
+    /** Reads now waiting at the gate. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** Lets every waiting read and every later one through. */
+    void open() {
+        gate.countDown();
+    }
+
+    private void pass() {
+        waiting.incrementAndGet();
+        try {
+            // bounded, so that a failing test cannot leave query threads blocked for ever
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the gate was never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    @Override
+    public String self() {
+        return stores.self();
+    }
+
+    @Override
+    public boolean running() {
+        return stores.running();
+    }
+
+    @Override
+    public KeyOwner ownerOf(String customerId) {
+        return stores.ownerOf(customerId);
+    }
+
+    @Override
+    public Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale) {
+        pass();
+        return stores.customerRecords(customerId, partition, stale);
+    }
+
+    @Override
+    public Map<String, Set<Integer>> channelPartitions() {
+        return stores.channelPartitions();
+    }
+
+    @Override
+    public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
+        pass();
+        return stores.localChannels(partitions);
+    }
+}
