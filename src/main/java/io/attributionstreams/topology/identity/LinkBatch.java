@@ -64,9 +64,9 @@ final class LinkBatch {
     }
 
     /**
-     * At least the bytes of {@code s} as a JSON string's content in UTF-8: a control character is
-     * escaped as six, a quote or backslash as two; a character of a surrogate pair counts three (the
-     * pair takes four).
+     * At least the bytes of {@code s} as a JSON string's content in UTF-8, as the project's JSON writer
+     * writes it: a control character escaped as six bytes ({@code \u0001}), a quote or backslash as two,
+     * and each half of a surrogate pair (a character above U+FFFF, an emoji) escaped as six too.
      */
     static int jsonBytes(String s) {
         if (s == null) {
@@ -75,7 +75,7 @@ final class LinkBatch {
         int bytes = 0;
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (c < 0x20) {
+            if (c < 0x20 || Character.isSurrogate(c)) {
                 bytes += 6;
             } else if (c == '"' || c == '\\') {
                 bytes += 2;
