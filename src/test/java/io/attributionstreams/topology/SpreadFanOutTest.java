@@ -1,7 +1,9 @@
 package io.attributionstreams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.conversion.ConversionType;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -243,6 +246,21 @@ class SpreadFanOutTest {
             assertThat(s.harness.latestUpdates().get("C1|FIRST_CONTACT|daily_split").touchpoints())
                     .hasSize(interactions);
         }
+    }
+
+    @Test
+    void theBudgetAndTheIntervalAreConfigurable() {
+        Pacing pacing = AppConfig.load(null, Map.of("ATTRIBUTION_FANOUT_BUDGET", "50"),
+                Map.of(AppConfig.FANOUT_INTERVAL, "PT2S")).pacing();
+
+        assertThat(pacing.fanOutBudget()).isEqualTo(50);
+        assertThat(pacing.fanOutInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(AppConfig.load(null, Map.of(), Map.of()).pacing()).isEqualTo(Pacing.DEFAULT);
+        assertThat(Pacing.DEFAULT.fanOutBudget()).isEqualTo(2_000);
+        assertThat(Pacing.DEFAULT.fanOutInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThatThrownBy(() -> Pacing.DEFAULT.withFanOut(0, INTERVAL)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> AppConfig.load(null, Map.of(), Map.of(AppConfig.FANOUT_INTERVAL, "PT0S")).pacing())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(AppConfig.FANOUT_INTERVAL);
     }
 
     /** A scenario: the harness with a small fan-out budget, and every fact sent to it, for the batch oracle. */
