@@ -100,7 +100,10 @@ final class FanOuts {
         }
     }
 
-    /** What one serving did: the fan-out after it, how many targets it served, and whether it is done. */
+    /**
+     * What one serving did: the fan-out after it, how many targets it served, whether it is done, and
+     * whether it was dropped undone (its subject is gone: the meter does not count it).
+     */
     private record Served(PendingFanOut fanOut, int targets, boolean done, boolean dropped) {
     }
 
