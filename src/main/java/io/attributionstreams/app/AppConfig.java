@@ -45,6 +45,8 @@ public final class AppConfig {
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
     public static final String RECOMPUTE_PER_TOUCHPOINT = "attribution.recompute.per-touchpoint";
     public static final String RECOMPUTE_PACE_FROM = "attribution.recompute.pace-from";
+    public static final String FANOUT_BUDGET = "attribution.fanout.budget";
+    public static final String FANOUT_INTERVAL = "attribution.fanout.interval";
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
@@ -96,6 +98,12 @@ public final class AppConfig {
                 + "its next changes wait k times this and are recomputed together (PT0S: every change at once)"});
         keys.put(RECOMPUTE_PACE_FROM, new String[] {Integer.toString(Pacing.DEFAULT.recomputePaceFrom()),
             "touchpoints from which a customer is recomputed at that pace; smaller ones always at once"});
+        keys.put(FANOUT_BUDGET, new String[] {Integer.toString(Pacing.DEFAULT.fanOutBudget()),
+            "link targets (customers an interaction reaches, or interactions a claim reaches) one identity event "
+                + "serves itself; the rest is served later, that many per attribution.fanout.interval"});
+        keys.put(FANOUT_INTERVAL, new String[] {Pacing.DEFAULT.fanOutInterval().toString(),
+            "ISO-8601 duration: how often each identity task serves deferred fan-outs, attribution.fanout.budget "
+                + "targets each time"});
         keys.put(ROCKSDB_MEMORY, new String[] {Long.toString(BoundedRocksDbMemory.DEFAULT_MEMORY_BYTES), "bytes of off-heap memory all RocksDB stores of the process share: block cache, index and filter blocks, memtables (half at most)"});
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
@@ -243,10 +251,10 @@ public final class AppConfig {
         return d;
     }
 
-    /** The topology's pacing: channel totals interval and the recompute pace of large customers. */
+    /** The topology's pacing: channel totals interval, the recompute pace of large customers, the fan-out budget. */
     public Pacing pacing() {
         return new Pacing(getDuration(CHANNEL_TOTALS_INTERVAL), getDurationOrZero(RECOMPUTE_PER_TOUCHPOINT),
-                getInt(RECOMPUTE_PACE_FROM));
+                getInt(RECOMPUTE_PACE_FROM), getInt(FANOUT_BUDGET), getDuration(FANOUT_INTERVAL));
     }
 
     private Duration getDurationOrZero(String key) {

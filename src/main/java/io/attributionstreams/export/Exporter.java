@@ -49,8 +49,9 @@ public final class Exporter {
 
     /**
      * Waits until the application's consumer group has consumed every input record (and its internal
-     * topics have at most a transaction marker left per partition), no recompute waits for its pace
-     * (the {@code pending-recomputes} changelog), and the output topics have not grown for {@code quiet}.
+     * topics have at most a transaction marker left per partition), no deferred work waits (the changelogs
+     * of {@code pending-fanouts} and {@code pending-recomputes}: fan-outs under way, recomputes waiting for
+     * their pace), and the output topics have not grown for {@code quiet}.
      */
     public static void awaitQuiet(String bootstrap, String applicationId, Duration quiet, Duration timeout,
             PrintWriter progress) {
@@ -59,14 +60,14 @@ public final class Exporter {
         Map<TopicPartition, Long> lastOutputEnds = Map.of();
         long lastReport = 0;
         try (Admin admin = admin(bootstrap);
-             PendingRecomputes pending = PendingRecomputes.watch(bootstrap, applicationId)) {
+             DeferredWork deferredWork = DeferredWork.watch(bootstrap, applicationId)) {
             while (true) {
                 Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
                 long inputLag = lag(admin, applicationId, partitions(admin, Names.INPUT_TOPICS), 0);
                 long internalLag = internalLag(admin, applicationId);
-                boolean deferred = pending.any();
+                List<String> deferred = deferredWork.pending();
                 long now = System.nanoTime();
-                if (inputLag > 0 || internalLag > 0 || deferred || !outputEnds.equals(lastOutputEnds)) {
+                if (inputLag > 0 || internalLag > 0 || !deferred.isEmpty() || !outputEnds.equals(lastOutputEnds)) {
                     quietSince = now;
                     lastOutputEnds = outputEnds;
                 } else if (now - quietSince >= quiet.toNanos()) {
@@ -74,13 +75,14 @@ public final class Exporter {
                 }
                 if (now > deadline) {
                     throw new IllegalStateException(String.format(Locale.ROOT,
-                            "the application did not go quiet within %s (input lag %d, internal lag %d)", timeout,
-                            inputLag, internalLag));
+                            "the application did not go quiet within %s (input lag %d, internal lag %d, work waiting "
+                                    + "in %s)", timeout, inputLag, internalLag, deferred.isEmpty() ? "none" : deferred));
                 }
                 if (progress != null && now - lastReport > 2_000_000_000L) {
                     lastReport = now;
+                    String waiting = deferred.isEmpty() ? "" : ", work waiting in " + String.join(" and ", deferred);
                     progress.printf(Locale.ROOT, "export: waiting for quiet (input lag %,d, internal lag %,d%s)%n",
-                            inputLag, internalLag, deferred ? ", recomputes deferred by pacing" : "");
+                            inputLag, internalLag, waiting);
                     progress.flush();
                 }
                 Thread.sleep(250);

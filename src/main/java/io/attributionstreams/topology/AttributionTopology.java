@@ -36,7 +36,10 @@ public final class AttributionTopology {
         return build(settings, Pacing.DEFAULT, metrics);
     }
 
-    /** @param pacing how often channel deltas are sent on, and how customers with many touchpoints are paced */
+    /**
+     * @param pacing how often channel deltas are sent on, how customers with many touchpoints are paced, and
+     *     how the fan-out of an identifier with many claimants or interactions is spread
+     */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
@@ -66,7 +69,7 @@ public final class AttributionTopology {
         // 2. identity, by identifier: claims and carriers become links and unlinks, keyed by customer
         KStream<String, GraphEvent> links = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_IDENTITY)
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_IDENTIFIER))
-                .process(Identity.graph(metrics.identity()), Named.as(Names.IDENTITY_GRAPH));
+                .process(Identity.graph(pacing, metrics.identity()), Named.as(Names.IDENTITY_GRAPH));
 
         // 3. touchpoints and attribution, by customer: the customer's facts, then its recomputed answers
         KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)

@@ -33,6 +33,8 @@ public final class Names {
     public static final String BY_IDENTIFIER = "by-identifier";
     public static final String IDENTITY_CLAIMS = "identity-claims";
     public static final String IDENTITY_CARRIERS = "identity-carriers";
+    /** Identity events whose links and unlinks are not all sent yet: the fan-out over the budget of one record. */
+    public static final String PENDING_FANOUTS = "pending-fanouts";
 
     // step 3, by customer id: touchpoints, appointments, payments, existence, last answers
     public static final String BY_CUSTOMER = "by-customer";
@@ -53,9 +55,15 @@ public final class Names {
 
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
-            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, CUSTOMER_STATUS, CUSTOMER_TOUCHPOINTS,
-            CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS, PENDING_RECOMPUTES,
-            PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
+            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, PENDING_FANOUTS, CUSTOMER_STATUS,
+            CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
+            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
+
+    /**
+     * The stores that hold work the application still owes, a key per piece: while any holds a key, the
+     * outputs are not final even when every topic is read (what {@code export --await-quiet} waits for).
+     */
+    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";

@@ -15,8 +15,16 @@ import java.time.Duration;
  *     of its touchpoints. Appointments, payments and the customer's existence never wait. Zero
  *     recomputes every change at once.
  * @param recomputePaceFrom customers with fewer touchpoints than this are always recomputed at once
+ * @param fanOutBudget link targets (a claimant to link or unlink, or a carried interaction) the identity
+ *     step serves for one identity event before it defers the rest, and again per punctuation. Why: an
+ *     interaction on a number that 100,000 customers claim would otherwise write 100,000 records in one
+ *     process() call, all in one transaction
+ * @param fanOutInterval how often the identity step serves deferred fan-outs, a budget each time
  */
-public record Pacing(Duration channelTotalsInterval, Duration recomputePerTouchpoint, int recomputePaceFrom) {
+public record Pacing(Duration channelTotalsInterval, Duration recomputePerTouchpoint, int recomputePaceFrom,
+        int fanOutBudget, Duration fanOutInterval) {
+    public static final int DEFAULT_FAN_OUT_BUDGET = 2_000;
+    public static final Duration DEFAULT_FAN_OUT_INTERVAL = Duration.ofMillis(100);
     public static final Pacing DEFAULT = new Pacing(Duration.ofSeconds(1), Duration.ofMillis(100), 100);
     /** The longest a change ever waits, however many touchpoints: answers stay fresh within this. */
     public static final Duration MAX_PAUSE = Duration.ofSeconds(60);
@@ -32,6 +40,23 @@ public record Pacing(Duration channelTotalsInterval, Duration recomputePerTouchp
             throw new IllegalArgumentException("the recompute pace must start at 1 touchpoint or more: "
                     + recomputePaceFrom);
         }
+        if (fanOutBudget < 1) {
+            throw new IllegalArgumentException("the fan-out budget must be at least 1 link target: " + fanOutBudget);
+        }
+        if (fanOutInterval.isNegative() || fanOutInterval.isZero()) {
+            throw new IllegalArgumentException("the fan-out interval must be positive: " + fanOutInterval);
+        }
+    }
+
+    /** With the default fan-out budget and interval. */
+    public Pacing(Duration channelTotalsInterval, Duration recomputePerTouchpoint, int recomputePaceFrom) {
+        this(channelTotalsInterval, recomputePerTouchpoint, recomputePaceFrom, DEFAULT_FAN_OUT_BUDGET,
+                DEFAULT_FAN_OUT_INTERVAL);
+    }
+
+    /** This pacing with another fan-out budget and interval. */
+    public Pacing withFanOut(int budget, Duration interval) {
+        return new Pacing(channelTotalsInterval, recomputePerTouchpoint, recomputePaceFrom, budget, interval);
     }
 
     /** How long after a recompute over {@code touchpoints} touchpoints the next one of that customer waits. */

@@ -18,14 +18,15 @@ import java.util.stream.Collectors;
 
 /**
  * The engine's own meters, with stable names (the README's metrics table lists each): facts read
- * per input topic, identifiers dropped in normalisation, identity fan-out and hot identifiers,
- * touchpoints per recomputed customer, updates, restatements and tombstones per type and model, and
- * the latency from an input record to the update it caused. No tag ever holds an identifier or a
+ * per input topic, identifiers dropped in normalisation, identity fan-out, deferred fan-outs and hot
+ * identifiers, touchpoints per recomputed customer, updates, restatements and tombstones per type and
+ * model, and the latency from an input record to the update it caused. No tag ever holds an identifier or a
  * customer id: tags are topics, types, models and kinds, so the series stay few and free of personal data.
  */
 public final class TopologyMetrics {
     public static final String FACTS_IN = "attribution.facts.in";
     public static final String FAN_OUT = "attribution.identity.fanout";
+    public static final String FAN_OUT_DEFERRED = "attribution.identity.fanout.deferred";
     public static final String HOT_IDENTIFIERS = "attribution.identity.hot";
     public static final String TOUCHPOINTS = "attribution.customer.touchpoints";
     public static final String LATENCY = "attribution.update.latency";
@@ -48,6 +49,7 @@ public final class TopologyMetrics {
     private final int hotThreshold;
     private final Map<String, Counter> factsIn;
     private final DistributionSummary fanOut;
+    private final Counter fanOutDeferred;
     private final Counter hotIdentifiers;
     private final DistributionSummary touchpoints;
     private final Timer latency;
@@ -75,6 +77,10 @@ public final class TopologyMetrics {
                 .description("link events caused by one identity event: customers per identifier, or interactions "
                         + "waiting at a newly claimed identifier")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.fanOutDeferred = Counter.builder(FAN_OUT_DEFERRED)
+                .description("identity events whose fan-out went over attribution.fanout.budget: the rest was "
+                        + "sent later, a budget per attribution.fanout.interval")
+                .register(registry);
         this.hotIdentifiers = Counter.builder(HOT_IDENTIFIERS)
                 .description("times an identifier gained more claiming customers than "
                         + "attribution.metrics.hot-identifier-threshold")
@@ -129,6 +135,11 @@ public final class TopologyMetrics {
             @Override
             public void fannedOut(int links) {
                 fanOut.record(links);
+            }
+
+            @Override
+            public void fanOutDeferred() {
+                fanOutDeferred.increment();
             }
 
             @Override

@@ -61,6 +61,8 @@ public final class TopologyHarness implements AutoCloseable {
     private final List<TestRecord<String, AttributionUpdate>> allUpdates = new ArrayList<>();
     private final List<TestRecord<byte[], byte[]>> allDeadLetters = new ArrayList<>();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+    /** Punctuations settle() lets pass at most: a test's fan-out over its budget needs one per budget. */
+    private static final int MAX_SETTLE_ROUNDS = 100_000;
 
     /**
      * The driver's wall clock, fixed an hour after the first record timestamp: the latency meter
@@ -163,20 +165,33 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     /**
-     * Lets wall-clock time pass until no recompute waits for its customer's pace, and reads what that
-     * wrote. Only a customer with many touchpoints ever waits; the clock stays put when none does, so
-     * the latency meter keeps its exact figures.
+     * Lets wall-clock time pass until no fan-out is under way and no recompute waits for its customer's
+     * pace, and reads what that wrote. A fan-out waits only past its budget, and each punctuation serves a
+     * budget: the clock moves one fan-out interval at a time while only fan-outs wait, an hour once a
+     * recompute waits (only a customer with many touchpoints ever does). The clock stays put when nothing
+     * waits, so the latency meter keeps its exact figures.
      */
     public TopologyHarness settle() {
-        KeyValueStore<String, Long> pending = driver.getKeyValueStore(Names.PENDING_RECOMPUTES);
-        for (int round = 0; hasAny(pending); round++) {
-            if (round == 10) {
-                throw new AssertionError("recomputes still pending after 10 hours of wall-clock time");
+        KeyValueStore<String, Object> recomputes = driver.getKeyValueStore(Names.PENDING_RECOMPUTES);
+        KeyValueStore<String, Object> fanOuts = driver.getKeyValueStore(Names.PENDING_FANOUTS);
+        for (int round = 0; hasAny(recomputes) || hasAny(fanOuts); round++) {
+            if (round == MAX_SETTLE_ROUNDS) {
+                throw new AssertionError("deferred work still pending after " + round + " punctuations");
             }
-            driver.advanceWallClockTime(Duration.ofHours(1));
+            driver.advanceWallClockTime(hasAny(recomputes) ? Duration.ofHours(1) : pacing.fanOutInterval());
             drain();
         }
         return this;
+    }
+
+    /** The keys of the fan-outs under way ({@code identifier \0 side \0 subject}), in store order. */
+    public List<String> pendingFanOuts() {
+        List<String> keys = new ArrayList<>();
+        KeyValueStore<String, Object> fanOuts = driver.getKeyValueStore(Names.PENDING_FANOUTS);
+        try (KeyValueIterator<String, Object> all = fanOuts.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
     }
 
     /** Lets this much wall-clock time pass (punctuations run) and reads what that wrote. */
@@ -186,7 +201,7 @@ public final class TopologyHarness implements AutoCloseable {
         return this;
     }
 
-    /** The updates written so far, without waiting for recomputes deferred by pacing. */
+    /** The updates written so far, without waiting for deferred fan-outs or recomputes deferred by pacing. */
     public List<TestRecord<String, AttributionUpdate>> updatesSoFar() {
         return allUpdates;
     }
@@ -196,8 +211,8 @@ public final class TopologyHarness implements AutoCloseable {
         return clock.plusMillis(1);
     }
 
-    private static boolean hasAny(KeyValueStore<String, Long> store) {
-        try (KeyValueIterator<String, Long> all = store.all()) {
+    private static boolean hasAny(KeyValueStore<String, Object> store) {
+        try (KeyValueIterator<String, Object> all = store.all()) {
             return all.hasNext();
         }
     }

@@ -3,6 +3,7 @@ package io.attributionstreams.topology.identity;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -14,27 +15,37 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Step 2: the identity graph processor and its two stores. */
+/** Step 2: the identity graph processor and its stores. */
 public final class Identity {
     private Identity() {
     }
 
-    /** @param events told how many link events each identity event caused, and of identifiers turning hot */
-    public static ProcessorSupplier<String, GraphEvent, String, GraphEvent> graph(IdentityEvents events) {
+    /**
+     * @param pacing how many link targets an event or a punctuation serves, and how often deferred ones are served
+     * @param events told how many link events each identity event caused, of deferred fan-outs, and of
+     *     identifiers turning hot
+     */
+    public static ProcessorSupplier<String, GraphEvent, String, GraphEvent> graph(Pacing pacing,
+            IdentityEvents events) {
         StoreBuilder<KeyValueStore<String, Long>> claims = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CLAIMS), Serdes.String(), Serdes.Long());
         StoreBuilder<KeyValueStore<String, Versioned<Interaction>>> carriers = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CARRIERS), Serdes.String(),
                 JsonSerde.of(new TypeReference<Versioned<Interaction>>() { }));
+        // logged, so a fan-out under way survives a crash; cached, so one deferred and done between two
+        // commits never reaches the changelog
+        StoreBuilder<KeyValueStore<String, PendingFanOut>> pending = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.PENDING_FANOUTS), Serdes.String(),
+                JsonSerde.of(PendingFanOut.class)).withCachingEnabled();
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, GraphEvent, String, GraphEvent> get() {
-                return new IdentityGraph(events);
+                return new IdentityGraph(pacing, events);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(claims, carriers);
+                return Set.of(claims, carriers, pending);
             }
         };
     }

@@ -5,8 +5,11 @@ package io.attributionstreams.topology.identity;
  * turning hot. Never the identifier itself: a phone or an email is personal data.
  */
 public interface IdentityEvents {
-    /** One identity event caused {@code links} link events. */
+    /** One identity event caused {@code links} link events (counted once its fan-out is complete). */
     void fannedOut(int links);
+
+    /** One identity event's fan-out went over the budget of its own record: the rest waits for the punctuator. */
+    void fanOutDeferred();
 
     /** Claiming customers an identifier may have before it counts as hot. */
     int hotThreshold();

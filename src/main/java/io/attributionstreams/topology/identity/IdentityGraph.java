@@ -2,12 +2,12 @@ package io.attributionstreams.topology.identity;
 
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.events.GraphEvent;
-import io.attributionstreams.topology.events.GraphEvent.Link;
 import io.attributionstreams.topology.events.Versioned;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
+import io.attributionstreams.topology.identity.PendingFanOut.Mode;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,44 +21,49 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * undoes exactly what it linked. Events go to the customers, keyed by customer id.
  *
  * <p>The work per event is the identifier's fan-out: the interactions it carries (for a claim) or
- * the customers claiming it (for an attach), never more. Links for one claim go out in batches so
- * a customer receives many waiting interactions in a few events, not one each. The metrics hear of
- * each event's fan-out and of an identifier whose claimants pass the hot threshold, never which one.
+ * the customers claiming it (for an attach), never more; and it is spread: each event serves at most
+ * {@link Pacing#fanOutBudget()} targets itself and leaves the rest to a punctuator, which serves that
+ * many per {@link Pacing#fanOutInterval()} (see {@link FanOuts}). The metrics hear of each event's
+ * fan-out, of a fan-out deferred, and of an identifier whose claimants pass the hot threshold, never
+ * which one.
  */
 final class IdentityGraph implements Processor<String, GraphEvent, String, GraphEvent> {
-    /** Interactions per link event: keeps records far below the broker's size limit. */
-    static final int LINKS_PER_EVENT = 200;
-
     private final IdentityEvents events;
-    private ProcessorContext<String, GraphEvent> context;
+    private final Pacing pacing;
     private KeyValueStore<String, Long> claims;
     private KeyValueStore<String, Versioned<Interaction>> carriers;
+    private FanOuts fanOuts;
 
-    IdentityGraph(IdentityEvents events) {
+    IdentityGraph(Pacing pacing, IdentityEvents events) {
+        this.pacing = pacing;
         this.events = events;
     }
 
     @Override
     public void init(ProcessorContext<String, GraphEvent> context) {
-        this.context = context;
         this.claims = context.getStateStore(Names.IDENTITY_CLAIMS);
         this.carriers = context.getStateStore(Names.IDENTITY_CARRIERS);
+        // init runs again after a crash or a task moving here: the fan-outs left pending carry on
+        this.fanOuts = new FanOuts(context, claims, carriers, context.getStateStore(Names.PENDING_FANOUTS), events,
+                pacing.fanOutBudget());
+        context.schedule(pacing.fanOutInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fanOuts.serveWaiting());
     }
 
     @Override
     public void process(Record<String, GraphEvent> record) {
         String identifier = record.key();
         GraphEvent event = record.value();
+        long timestamp = record.timestamp();
         switch (event.kind()) {
-            case CLAIM -> claim(record, identifier, event.customerId(), event.revision());
-            case UNCLAIM -> unclaim(record, identifier, event.customerId(), event.revision());
-            case ATTACH -> attach(record, identifier, event.interaction(), event.revision());
-            case DETACH -> detach(record, identifier, event.factId(), event.revision());
+            case CLAIM -> claim(identifier, event.customerId(), event.revision(), timestamp);
+            case UNCLAIM -> unclaim(identifier, event.customerId(), event.revision(), timestamp);
+            case ATTACH -> attach(identifier, event.interaction(), event.revision(), timestamp);
+            case DETACH -> detach(identifier, event.factId(), event.revision(), timestamp);
             default -> throw new IllegalStateException("not an identity event: " + event.kind());
         }
     }
 
-    private void claim(Record<String, GraphEvent> record, String identifier, String customerId, long revision) {
+    private void claim(String identifier, String customerId, long revision, long timestamp) {
         String key = Names.compositeKey(identifier, customerId);
         Long known = claims.get(key);
         if (known != null && known >= revision) {
@@ -66,78 +71,43 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
         }
         claims.put(key, revision);
         if (known != null) {
-            return; // already linked through this identifier
+            return; // already linked through this identifier, or its link fan-out still under way
         }
         if (justTurnedHot(identifier)) {
             events.becameHot();
         }
-        List<Link> batch = new ArrayList<>();
-        int sent = 0;
-        try (KeyValueIterator<String, Versioned<Interaction>> it = carriers.prefixScan(Names.prefixOf(identifier),
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                Versioned<Interaction> carried = it.next().value;
-                batch.add(Link.to(carried.fact(), carried.revision()));
-                if (batch.size() == LINKS_PER_EVENT) {
-                    sent += batch.size();
-                    forward(record, customerId, GraphEvent.link(customerId, identifier, batch));
-                    batch.clear();
-                }
-            }
-        }
-        if (!batch.isEmpty()) {
-            sent += batch.size();
-            forward(record, customerId, GraphEvent.link(customerId, identifier, batch));
-        }
-        events.fannedOut(sent);
+        fanOuts.start(FanOutKey.claim(identifier, customerId), Mode.LINK, revision, timestamp);
     }
 
-    private void unclaim(Record<String, GraphEvent> record, String identifier, String customerId, long revision) {
+    private void unclaim(String identifier, String customerId, long revision, long timestamp) {
         String key = Names.compositeKey(identifier, customerId);
         Long known = claims.get(key);
         if (known == null || known >= revision) {
             return;
         }
         claims.delete(key);
-        List<Link> batch = new ArrayList<>();
-        try (KeyValueIterator<String, Versioned<Interaction>> it = carriers.prefixScan(Names.prefixOf(identifier),
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, Versioned<Interaction>> carried = it.next();
-                batch.add(Link.away(Names.partOf(carried.key), carried.value.revision()));
-                if (batch.size() == LINKS_PER_EVENT) {
-                    forward(record, customerId, GraphEvent.unlink(customerId, identifier, batch));
-                    batch.clear();
-                }
-            }
-        }
-        if (!batch.isEmpty()) {
-            forward(record, customerId, GraphEvent.unlink(customerId, identifier, batch));
-        }
+        fanOuts.start(FanOutKey.claim(identifier, customerId), Mode.UNLINK, revision, timestamp);
     }
 
-    private void attach(Record<String, GraphEvent> record, String identifier, Interaction interaction, long revision) {
+    private void attach(String identifier, Interaction interaction, long revision, long timestamp) {
         String key = Names.compositeKey(identifier, interaction.interactionId());
         Versioned<Interaction> known = carriers.get(key);
         if (known != null && known.revision() >= revision) {
             return;
         }
         carriers.put(key, new Versioned<>(interaction, revision));
-        List<Link> link = List.of(Link.to(interaction, revision));
-        events.fannedOut(forEachClaimant(identifier, customerId ->
-                forward(record, customerId, GraphEvent.link(customerId, identifier, link))));
+        // new or changed payload: every claimant gets it, those a pending fan-out already reached too
+        fanOuts.start(FanOutKey.attach(identifier, interaction.interactionId()), Mode.LINK, revision, timestamp);
     }
 
-    private void detach(Record<String, GraphEvent> record, String identifier, String interactionId, long revision) {
+    private void detach(String identifier, String interactionId, long revision, long timestamp) {
         String key = Names.compositeKey(identifier, interactionId);
         Versioned<Interaction> known = carriers.get(key);
         if (known == null || known.revision() >= revision) {
             return;
         }
         carriers.delete(key);
-        List<Link> link = List.of(Link.away(interactionId, revision));
-        forEachClaimant(identifier, customerId ->
-                forward(record, customerId, GraphEvent.unlink(customerId, identifier, link)));
+        fanOuts.start(FanOutKey.attach(identifier, interactionId), Mode.UNLINK, revision, timestamp);
     }
 
     /**
@@ -153,28 +123,12 @@ final class IdentityGraph implements Processor<String, GraphEvent, String, Graph
     private long claimants(String identifier, long limit) {
         long count = 0;
         try (KeyValueIterator<String, Long> it = claims.prefixScan(Names.prefixOf(identifier),
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+                Serdes.String().serializer())) {
             while (count < limit && it.hasNext()) {
                 it.next();
                 count++;
             }
         }
         return count;
-    }
-
-    private int forEachClaimant(String identifier, java.util.function.Consumer<String> action) {
-        int count = 0;
-        try (KeyValueIterator<String, Long> it = claims.prefixScan(Names.prefixOf(identifier),
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                action.accept(Names.partOf(it.next().key));
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private void forward(Record<String, GraphEvent> record, String customerId, GraphEvent event) {
-        context.forward(record.withKey(customerId).withValue(event));
     }
 }

@@ -15,28 +15,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Which customers' recomputes the application has deferred (pacing) and not yet run, read from the
- * changelog of its {@code pending-recomputes} store: a value while deferred, a tombstone once done.
- * Read committed, it moves in step with the committed input offsets, so "no input lag and nothing
- * pending" means no update is still to come.
+ * The keys of one of the application's stores of deferred work (a recompute waiting for its pace, a
+ * fan-out under way), read from the store's changelog: a value while the work waits, a tombstone once
+ * done. Read committed, it moves in step with the committed input offsets, so "no input lag and
+ * nothing pending" means no update is still to come.
  */
-final class PendingRecomputes implements AutoCloseable {
+final class PendingKeys implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> pending = new HashSet<>();
 
     private final String topic;
 
-    private PendingRecomputes(KafkaConsumer<String, byte[]> consumer, String topic) {
+    private PendingKeys(KafkaConsumer<String, byte[]> consumer, String topic) {
         this.consumer = consumer;
         this.topic = topic;
     }
 
-    /** The changelog of {@code applicationId}'s store; watched from when the application has created it. */
-    static PendingRecomputes watch(String bootstrap, String applicationId) {
+    /** The changelog of {@code applicationId}'s {@code store}; watched from when the application has created it. */
+    static PendingKeys watch(String bootstrap, String applicationId, String store) {
         Properties p = TopicReader.readCommitted(bootstrap);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the application creates it, with its settings
-        return new PendingRecomputes(new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
-                Names.changelogTopic(applicationId, Names.PENDING_RECOMPUTES));
+        return new PendingKeys(new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
+                Names.changelogTopic(applicationId, store));
     }
 
     /** Assigns the changelog's partitions once it exists; false while it does not. */
@@ -56,7 +56,7 @@ final class PendingRecomputes implements AutoCloseable {
 
     /**
      * Reads the changelog up to its last stable offset as of now, so that a slow fetch cannot pass for
-     * an empty store; true while some customer waits.
+     * an empty store; true while some work waits.
      */
     boolean any() {
         if (!assigned()) {

@@ -1,0 +1,38 @@
+package io.attributionstreams.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.batch.BatchRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The batch engine as the oracle for what a harness was sent: the settled outputs equal it, byte for byte. */
+public final class BatchOracle {
+    private BatchOracle() {
+    }
+
+    /**
+     * Settles the harness, exports it to {@code dir/stream}, runs batch on the final facts of {@code sent}
+     * into {@code dir/batch}, and asserts both files equal, and every key's versions ran 1, 2, 3, ...
+     */
+    public static void assertConvergesToBatch(Path dir, AttributionSettings settings, List<FactRecord> sent,
+            TopologyHarness harness) {
+        try {
+            Path finalFacts = Files.createDirectories(dir.resolve("final"));
+            FinalFacts.write(sent, finalFacts);
+            Path batch = Files.createDirectories(dir.resolve("batch"));
+            BatchRun.run(finalFacts, batch, settings, null);
+            Path stream = Files.createDirectories(dir.resolve("stream"));
+            harness.exportTo(stream);
+            assertThat(harness.versionViolations()).isEmpty();
+            assertThat(stream.resolve("attribution.csv")).hasSameTextualContentAs(batch.resolve("attribution.csv"));
+            assertThat(stream.resolve("channels.csv")).hasSameTextualContentAs(batch.resolve("channels.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
