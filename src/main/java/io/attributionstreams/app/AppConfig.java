@@ -45,6 +45,7 @@ public final class AppConfig {
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
     public static final String RECOMPUTE_PER_TOUCHPOINT = "attribution.recompute.per-touchpoint";
     public static final String RECOMPUTE_PACE_FROM = "attribution.recompute.pace-from";
+    public static final String RECOMPUTE_PACE_CONVERSIONS_FROM = "attribution.recompute.pace-conversions-from";
     public static final String FANOUT_BUDGET = "attribution.fanout.budget";
     public static final String FANOUT_INTERVAL = "attribution.fanout.interval";
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
@@ -97,7 +98,11 @@ public final class AppConfig {
             "ISO-8601 duration: after recomputing a customer with k touchpoints (k >= attribution.recompute.pace-from), "
                 + "its next changes wait k times this and are recomputed together (PT0S: every change at once)"});
         keys.put(RECOMPUTE_PACE_FROM, new String[] {Integer.toString(Pacing.DEFAULT.recomputePaceFrom()),
-            "touchpoints from which a customer is recomputed at that pace; smaller ones always at once"});
+            "facts (touchpoints, appointments, payments) from which a customer is recomputed at that pace; smaller "
+                + "ones always at once"});
+        keys.put(RECOMPUTE_PACE_CONVERSIONS_FROM, new String[] {Integer.toString(Pacing.DEFAULT.conversionsPaceFrom()),
+            "facts from which a customer's bookings, visits and payments wait for its pace too (smaller customers: "
+                + "never)"});
         keys.put(FANOUT_BUDGET, new String[] {Integer.toString(Pacing.DEFAULT.fanOutBudget()),
             "link targets (customers an interaction reaches, or interactions a claim reaches) one identity event "
                 + "serves itself; the rest is served later, that many per attribution.fanout.interval"});
@@ -254,7 +259,8 @@ public final class AppConfig {
     /** The topology's pacing: channel totals interval, the recompute pace of large customers, the fan-out budget. */
     public Pacing pacing() {
         return new Pacing(getDuration(CHANNEL_TOTALS_INTERVAL), getDurationOrZero(RECOMPUTE_PER_TOUCHPOINT),
-                getInt(RECOMPUTE_PACE_FROM), getInt(FANOUT_BUDGET), getDuration(FANOUT_INTERVAL));
+                getInt(RECOMPUTE_PACE_FROM), getInt(RECOMPUTE_PACE_CONVERSIONS_FROM), getInt(FANOUT_BUDGET),
+                getDuration(FANOUT_INTERVAL));
     }
 
     private Duration getDurationOrZero(String key) {

@@ -81,6 +81,32 @@ class PacingTest {
     }
 
     @Test
+    void aCustomerWithThousandsOfPaymentsHasItsPaymentsPacedToo() {
+        Pacing pacing = Pacing.DEFAULT.withConversionsPacedFrom(300);
+        try (TopologyHarness harness = new TopologyHarness(AttributionSettings.defaults()
+                .withTypes(List.of(ConversionType.FIRST_PAID)), pacing)) {
+            String key = "C1|FIRST_PAID|daily_split";
+            harness.pipe(new FactRecord(FactFile.CUSTOMERS, "C1", new RawCustomer("C1", List.of(SHARED), List.of())));
+            harness.pipe(interaction("J1", SHARED, "2025-01-03T10:00:00Z"));
+            for (int i = 0; i < 299; i++) { // 300 facts with the touchpoint: each payment recomputed at once
+                harness.pipe(new FactRecord(FactFile.PAYMENTS, "P" + i,
+                        new RawPayment("P" + i, "C1", "2025-01-05T10:00:00Z", "1.00", "USD")));
+            }
+            assertThat(updatesOf(harness, key)).hasSize(299);
+            for (int i = 299; i < 400; i++) { // from 300 facts: a 30 s pause, the payments inside it wait
+                harness.pipe(new FactRecord(FactFile.PAYMENTS, "P" + i,
+                        new RawPayment("P" + i, "C1", "2025-01-05T10:00:00Z", "1.00", "USD")));
+            }
+            assertThat(updatesOf(harness, key)).hasSize(299);
+            assertThat(harness.registry().find("attribution.recomputes.deferred").counter().count()).isEqualTo(101.0);
+
+            assertThat(harness.latestUpdates().get(key).revenue()).as("once the pause is over").isEqualTo("400.00");
+            assertThat(updatesOf(harness, key)).hasSize(300);
+            assertThat(harness.versionViolations()).isEmpty();
+        }
+    }
+
+    @Test
     void aSmallCustomerIsRecomputedAtEveryChange() {
         try (TopologyHarness harness = firstContactOnly()) {
             harness.pipe(interactions("I", 98, SHARED, "2025-01-02T10:00:00Z"));
@@ -106,6 +132,11 @@ class PacingTest {
         assertThat(new Pacing(Duration.ofSeconds(1), Duration.ZERO, 100).recomputePauseMillis(1_000)).isZero();
         assertThatThrownBy(() -> new Pacing(Duration.ofSeconds(1), Duration.ofMillis(-1), 100))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
+        assertThat(new Pacing(Duration.ofSeconds(1), Duration.ofNanos(100_000), 100).recomputePauseMillis(100_000))
+                .as("a pace under a millisecond still adds up").isEqualTo(10_000);
+        assertThat(pacing.pacesConversions(999)).isFalse();
+        assertThat(pacing.pacesConversions(1_000)).isTrue();
+        assertThatThrownBy(() -> pacing.withConversionsPacedFrom(99)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static TopologyHarness firstContactOnly() {

@@ -16,11 +16,13 @@ import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,6 +48,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private final AttributionEvents events;
     /** Customers recomputed lately at their pace, and when their next recompute may run. */
     private final Map<String, Long> pausedUntil = new HashMap<>();
+    /** Customers so large at their last recompute that their conversions wait for the pace too. */
+    private final Set<String> conversionsPaced = new HashSet<>();
     /** The customers in the pending store, and when they are due (the store is the truth; this is its index). */
     private final Map<String, Long> due = new HashMap<>();
     private KeyValueStore<String, Long> pending;
@@ -71,6 +75,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         this.pending = context.getStateStore(Names.PENDING_RECOMPUTES);
         // init runs again after a crash or a task moving here: what was deferred before is due now
         pausedUntil.clear();
+        conversionsPaced.clear();
         due.clear();
         try (KeyValueIterator<String, Long> all = pending.all()) {
             all.forEachRemaining(kv -> due.put(kv.key, 0L));
@@ -82,7 +87,10 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     public void process(Record<String, CustomerChange> record) {
         String customerId = record.key();
         long now = context.currentSystemTimeMs();
-        if (!record.value().paced()) {
+        CustomerChange change = record.value();
+        boolean mayWait = change.paced()
+                || (change == CustomerChange.CONVERSION_FACTS && conversionsPaced.contains(customerId));
+        if (!mayWait) {
             // a booking, visit, payment or the customer's existence: never waits; covers what was deferred
             if (due.remove(customerId) != null) {
                 pending.delete(customerId);
@@ -121,7 +129,13 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private void recompute(Record<String, CustomerChange> record, long wallClock) {
         String customerId = record.key();
         CustomerFacts facts = facts(customerId);
-        long pause = pacing.recomputePauseMillis(facts.touchpoints().size());
+        int size = facts.touchpoints().size() + facts.appointments().size() + facts.payments().size();
+        long pause = pacing.recomputePauseMillis(size);
+        if (pacing.pacesConversions(size)) {
+            conversionsPaced.add(customerId);
+        } else {
+            conversionsPaced.remove(customerId);
+        }
         if (pause > 0) {
             pausedUntil.put(customerId, wallClock + pause);
         } else {
