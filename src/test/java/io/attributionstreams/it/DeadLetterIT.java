@@ -74,6 +74,28 @@ class DeadLetterIT extends RealBrokerTest {
                 .extracting(t -> t.interactionId()).containsExactly("I5");
     }
 
+    /**
+     * Lost state is the one thing the engine will not skip: a record on an internal topic that cannot be read
+     * stops it, rather than be dropped silently, while bad input never does.
+     */
+    @Test
+    void anUnreadableRecordOnAnInternalTopicStopsTheEngine(@TempDir Path tmp) throws Exception {
+        String internal = Names.repartitionTopic("dlq-internal", Names.BY_CUSTOMER);
+        try (StreamingApp app = RunningApp.start(kafka.bootstrapServers(), "dlq-internal", tmp.resolve("state"),
+                Map.of());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                     Replayer.producerSettings(kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> RunningApp.running(app));
+            producer.send(json(internal, "C1", "{\"kind\":\"LINK\",\"links\":\"not a list\"")).get();
+
+            await().atMost(Duration.ofMinutes(1)).until(() -> !RunningApp.running(app));
+            assertThat(app.awaitStop()).as("stopped because it failed").isTrue();
+        }
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), Names.DLQ).stream()
+                .filter(r -> internal.equals(header(r, DeadLetters.TOPIC_HEADER))))
+                .as("an internal record is not dead-lettered and skipped").isEmpty();
+    }
+
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
