@@ -27,6 +27,7 @@ public final class RunningEngine implements AutoCloseable {
     private final OpsServer http;
     private final QueryService queries;
     private final AppConfig config;
+    private boolean closed;
 
     private RunningEngine(EmbeddedKafka broker, StreamingApp app, KafkaStreamsMetrics streamsMetrics, OpsServer http,
             QueryService queries, AppConfig config) {
@@ -105,8 +106,13 @@ public final class RunningEngine implements AutoCloseable {
         return config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
     }
 
+    /** Stops everything, in reverse order; a second call waits for the first to finish and does nothing more. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         queries.close();
         http.close();
         streamsMetrics.close();

@@ -31,6 +31,7 @@ public final class StreamingApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
+    private volatile boolean closedCleanly;
 
     private StreamingApp(KafkaStreams streams) {
         this.streams = streams;
@@ -108,7 +109,15 @@ public final class StreamingApp implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(60));
+        closedCleanly = streams.close(Duration.ofSeconds(60));
+        if (!closedCleanly) {
+            LOG.warn("Kafka Streams did not close within 60 s; the next start resumes from the last commit");
+        }
         stopped.countDown();
+    }
+
+    /** Whether {@link #close} closed Kafka Streams within its time, committing what it had processed. */
+    public boolean closedCleanly() {
+        return closedCleanly;
     }
 }

@@ -89,6 +89,11 @@ public final class AppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit status once the process has ended. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /** VmHWM of the process: its peak resident set so far, from the kernel (the last reading once it ended). */
     public long peakRssKb() {
         try {

@@ -40,6 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunningEngine engine = RunningEngine.start(config, System.getenv(), commandLine());
+        StopSignals.onStop(engine::close);
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "attribution-shutdown"));
         spec.commandLine().getOut().printf("run: application %s on %s%s; dashboard, queries, metrics and health on "
                         + "http://localhost:%d (/, /customers/{id}/attribution, /channels, /metrics, /health/ready), "
@@ -51,6 +52,14 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: the streaming application stopped after a fatal error");
             return 1;
         }
+        engine.close(); // waits while the stop signal's thread is still closing the rest (HTTP, embedded broker)
+        if (!engine.app().closedCleanly()) {
+            spec.commandLine().getErr().println("error: Kafka Streams did not close in time; the next start resumes "
+                    + "from the last commit");
+            return 1;
+        }
+        spec.commandLine().getOut().println("stopped: Kafka Streams closed, offsets committed");
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -1,11 +1,15 @@
 package io.attributionstreams.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.attributionstreams.app.StreamingApp;
+import io.attributionstreams.bench.AppProcess;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.RunningApp;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,5 +39,22 @@ class RestartIT extends RealBrokerTest {
         }
 
         assertTopicsEqualBatch(data, tmp);
+    }
+
+    /** SIGTERM is a request, not a crash: `run` closes Kafka Streams (committing), says so, and exits 0. */
+    @Test
+    void sigtermStopsRunCleanlyAndItExitsZero(@TempDir Path tmp) throws Exception {
+        DataSet data = generate(tmp, 100, 800, 5, 0.0);
+        Path log = tmp.resolve("app.log");
+        AppProcess app = AppProcess.start(kafka.bootstrapServers(), "sigterm", tmp.resolve("state"), log);
+        try {
+            app.awaitReady(Duration.ofMinutes(2));
+            Replayer.send(kafka.bootstrapServers(), ReplayPlan.inFileOrder(data.input()), 0, null);
+        } finally {
+            app.close(); // SIGTERM, then waits for the process to end
+        }
+        assertThat(app.exitCode()).isZero();
+        assertThat(Files.readString(log)).contains("stopped: Kafka Streams closed, offsets committed")
+                .doesNotContain("error:");
     }
 }

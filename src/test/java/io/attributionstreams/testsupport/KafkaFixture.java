@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -17,6 +18,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class KafkaFixture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaFixture.class);
+    private static final AtomicBoolean SAID = new AtomicBoolean();
     public static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
 
     private final String bootstrapServers;
@@ -33,21 +35,35 @@ public final class KafkaFixture implements AutoCloseable {
         if (dockerAvailable()) {
             KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
             container.start();
-            LOG.warn("real-broker tests use a Testcontainers Kafka ({}) at {}", KAFKA_IMAGE, container.getBootstrapServers());
+            once("real-broker tests use a Testcontainers Kafka (" + KAFKA_IMAGE + ")");
             return new KafkaFixture(container.getBootstrapServers(), container, "testcontainers");
         }
         try {
             Path dir = Files.createTempDirectory("attribution-it-kafka");
             EmbeddedKafka kafka = EmbeddedKafka.start(0, dir);
-            LOG.warn("no Docker daemon answers: real-broker tests use the embedded KRaft broker at {}",
-                    kafka.bootstrapServers());
+            once("real-broker tests use the embedded KRaft broker (no Docker daemon answers)");
             return new KafkaFixture(kafka.bootstrapServers(), kafka, "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Which fixture the real-broker tests use, said once per test run, not once per test class. */
+    private static void once(String which) {
+        if (SAID.compareAndSet(false, true)) {
+            LOG.warn(which);
+        }
+    }
+
+    /**
+     * Asks Testcontainers only where a Docker daemon could answer (a {@code DOCKER_HOST}, or the default socket):
+     * where neither is, its probe would log an ERROR for a fallback that is expected.
+     */
     private static boolean dockerAvailable() {
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
