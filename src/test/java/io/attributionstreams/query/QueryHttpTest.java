@@ -2,7 +2,6 @@ package io.attributionstreams.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,27 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 class QueryHttpTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final UpdateFeed feed = new UpdateFeed(10);
-    private OpsServer http;
-    private QueryRoutes routes;
+    private ServedQueries served;
+    private UpdateFeed feed;
     private String base;
     private String self;
 
     @BeforeEach
     void serve() {
-        http = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
-        self = "localhost:" + http.port();
-        base = "http://" + self;
-        FakeStores stores = new FakeStores(self);
-        stores.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
+        served = new ServedQueries();
+        feed = served.feed;
+        base = served.base;
+        self = served.self;
     }
 
     @AfterEach
     void stop() {
-        feed.close();
-        http.close();
-        routes.close();
+        served.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -3,11 +3,6 @@ package io.attributionstreams.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.ops.HttpLimits;
-import io.attributionstreams.ops.OpsServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +20,20 @@ import org.junit.jupiter.api.Test;
  */
 class RequestSizeHttpTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final UpdateFeed feed = new UpdateFeed(10);
-    private OpsServer http;
-    private QueryRoutes routes;
+    private ServedQueries served;
+    private UpdateFeed feed;
     private String base;
 
     @BeforeEach
     void serve() {
-        http = OpsServer.start(0, HttpLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> null);
-        String self = "localhost:" + http.port();
-        base = "http://" + self;
-        FakeStores stores = new FakeStores(self);
-        stores.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
+        served = new ServedQueries();
+        feed = served.feed;
+        base = served.base;
     }
 
     @AfterEach
     void stop() {
-        feed.close();
-        http.close();
-        routes.close();
+        served.close();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
