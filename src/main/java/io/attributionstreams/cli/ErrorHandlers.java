@@ -1,6 +1,7 @@
 package io.attributionstreams.cli;
 
 import io.attributionstreams.batch.InputException;
+import io.attributionstreams.broker.BrokerCheck.BrokerUnreachableException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +25,10 @@ final class ErrorHandlers {
     }
 
     static int failedExecution(Exception e, CommandLine cli, ParseResult parsed) {
+        if (e instanceof BrokerUnreachableException) {
+            cli.getErr().println("error: " + e.getMessage());
+            return FAILED;
+        }
         if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
                 || e instanceof IllegalStateException) {
             cli.getErr().println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.topology.StreamsSettings;
@@ -44,6 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        BrokerCheck.require(bootstrapServers);
         if (awaitQuiet != null) {
             Exporter.awaitQuiet(bootstrapServers, applicationId, duration(awaitQuiet, "--await-quiet"),
                     duration(timeout, "--timeout"), err);

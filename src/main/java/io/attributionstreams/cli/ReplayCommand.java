@@ -2,6 +2,7 @@ package io.attributionstreams.cli;
 
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.batch.InputException;
+import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
@@ -48,6 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (shuffle != null) {
             rows = ReplayPlan.shuffled(rows, shuffle);
         }
+        BrokerCheck.require(bootstrapServers);
         TopicCreator.createMissing(bootstrapServers, 0, 0);
         PrintWriter err = spec.commandLine().getErr();
         Replayer.Totals totals = Replayer.send(bootstrapServers, rows, rate, err);

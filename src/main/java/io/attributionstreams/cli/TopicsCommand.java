@@ -1,5 +1,6 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.TopicCreator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        BrokerCheck.require(bootstrapServers);
         List<String> created = TopicCreator.createMissing(bootstrapServers, partitions, replicationFactor);
         spec.commandLine().getOut().println(created.isEmpty() ? "topics: all present"
                 : "topics: created " + String.join(", ", created));

@@ -1,0 +1,64 @@
+package io.attributionstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.attributionstreams.testsupport.Cli;
+import io.attributionstreams.testsupport.Golden;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command that talks to Kafka says in one line, within 15 s, that no broker answers, and exits 1. */
+class NoBrokerTest {
+    private static String nobody;
+
+    @BeforeAll
+    static void anAddressWhereNothingListens() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = "127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    private static void assertFailsFast(String... args) {
+        long start = System.nanoTime();
+        Cli.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run(args));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly(
+                "error: no Kafka broker answers at " + nobody + " (is it running? see docs/operations.md)");
+        assertThat(run.out()).isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void topics() {
+        assertFailsFast("topics", "--bootstrap-servers", nobody);
+    }
+
+    @Test
+    void replay() {
+        assertFailsFast("replay", "--bootstrap-servers", nobody, "--input", Golden.input("basic").toString());
+    }
+
+    @Test
+    void export(@TempDir Path out) {
+        assertFailsFast("export", "--bootstrap-servers", nobody, "--output", out.toString());
+    }
+
+    @Test
+    void exportAwaitingQuiet(@TempDir Path out) {
+        assertFailsFast("export", "--bootstrap-servers", nobody, "--output", out.toString(), "--await-quiet", "2s");
+    }
+
+    @Test
+    void runOnAGivenCluster(@TempDir Path state) {
+        assertFailsFast("run", "--bootstrap-servers", nobody, "--state-dir", state.toString(), "--http-port", "0");
+    }
+}
