@@ -1,6 +1,5 @@
 package io.attributionstreams.app;
 
-import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
@@ -54,8 +53,6 @@ public final class RunningEngine implements AutoCloseable {
             Map<String, String> withBroker = new LinkedHashMap<>(cli);
             withBroker.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             config = AppConfig.load(file, env, withBroker);
-        } else {
-            BrokerCheck.require(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), securitySettings(config));
         }
         PrometheusMeterRegistry registry = Meters.prometheus();
         StreamingApp app = null;
@@ -90,18 +87,6 @@ public final class RunningEngine implements AutoCloseable {
 
     public AppConfig config() {
         return config;
-    }
-
-    /** The configured client security settings, so that the broker check connects as the application will. */
-    private static Map<String, Object> securitySettings(AppConfig config) {
-        Map<String, Object> security = new LinkedHashMap<>();
-        config.streamsProperties().forEach((k, v) -> {
-            String key = k.toString();
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                security.put(key, v);
-            }
-        });
-        return security;
     }
 
     public String bootstrapServers() {

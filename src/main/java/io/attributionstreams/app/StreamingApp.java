@@ -1,5 +1,6 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.TopologyMetrics;
@@ -8,11 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -45,6 +45,8 @@ public final class StreamingApp implements AutoCloseable {
         if (bootstrap == null) {
             throw new IllegalArgumentException("bootstrap.servers is not set");
         }
+        // first, so that a broker that is not there ends the start with one line within seconds
+        String clusterId = BrokerCheck.require(bootstrap, securitySettings(props));
         if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
             TopicCreator.createMissing(bootstrap,
                     config.has(AppConfig.TOPICS_PARTITIONS) ? config.getInt(AppConfig.TOPICS_PARTITIONS) : 0,
@@ -66,7 +68,7 @@ public final class StreamingApp implements AutoCloseable {
                 app.stopped.countDown();
             }
         });
-        forgetStateOfAnotherCluster(streams, props, bootstrap);
+        forgetStateOfAnotherCluster(streams, props, clusterId);
         streams.start();
         return app;
     }
@@ -75,13 +77,7 @@ public final class StreamingApp implements AutoCloseable {
      * Local state belongs to the cluster whose changelogs it mirrors. A state folder left by a
      * previous cluster (a recreated local broker, say) is wiped, loudly: its offsets mean nothing here.
      */
-    private static void forgetStateOfAnotherCluster(KafkaStreams streams, Properties props, String bootstrap) {
-        String clusterId;
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            clusterId = admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
-        }
+    private static void forgetStateOfAnotherCluster(KafkaStreams streams, Properties props, String clusterId) {
         String stateDir = props.getProperty(StreamsConfig.STATE_DIR_CONFIG,
                 System.getProperty("java.io.tmpdir") + "/kafka-streams");
         Path marker = Path.of(stateDir, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), CLUSTER_ID_FILE);
@@ -95,6 +91,18 @@ public final class StreamingApp implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot use the state folder " + stateDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The configured client security settings, so that the broker check connects as the application will. */
+    private static Map<String, Object> securitySettings(Properties props) {
+        Map<String, Object> security = new LinkedHashMap<>();
+        props.forEach((k, v) -> {
+            String key = k.toString();
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                security.put(key, v);
+            }
+        });
+        return security;
     }
 
     public KafkaStreams streams() {
