@@ -3,50 +3,50 @@ package io.attributionstreams.cli;
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.app.RunningEngine;
 import io.attributionstreams.batch.CsvRow;
-import io.attributionstreams.batch.Formats;
+import io.attributionstreams.demo.ChannelTable;
+import io.attributionstreams.demo.DemoLog;
+import io.attributionstreams.demo.DemoProgress;
+import io.attributionstreams.demo.DemoTerminal;
+import io.attributionstreams.demo.FeedLines;
+import io.attributionstreams.demo.NextSteps;
+import io.attributionstreams.demo.OutputWatcher;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
-import io.attributionstreams.topology.Names;
-import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.UpdateKey;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: the whole engine on one machine. Starts an embedded broker and the app, generates
- * a sample data set, replays it at a visible rate while printing one line per attribution update,
- * then prints the channel table and keeps serving until Ctrl-C.
+ * {@code demo}: the whole engine on one machine, for a first look. Starts an embedded broker and the app,
+ * generates a sample data set, replays it at a visible rate under a status line and a sampled feed of
+ * conversions, summarises what happened, and says what to try next while it keeps serving the dashboard.
+ * Its working folder (broker data, state, the generated files) goes when it stops; Kafka's own log goes to
+ * a file, so the terminal shows the demo and nothing else.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start an embedded Kafka broker and the app, replay a generated data set at a visible rate, "
-                + "print a live feed of updates and a channel table, and keep running until Ctrl-C.")
-public final class DemoCommand implements Callable<Integer> {
+        description = "Start an embedded Kafka broker and the app, replay a generated data set at a visible rate with "
+                + "a status line and a sampled feed of conversions, print the channel table and what to try next, "
+                + "and keep serving the dashboard until Ctrl-C.")
+public final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+    private static final double REVISIONS = 0.05;
 
     @Option(names = "--customers", defaultValue = "300", description = "Customers to generate (default: ${DEFAULT-VALUE}).")
     int customers;
@@ -70,120 +70,164 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the embedded broker (default: any free port).")
     int kafkaPort;
 
-    @Option(names = "--exit-when-done", description = "Exit 0 after the channel table, for scripts.")
+    @Option(names = "--exit-when-done", description = "Exit 0 after the summary, for scripts.")
     boolean exitWhenDone;
 
-    @Option(names = "--quiet-feed", description = "Print progress instead of one line per update.")
-    boolean quietFeed;
+    @Option(names = "--verbose", description = "Print every update (every conversion, every model, retractions), not a "
+            + "sample of about one conversion a second.")
+    boolean verbose;
+
+    @Option(names = "--status", defaultValue = "auto", paramLabel = "auto|inplace|lines",
+            converter = StatusModeConverter.class,
+            description = "The status line: redrawn in place on a terminal, a line every 5 s otherwise (auto, the "
+                    + "default), or forced either way.")
+    DemoTerminal.StatusMode status;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Where the log goes (default: attribution-demo.log in the system's temporary folder).")
+    Path logFile;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        long started = System.nanoTime();
+        if (rate <= 0 || customers <= 0 || interactions < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--rate and --customers must be positive, --interactions not negative");
+        }
+        DemoTerminal terminal = new DemoTerminal(spec.commandLine().getOut(), status);
+        Path log = logFile != null ? logFile : Path.of(System.getProperty("java.io.tmpdir"), "attribution-demo.log");
+        DemoLog.redirectTo(log);
         Path work = Files.createTempDirectory("attribution-demo");
+        try {
+            return demo(terminal, work, log);
+        } finally {
+            BenchCommand.deleteTree(work);
+        }
+    }
+
+    private int demo(DemoTerminal terminal, Path work, Path log) throws Exception {
+        long started = System.nanoTime();
+        terminal.println("attribution-streams demo: a Kafka broker (KRaft) and the streaming app, in this process");
+        terminal.println("  log        " + log + " (Kafka's own messages)");
+        terminal.println("  folder     " + work + " (broker data, state, generated files; removed when the demo stops)");
         Map<String, String> cli = new LinkedHashMap<>();
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, "attribution-demo");
         cli.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString());
         cli.put(AppConfig.HTTP_PORT, Integer.toString(httpPort));
         cli.put(AppConfig.EMBEDDED_PORT, Integer.toString(kafkaPort));
         cli.put(AppConfig.EMBEDDED_DIR, work.resolve("kafka").toString());
-        out.println("demo: starting an embedded Kafka broker (KRaft) and the attribution app ...");
-        out.flush();
         try (RunningEngine engine = RunningEngine.start(null, Map.of(), cli)) {
             String bootstrap = engine.bootstrapServers();
-            out.printf("demo: broker %s; dashboard on http://localhost:%d/ (metrics on /metrics, health on "
-                    + "/health/ready)%n", bootstrap, engine.httpPort());
+            terminal.println("  broker     " + bootstrap);
+            terminal.println("  dashboard  http://localhost:" + engine.httpPort() + "/");
             Path data = work.resolve("data");
             Files.createDirectories(data);
             DataGenerator.Written written = new DataGenerator(
-                    new GeneratorSpec(customers, interactions, seed, 0.05, ZoneOffset.UTC)).writeTo(data);
-            out.printf("demo: generated %,d facts in %s; replaying at %,d facts/s%n", written.total(), data, rate);
-            out.println("demo: live feed (customer, conversion, model, top channel, version):");
-            out.flush();
+                    new GeneratorSpec(customers, interactions, seed, REVISIONS, ZoneOffset.UTC)).writeTo(data);
+            terminal.printf("  data       %,d facts: %,d customers, %,d interactions, their appointments and payments "
+                    + "(seed %d; some rows revised, some deliberately bad); %,d a second, in random order",
+                    written.total(), customers, interactions, seed, rate);
+            terminal.println("");
+            terminal.println(verbose ? "Every update as it is written to attribution-updates:"
+                    : "A sample of conversions as they are attributed (--verbose for every update):");
+            terminal.println(FeedLines.header());
 
-            AtomicBoolean feeding = new AtomicBoolean(true);
-            AtomicLong updates = new AtomicLong();
-            CountDownLatch firstUpdate = new CountDownLatch(1);
-            Thread feed = new Thread(() -> feed(bootstrap, out, feeding, updates, firstUpdate, started), "demo-feed");
-            feed.setDaemon(true);
-            feed.start();
+            DemoProgress progress = new DemoProgress(written.total(), rate);
+            awaitRunning(engine, terminal);
+            OutputWatcher watcher = new OutputWatcher(bootstrap, terminal, progress, verbose);
+            Thread watching = new Thread(watcher, "demo-watcher");
+            watching.setDaemon(true);
+            watching.start();
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "demo-status");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = terminal.inPlace() ? 250 : 5_000;
+            ticker.scheduleAtFixedRate(() -> terminal.status(progress.statusLine()), every, every, TimeUnit.MILLISECONDS);
 
             List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), seed);
-            Replayer.send(bootstrap, rows, rate, quietFeed ? out : null);
+            progress.replayStarted();
+            Replayer.send(bootstrap, rows, rate, null, progress.replayed());
+            progress.replayEnded();
             Exporter.awaitQuiet(bootstrap, "attribution-demo", Duration.ofSeconds(2), Duration.ofMinutes(10), null);
-            feeding.set(false);
-            feed.join(5_000);
+            watcher.finish();
+            watching.join(30_000);
+            progress.done();
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+            terminal.status(progress.statusLine());
+            terminal.endStatus();
 
             Exporter.Snapshot snapshot = Exporter.read(bootstrap);
-            printTable(out, snapshot.totals().values(), updates.get(), snapshot.updates().size());
+            summarise(terminal, progress, snapshot, started);
+            Optional<String> model = ChannelTable.model(snapshot.totals().values());
+            model.ifPresent(m -> {
+                terminal.println("");
+                terminal.println("Channel totals, model " + m + " (the dashboard shows every model and type):");
+                ChannelTable.lines(snapshot.totals().values(), m).forEach(terminal::println);
+            });
+            Optional<AttributionUpdate> example = NextSteps.example(snapshot.updates().values());
+            terminal.println("");
+            NextSteps.lines(new NextSteps.Run(engine.httpPort(), customers, interactions, seed, REVISIONS, exitWhenDone),
+                    example, model.orElse("daily_split")).forEach(terminal::println);
             if (exitWhenDone) {
                 return 0;
             }
-            out.printf("demo: still running: dashboard on http://localhost:%d/; Ctrl-C stops it%n",
-                    engine.httpPort());
-            out.flush();
-            CountDownLatch interrupted = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown, "demo-stop"));
-            interrupted.await();
-            return 0;
+            CountDownLatch stop = new CountDownLatch(1);
+            StopSignals.onStop(stop::countDown);
+            stop.await();
+            terminal.println("demo: stopping ...");
+        }
+        terminal.println("demo: stopped; Kafka Streams closed, the broker stopped, the demo's folder removed");
+        return 0;
+    }
+
+    /**
+     * Until Kafka Streams runs: a first start creates the internal topics, joins the group and
+     * initialises a transactional producer per task, which takes some seconds; facts sent meanwhile
+     * would wait, and the feed would start only after the replay ended.
+     */
+    private static void awaitRunning(RunningEngine engine, DemoTerminal terminal) throws InterruptedException {
+        long since = System.nanoTime();
+        while (engine.app().streams().state() != KafkaStreams.State.RUNNING) {
+            if (!engine.app().streams().state().isRunningOrRebalancing()) {
+                throw new IllegalStateException("Kafka Streams stopped while starting: " + engine.app().streams().state()
+                        + " (see the log)");
+            }
+            terminal.status(String.format(Locale.ROOT, "starting: Kafka Streams is %s (%.0f s)",
+                    engine.app().streams().state().name().toLowerCase(Locale.ROOT), (System.nanoTime() - since) / 1e9));
+            Thread.sleep(terminal.inPlace() ? 250 : 5_000);
         }
     }
 
-    private static void feed(String bootstrap, PrintWriter out, AtomicBoolean running, AtomicLong updates,
-            CountDownLatch first, long started) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "attribution-demo-feed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Names.ATTRIBUTION_UPDATES));
-            while (running.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (UpdateKey.parse(r.key()).isPart()) {
-                        continue; // a run of a large answer's touchpoints; its answer record follows
-                    }
-                    AttributionUpdate u = Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
-                            .deserialize(r.topic(), r.value());
-                    if (updates.incrementAndGet() == 1) {
-                        first.countDown();
-                        out.printf(Locale.ROOT, "demo: first update %.1f s after start%n",
-                                (System.nanoTime() - started) / 1e9);
-                    }
-                    out.println(u == null ? String.format(Locale.ROOT, "  %-44s retracted", r.key()) : line(u));
-                }
-                out.flush();
+    private static void summarise(DemoTerminal terminal, DemoProgress progress, Exporter.Snapshot snapshot,
+            long started) {
+        terminal.println("");
+        terminal.printf("Done in %.0f s: %,d facts replayed, %,d updates written, %,d current answers "
+                        + "(a customer, conversion and model each).",
+                (System.nanoTime() - started) / 1e9, progress.replayed().get(), progress.updates(),
+                snapshot.updates().size());
+        if (progress.deadLetters() == 0) {
+            terminal.println("No dead letters.");
+        } else {
+            terminal.printf("%,d dead letters (the generator writes some bad rows on purpose): %s.",
+                    progress.deadLetters(), progress.deadLettersByKind());
+        }
+    }
+
+    /** {@code auto}, {@code inplace} or {@code lines}, in any case. */
+    static final class StatusModeConverter implements picocli.CommandLine.ITypeConverter<DemoTerminal.StatusMode> {
+        @Override
+        public DemoTerminal.StatusMode convert(String value) {
+            try {
+                return DemoTerminal.StatusMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not one of auto, inplace, lines");
             }
         }
-    }
-
-    private static String line(AttributionUpdate u) {
-        if (u.isSplit()) {
-            return String.format(Locale.ROOT, "  %-12s %-15s %-15s %,d touchpoints in %d parts  revenue %10s  v%d",
-                    u.customerId(), u.conversionType(), u.model(), u.touchpointCount(), u.parts(), u.revenue(),
-                    u.version());
-        }
-        AttributionUpdate.Touchpoint top = u.touchpoints().stream()
-                .max(Comparator.comparing(AttributionUpdate.Touchpoint::credit)).orElseThrow();
-        return String.format(Locale.ROOT, "  %-12s %-15s %-15s top %-12s %6s  revenue %10s  v%d", u.customerId(),
-                u.conversionType(), u.model(), top.channel(), Formats.credit(top.credit().setScale(3,
-                        java.math.RoundingMode.HALF_EVEN)), u.revenue(), u.version());
-    }
-
-    private static void printTable(PrintWriter out, java.util.Collection<ChannelTotalRecord> totals, long updates,
-            int answers) {
-        out.printf(Locale.ROOT, "%ndemo: %,d updates received, %,d current answers. Channel totals:%n", updates, answers);
-        out.printf(Locale.ROOT, "  %-15s %-15s %-16s %12s %14s %11s%n", "conversion", "model", "channel", "credit",
-                "revenue", "touchpoints");
-        totals.stream().sorted(Comparator.comparing(ChannelTotalRecord::conversionType)
-                        .thenComparing(ChannelTotalRecord::model).thenComparing(ChannelTotalRecord::channel))
-                .forEach(t -> out.printf(Locale.ROOT, "  %-15s %-15s %-16s %12s %14s %11d%n", t.conversionType(),
-                        t.model(), t.channel(), t.credit().setScale(3, java.math.RoundingMode.HALF_EVEN)
-                                .stripTrailingZeros().toPlainString(), t.revenue(), t.touchpoints()));
-        out.flush();
     }
 }

@@ -21,7 +21,7 @@ public final class TopicReader {
     }
 
     /** A consumer without a group that sees committed records only, as the outputs' other readers do. */
-    static Properties readCommitted(String bootstrap) {
+    public static Properties readCommitted(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -54,6 +55,12 @@ public final class Replayer {
      * @param progress where a line of progress goes every two seconds, or null
      */
     public static Totals send(String bootstrapServers, List<CsvRow> rows, int rate, PrintWriter progress) {
+        return send(bootstrapServers, rows, rate, progress, new AtomicLong());
+    }
+
+    /** As {@link #send(String, List, int, PrintWriter)}, counting the records handed to the producer in {@code sent}. */
+    public static Totals send(String bootstrapServers, List<CsvRow> rows, int rate, PrintWriter progress,
+            AtomicLong counter) {
         long start = System.nanoTime();
         Map<FactFile, Long> sent = new EnumMap<>(FactFile.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,6 +81,7 @@ public final class Replayer {
                             }
                         });
                 sent.merge(row.file(), 1L, Long::sum);
+                counter.incrementAndGet();
                 if (rate > 0) {
                     pace(start, i + 1, rate);
                 }
