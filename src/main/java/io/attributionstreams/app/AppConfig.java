@@ -71,7 +71,7 @@ public final class AppConfig {
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_HTTP_PORT = 8080;
 
-    /** The application's own keys with their defaults and meaning (the README's configuration table lists them). */
+    /** The application's own keys with their defaults and meaning (docs/configuration.md lists them). */
     public static final Map<String, String[]> APP_KEYS = appKeys();
 
     /** Keys that would silently break the topology if a layer set them. */

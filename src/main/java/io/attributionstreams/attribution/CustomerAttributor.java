@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One customer's attribution from that customer's facts alone (SEMANTICS sections 4 to 6). The
+ * One customer's attribution from that customer's facts alone (docs/contract.md §4 to §6). The
  * batch engine calls it for every customer; the streaming topology calls it for each customer
  * whose facts changed. Pure and deterministic: the order of the facts given does not matter.
  */

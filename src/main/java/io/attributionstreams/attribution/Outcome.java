@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A converted customer's answer for one (conversion type, model).
  *
- * <p>An outcome with touchpoints is an attribution record (SEMANTICS section 7). An outcome with
+ * <p>An outcome with touchpoints is an attribution record (docs/contract.md §7). An outcome with
  * none is a customer that converted with no touchpoint earning credit: it has no attribution
  * record, but its revenue counts in the channel {@code (unattributed)}.
  *

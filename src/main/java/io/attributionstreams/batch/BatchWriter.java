@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code attribution.csv}, {@code channels.csv} and {@code rejects.csv} exactly as SEMANTICS
- * section 7 says. The export command writes the same files through this class, so a batch run
+ * Writes {@code attribution.csv}, {@code channels.csv} and {@code rejects.csv} exactly as docs/contract.md
+ * §7 says. The export command writes the same files through this class, so a batch run
  * and a streaming export compare byte for byte.
  */
 public final class BatchWriter {

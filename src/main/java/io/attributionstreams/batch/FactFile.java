@@ -3,7 +3,7 @@ package io.attributionstreams.batch;
 import java.util.List;
 
 /**
- * The four CSV files of SEMANTICS section 1: their names, the column holding the fact id, the
+ * The four CSV files of docs/contract.md §1: their names, the column holding the fact id, the
  * columns a file must have, and the ones it may have. Read in this order, which is also the
  * order of {@code rejects.csv}.
  */
@@ -45,7 +45,7 @@ public enum FactFile {
         return requiredColumns;
     }
 
-    /** The header exactly as SEMANTICS section 1 spells it. */
+    /** The header exactly as docs/contract.md §1 spells it. */
     public List<String> canonicalHeader() {
         return switch (this) {
             case CUSTOMERS -> List.of("customer_id", "phone1", "phone2", "phone3", "phone4", "email1", "email2");

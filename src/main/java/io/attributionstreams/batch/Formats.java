@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** How numbers and times are written in every output (SEMANTICS section 7). */
+/** How numbers and times are written in every output (docs/contract.md §7). */
 public final class Formats {
     private static final MathContext CREDIT_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
     private static final ConcurrentHashMap<BigDecimal, String> CREDIT_CACHE = new ConcurrentHashMap<>();

@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Channel totals (SEMANTICS section 7), built from customers' outcomes. The streaming topology
+ * Channel totals (docs/contract.md §7), built from customers' outcomes. The streaming topology
  * uses {@link #contribution} to turn a changed answer into per-channel deltas; the batch engine
  * adds every outcome once.
  */

@@ -3,7 +3,7 @@ package io.attributionstreams.conversion;
 import java.util.List;
 import java.util.Locale;
 
-/** The four conversions of SEMANTICS section 4. */
+/** The four conversions of docs/contract.md §4. */
 public enum ConversionType {
     FIRST_CONTACT, FIRST_BOOKED, FIRST_ATTENDED, FIRST_PAID;
 

@@ -4,7 +4,7 @@ import io.attributionstreams.facts.Interaction;
 import java.util.List;
 
 /**
- * One weight rule of SEMANTICS section 5. Implementations are stateless and found through
+ * One weight rule of docs/contract.md §5. Implementations are stateless and found through
  * {@link java.util.ServiceLoader}: a new model is one class and one line in
  * {@code META-INF/services}, and nothing else changes.
  */

@@ -6,7 +6,7 @@ import java.math.MathContext;
 
 /**
  * An exact rational with a positive denominator, always reduced. Credits are fractions so that
- * revenue shares and their largest-remainder rounding are exact (SEMANTICS sections 5 and 6).
+ * revenue shares and their largest-remainder rounding are exact (docs/contract.md §5 and §6).
  *
  * <p>Almost every credit is a small fraction (1/4, 1/6, 2/5), so values that fit in {@code long}
  * are computed in {@code long} and only overflow falls back to {@link BigInteger}; this is the

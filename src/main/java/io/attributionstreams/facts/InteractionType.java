@@ -2,7 +2,7 @@ package io.attributionstreams.facts;
 
 import java.util.Locale;
 
-/** The six kinds of marketing interaction the contract knows (SEMANTICS section 1). */
+/** The six kinds of marketing interaction the contract knows (docs/contract.md §1). */
 public enum InteractionType {
     CALL, EMAIL, FORM, SMS, CHAT, VISIT;
 

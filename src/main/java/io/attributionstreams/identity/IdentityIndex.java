@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which customers claim each identifier (SEMANTICS section 3), for a whole set of customers at
+ * Which customers claim each identifier (docs/contract.md §3), for a whole set of customers at
  * once: the batch form of the identity graph the topology keeps in state stores. One map per kind
  * of identifier, so looking an interaction up builds no key strings (a million interactions).
  */

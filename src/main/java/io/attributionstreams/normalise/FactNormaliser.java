@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns raw facts into normalised ones, or rejects them with a reason (SEMANTICS section 2).
+ * Turns raw facts into normalised ones, or rejects them with a reason (docs/contract.md §2).
  * Shared by the batch engine and the streaming topology, so both reject the same facts.
  */
 public final class FactNormaliser {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * An amount with more precision than a cent, or in another currency, is rejected rather than rounded.
  */
 public final class Money {
-    /** Ten trillion in major units (SEMANTICS section 9): far above any real payment. Sums are exact at any size. */
+    /** Ten trillion in major units (docs/contract.md §9): far above any real payment. Sums are exact at any size. */
     private static final long MAX_ABS_CENTS = 1_000_000_000_000_000L;
     /** Digits before the point an amount in range can have (10^13 has 14). */
     private static final int MAX_INTEGER_DIGITS = 14;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    /** A phone written in more characters than this is invalid (SEMANTICS section 9), and never parsed. */
+    /** A phone written in more characters than this is invalid (docs/contract.md §9), and never parsed. */
     public static final int MAX_LENGTH = 64;
     /**
      * The cache's bound in characters of keys and answers, a proxy for its bytes: every key is at most

@@ -1,7 +1,7 @@
 package io.attributionstreams.normalise;
 
 /**
- * Every value is trimmed; an empty cell is an absent value (SEMANTICS section 2). The text limits of
+ * Every value is trimmed; an empty cell is an absent value (docs/contract.md §2). The text limits of
  * section 9 live here too: ids, channels and campaigns of at most {@value #MAX_TEXT} code points,
  * and no control character in any value that names something (an id, a channel, a campaign, a
  * phone, an email), because such a value would collide with the separators of store keys or break

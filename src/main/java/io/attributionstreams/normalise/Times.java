@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The time forms of SEMANTICS section 2, and nothing else:
+ * The time forms of docs/contract.md §2, and nothing else:
  * <ul>
  *   <li>ISO-8601 with an offset or {@code Z}: {@code 2025-01-03T14:05:00-05:00}, fractions allowed;</li>
  *   <li>ISO local date-time with {@code T} or a space, seconds optional: {@code 2025-01-03 14:05};</li>
@@ -22,7 +22,7 @@ import java.time.ZoneOffset;
  * {@code java.time} still validates every field (no 30 February, no hour 25).
  */
 public final class Times {
-    /** The earliest time accepted (SEMANTICS section 9): older ones are typing errors, not marketing. */
+    /** The earliest time accepted (docs/contract.md §9): older ones are typing errors, not marketing. */
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** The first time no longer accepted. */
     public static final Instant END = Instant.parse("3000-01-01T00:00:00Z");

@@ -121,7 +121,7 @@ public final class Replayer {
         };
     }
 
-    /** The row in the JSON form of SEMANTICS section 1. */
+    /** The row in the JSON form of docs/contract.md §1. */
     public static byte[] json(CsvRow row) {
         return switch (row.file()) {
             case CUSTOMERS -> Topics.CUSTOMERS.valueSerde().serializer().serialize(Names.CUSTOMERS, row.customer());

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a revenue in cents by credit so that the parts sum to it exactly (SEMANTICS section 6):
+ * Splits a revenue in cents by credit so that the parts sum to it exactly (docs/contract.md §6):
  * floor each exact share, then give one more cent to the largest dropped fractions, ties going
  * to the earlier touchpoint.
  */

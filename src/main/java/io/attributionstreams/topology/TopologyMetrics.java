@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The engine's own meters, with stable names (the README's metrics table lists each): facts read
+ * The engine's own meters, with stable names (docs/operations.md's metrics table lists each): facts read
  * per input topic, identifiers dropped in normalisation, identity fan-out, deferred fan-outs and hot
  * identifiers, touchpoints per recomputed customer, updates, restatements and tombstones per type and
  * model, and the latency from an input record to the update it caused. No tag ever holds an identifier or a

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS sections 4 and 6: when a customer converts, which touchpoints earn, what R is. */
+/** docs/contract.md §4 and §6: when a customer converts, which touchpoints earn, what R is. */
 class ConversionRulesTest {
     private final CustomerAttributor attributor = new CustomerAttributor(AttributionSettings.defaults());
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Hand-worked examples for each model (SEMANTICS section 5), through the per-customer core. */
+/** Hand-worked examples for each model (docs/contract.md §5), through the per-customer core. */
 class CreditModelsTest {
     private static final MathContext TWELVE = new MathContext(12);
 

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS sections 5, 6 and 9: time decay without underflow, sums exact at any size. */
+/** docs/contract.md §5, §6 and §9: time decay without underflow, sums exact at any size. */
 class LimitsOfArithmeticTest {
     private static final Instant PAID = Instant.parse("2090-01-01T00:00:00Z");
 

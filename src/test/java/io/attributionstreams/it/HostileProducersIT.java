@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SEMANTICS section 9 on a real broker, as a hostile producer would test it: the app runs as its own
+ * docs/contract.md §9 on a real broker, as a hostile producer would test it: the app runs as its own
  * process and gets a generated data set mixed with hostile records of every kind (bad JSON, JSON nested
  * 100,000 deep, 900 KB values, control characters in every field, over-long fields, empty, missing and
  * mismatched keys, wrong types, amounts out of range, sums past 2^63 cents, time_decay underflow, years
@@ -65,14 +65,14 @@ import org.junit.jupiter.api.io.TempDir;
  * equals batch on the same files, every rejected record is in the dead-letter topic exactly once with its
  * reason, and no record on any topic exceeds its topic's limit. An independent client (Debian's kcat, with
  * read_committed) reads attribution-updates too: every record matches the schema and its answers,
- * reassembled as the README says, equal the export.
+ * reassembled as docs/consuming.md says, equal the export.
  */
 class HostileProducersIT extends RealBrokerTest {
     private static final String APP = "hostile";
     private static final String MODELS = "daily_split,time_decay,position_based";
     private static final int BIG_TOUCHPOINTS = 100_000;
     private static final int RICH_PAYMENTS = 10_000;
-    /** Credits as decimals, as the README tells clients to read them: a double would lose digits. */
+    /** Credits as decimals, as docs/consuming.md tells clients to read them: a double would lose digits. */
     private static final String VALID = "{\"interaction_id\":\"HJ1\",\"type\":\"call\",\"occurred_at\":\"2025-01-01\","
             + "\"channel\":\"tv\",\"customer_id\":\"H_OLD\"}";
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -369,7 +369,7 @@ class HostileProducersIT extends RealBrokerTest {
 
     /**
      * Debian's kcat, read_committed (librdkafka's default, set anyway): each record matches the schema, and
-     * the latest answers, parts put back together as the README says, equal what export read.
+     * the latest answers, parts put back together as docs/consuming.md says, equal what export read.
      */
     private static void assertKcatReadsTheSameAnswers(String bootstrap, Map<String, AttributionUpdate> exported)
             throws Exception {
@@ -409,7 +409,7 @@ class HostileProducersIT extends RealBrokerTest {
         assertThat(problems).isEmpty();
         assertThat(records).isGreaterThan(exported.size());
 
-        // the README's recipe: answer keys only; an answer with "parts" takes the touchpoints of parts 1..P
+        // the recipe of docs/consuming.md: answer keys only; an answer with "parts" takes the touchpoints of parts 1..P
         Map<String, List<String>> answers = new TreeMap<>();
         latest.forEach((key, value) -> {
             if (key.matches(".*\\|[0-9]+")) {

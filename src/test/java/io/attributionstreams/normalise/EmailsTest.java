@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SEMANTICS section 2, Email: trimmed, lower-cased, one '@', non-empty local part, dotted domain. */
+/** docs/contract.md §2, Email: trimmed, lower-cased, one '@', non-empty local part, dotted domain. */
 class EmailsTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SEMANTICS section 2: raw facts to normalised facts, and the exact reject reasons. */
+/** docs/contract.md §2: raw facts to normalised facts, and the exact reject reasons. */
 class FactNormaliserTest {
     private static final String T = "2025-01-03 14:05";
     private static final Instant AT = Instant.parse("2025-01-03T14:05:00Z");

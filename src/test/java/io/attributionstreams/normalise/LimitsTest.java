@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SEMANTICS section 9 in the normaliser: text sizes, control characters, the range of amounts and times. */
+/** docs/contract.md §9 in the normaliser: text sizes, control characters, the range of amounts and times. */
 class LimitsTest {
     private final FactNormaliser normaliser = new FactNormaliser("US", ZoneOffset.UTC, "USD", NormalisationCounters.NONE);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SEMANTICS section 2, Money: exact decimal in the configured currency (USD, 2 minor digits). */
+/** docs/contract.md §2, Money: exact decimal in the configured currency (USD, 2 minor digits). */
 class MoneyTest {
     private static final Money USD = new Money("USD");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SEMANTICS section 2, Phone: libphonenumber, region US, extension dropped, valid only, E.164. */
+/** docs/contract.md §2, Phone: libphonenumber, region US, extension dropped, valid only, E.164. */
 class PhonesTest {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     /** Shared across property tries on purpose: the point is to go through a warm cache. */
@@ -119,7 +119,7 @@ class PhonesTest {
     /**
      * libphonenumber refuses a value longer than 250 characters (TOO_LONG). The cache keyed by
      * digits must not answer such a spelling from a shorter one seen before: the answer may never
-     * depend on what was normalised earlier (SEMANTICS sections 2 and 8).
+     * depend on what was normalised earlier (docs/contract.md §2 and §8).
      */
     @Test
     void overLongSpellingIsInvalidEvenWhenItsDigitsAreCached() {
@@ -173,7 +173,7 @@ class PhonesTest {
         });
     }
 
-    /** What SEMANTICS asks for, straight from libphonenumber. */
+    /** What docs/contract.md §2 asks for, straight from libphonenumber. */
     private static String direct(String raw) {
         try {
             PhoneNumber number = UTIL.parse(raw, "US");

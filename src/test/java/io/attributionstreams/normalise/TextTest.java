@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SEMANTICS section 2, Text: every value is trimmed; an empty cell is absent. */
+/** docs/contract.md §2, Text: every value is trimmed; an empty cell is absent. */
 class TextTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> ''{1}''")

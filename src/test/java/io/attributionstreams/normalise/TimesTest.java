@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SEMANTICS section 2, Time: every accepted form with its exact instant, and the rejections. */
+/** docs/contract.md §2, Time: every accepted form with its exact instant, and the rejections. */
 class TimesTest {
     private static final Times UTC = new Times(ZoneId.of("UTC"));
     private static final Times NEW_YORK = new Times(ZoneId.of("America/New_York"));
@@ -89,7 +89,7 @@ class TimesTest {
             2025-03-09 03:00                     | 2025-03-09T07:00:00Z
             2025-11-02                           | 2025-11-02T04:00:00Z
             2025-11-02 02:00                     | 2025-11-02T07:00:00Z
-            # SEMANTICS is silent on local times that do not exist or exist twice; pinned to
+            # the contract is silent on local times that do not exist or exist twice; pinned to
             # java.time's ZonedDateTime rule: a gap time moves forward by the gap, an overlap takes the earlier offset
             2025-03-09 02:30                     | 2025-03-09T07:30:00Z
             2025-11-02 01:30                     | 2025-11-02T05:30:00Z

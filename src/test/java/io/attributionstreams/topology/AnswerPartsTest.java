@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Answers of any size (SEMANTICS section 9): split into records under the limit, read back exactly. */
+/** Answers of any size (docs/contract.md §9): split into records under the limit, read back exactly. */
 class AnswerPartsTest {
 
     private static AttributionUpdate answer(String customer, long version, int touchpoints, int nameLength) {

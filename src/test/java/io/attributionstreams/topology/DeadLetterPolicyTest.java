@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The error policy of SEMANTICS section 9, handler by handler: no fact stops the engine; an unreadable
+ * The error policy of docs/contract.md §9, handler by handler: no fact stops the engine; an unreadable
  * internal record or stored value does, since skipping it would lose state.
  */
 class DeadLetterPolicyTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SEMANTICS section 8 on the golden examples: fed as topic records in file order, in reverse, and
+ * docs/contract.md §8 on the golden examples: fed as topic records in file order, in reverse, and
  * in random interleavings of the four topics (each key keeping its order), the latest record per
  * key converges to the batch answer, byte for byte, with versions rising by exactly one.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Answers of any size (SEMANTICS section 9) through the production topology: a customer with thousands of
+ * Answers of any size (docs/contract.md §9) through the production topology: a customer with thousands of
  * touchpoints on hundreds of 256-character channels gets its answer in parts, none over the limit, read back
  * whole; no store record grows with it; it shrinks and goes away again; and it all equals batch.
  */

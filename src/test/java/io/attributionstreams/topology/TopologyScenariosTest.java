@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The traps of DESIGN.md, one scenario each, with the exact records expected. */
+/**
+ * The traps of an incremental topology (docs/operations.md, "What makes it converge"), one scenario each,
+ * with the exact records expected.
+ */
 class TopologyScenariosTest {
     private static final String PAID = "C1|FIRST_PAID|daily_split";
     private static final String CONTACT = "C1|FIRST_CONTACT|daily_split";

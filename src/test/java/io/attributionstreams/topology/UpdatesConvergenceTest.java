@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * SEMANTICS section 8 with updates: generated facts (with upserts), then random corrections that
+ * docs/contract.md §8 with updates: generated facts (with upserts), then random corrections that
  * a live system sees (a customer changes or drops a phone, an interaction's channel is corrected
  * or it moves to another customer, a customer is deleted and maybe comes back, a refund arrives,
  * an appointment gains attendance), all interleaved at random across the four topics. The latest

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Reads answers back from {@code attribution-updates} records in the order of their partition, as
  * {@link AnswerParts} wrote them: part records are held until their answer record comes, which then
  * comes out whole. What every reader of the topic in this project uses (export, the live feed, the
- * version check, the tests); the README shows the same loop for other clients.
+ * version check, the tests); docs/consuming.md shows the same loop for other clients.
  */
 public final class AnswerAssembler {
     /** Part records not yet claimed by their answer record, by key. */

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dead-letter path and the error policy of SEMANTICS section 9, as Kafka Streams' own exception
+ * The dead-letter path and the error policy of docs/contract.md §9, as Kafka Streams' own exception
  * handlers (KIP-1033 processing, KIP-210 production, KIP-1034 dead letters). A dead letter goes to
  * {@code attribution-dlq} in the same transaction as the rest of the task's output, with the original
  * key and value bytes, and headers a person can act on: the source topic, partition and offset, the
