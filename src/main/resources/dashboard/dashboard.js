@@ -29,52 +29,40 @@ async function getJson(url) {
   };
 }
 
-// A credit as the batch files write it (C's %.15g): 15 significant digits rounded half-even, no
-// trailing zeros, exponent form below 1e-4. Done on the decimal digits, so exactly as the engine does.
-function formatCredit(text) {
-  let s = String(text).trim();
-  const negative = s.startsWith('-');
-  if (negative || s.startsWith('+')) s = s.slice(1);
-  const [intPart, fracPart = ''] = s.split('.');
-  const all = intPart + fracPart;
-  let digits = all.replace(/^0+/, '');
-  if (!/[1-9]/.test(digits)) return '0';
-  let exponent = intPart.length - 1 - (all.length - digits.length);
-  if (digits.length > 15) {
-    let keep = digits.slice(0, 15);
-    const rest = digits.slice(15);
-    const up = rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || Number(keep[14]) % 2 === 1));
-    if (up) {
-      keep = increment(keep);
-      if (keep.length > 15) { keep = keep.slice(0, 15); exponent++; }
-    }
-    digits = keep;
-  }
-  digits = digits.replace(/0+$/, '');
-  let out;
-  if (exponent >= -4 && exponent < 15) {
-    if (exponent >= 0) {
-      const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-      const fraction = digits.slice(exponent + 1);
-      out = fraction ? whole + '.' + fraction : whole;
-    } else {
-      out = '0.' + '0'.repeat(-exponent - 1) + digits;
-    }
-  } else {
-    const abs = Math.abs(exponent);
-    out = digits[0] + (digits.length > 1 ? '.' + digits.slice(1) : '') + 'e' + (exponent < 0 ? '-' : '+')
-      + (abs < 10 ? '0' : '') + abs;
-  }
-  return (negative ? '-' : '') + out;
+// An exact decimal string ("0.25", "8.9271336506630624277683", "1E-7") as a BigInt over 10^scale: the
+// credits' own digits, with no rounding through a double.
+function exact(text) {
+  const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(String(text).trim());
+  if (!match) return { units: 0n, scale: 0 };
+  const fraction = match[3] || '';
+  let units = BigInt((match[2] || '0') + fraction);
+  let scale = fraction.length - Number(match[4] || 0);
+  if (scale < 0) { units *= 10n ** BigInt(-scale); scale = 0; }
+  return { units: match[1] === '-' ? -units : units, scale };
 }
 
-function increment(digits) {
-  const chars = digits.split('');
-  let i = chars.length - 1;
-  while (i >= 0 && chars[i] === '9') { chars[i] = '0'; i--; }
-  if (i < 0) return '1' + chars.join('');
-  chars[i] = String(Number(chars[i]) + 1);
-  return chars.join('');
+function addExact(a, b) {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: a.units * 10n ** BigInt(scale - a.scale) + b.units * 10n ** BigInt(scale - b.scale), scale };
+}
+
+// A part of a whole as a percentage with one decimal, rounded half to even on the exact decimals, the
+// way the demo and the engine's Java code round it: "41.7%", or "-" when the whole is zero.
+function percent(part, whole) {
+  const numerator = part.units * 10n ** BigInt(whole.scale) * 1000n;
+  const denominator = whole.units * 10n ** BigInt(part.scale);
+  if (denominator === 0n) return '-';
+  const negative = (numerator < 0n) !== (denominator < 0n) && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  let tenths = n / d;
+  const twice = (n % d) * 2n;
+  if (twice > d || (twice === d && tenths % 2n === 1n)) tenths += 1n;
+  return (negative ? '-' : '') + (tenths / 10n).toString() + '.' + (tenths % 10n).toString() + '%';
+}
+
+function sumOf(credits) {
+  return credits.reduce((sum, text) => addExact(sum, exact(text)), { units: 0n, scale: 0 });
 }
 
 // Cents to "1234.56", exactly (BigInt: no floating point on money).
@@ -135,11 +123,14 @@ function renderTable(channels) {
   const rows = [];
   let cents = 0n;
   let touchpoints = 0;
+  const whole = sumOf(channels.map((c) => c.credit));
   for (const c of [...channels].sort(byRevenue)) {
     const row = element('tr', { 'data-channel': c.channel });
     row.append(
       element('td', { 'data-field': 'channel' }, c.channel),
-      element('td', { 'data-field': 'credit', 'data-exact': c.credit, class: 'num', title: c.credit }, formatCredit(c.credit)),
+      element('td', { 'data-field': 'credit', 'data-exact': c.credit, class: 'num',
+        title: 'credit ' + c.credit + ' (exact), of ' + c.customers + ' customers' },
+        c.touchpoints === 0 ? '-' : percent(exact(c.credit), whole)),
       element('td', { 'data-field': 'revenue', class: 'num' }, c.revenue),
       element('td', { 'data-field': 'touchpoints', class: 'num' }, String(c.touchpoints)),
       element('td', { 'data-field': 'customers', class: 'num' }, String(c.customers)));
@@ -159,7 +150,7 @@ function measureOf(c) {
 }
 
 function measureText(c) {
-  if (state.measure === 'credit') return formatCredit(c.credit);
+  if (state.measure === 'credit') return percent(exact(c.credit), sumOf(state.channels.map((x) => x.credit)));
   if (state.measure === 'touchpoints') return String(c.touchpoints);
   return c.revenue;
 }
@@ -281,6 +272,7 @@ function renderCustomer(result, reply) {
       element('span', { class: 'muted' }, (record.conversion_at ? 'converted ' + record.conversion_at + ' \u00b7 ' : '')
         + 'revenue ' + record.revenue + ' \u00b7 version ' + record.version));
     const path = element('ol', { class: 'path' });
+    const whole = sumOf(record.touchpoints.map((t) => t.credit));
     for (const t of record.touchpoints) {
       const step = element('li', { class: 'step', 'data-interaction': t.interaction_id });
       step.append(
@@ -288,7 +280,8 @@ function renderCustomer(result, reply) {
         element('span', { class: 'when' }, element('span', { 'data-field': 'occurred_at' }, t.occurred_at), ' \u00b7 ',
           element('span', { 'data-field': 'type' }, t.type)),
         element('span', { class: 'share' }, 'credit ',
-          element('span', { 'data-field': 'credit', 'data-exact': t.credit }, formatCredit(t.credit))),
+          element('span', { 'data-field': 'credit', 'data-exact': t.credit, title: t.credit + ' (exact)' },
+            percent(exact(t.credit), whole))),
         element('span', { class: 'share' }, 'revenue ', element('span', { 'data-field': 'revenue' }, t.revenue)));
       if (path.children.length >= PATH_STEPS) step.classList.add('folded');
       path.append(step);

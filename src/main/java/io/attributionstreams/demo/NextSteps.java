@@ -21,11 +21,22 @@ public final class NextSteps {
     private NextSteps() {
     }
 
+    /** The most touchpoints an example may have: its answer should fit on a screen. */
+    static final int EXAMPLE_TOUCHPOINTS = 8;
+
     /**
      * The customer to show: a paid customer whose credit is shared by the most channels (then the most
-     * touchpoints, then the smallest id), so the answer shows what multi-touch attribution does.
+     * touchpoints, then the smallest id), so the answer shows what multi-touch attribution does; one whose
+     * answer fits on a screen when there is one.
      */
     public static Optional<AttributionUpdate> example(Collection<AttributionUpdate> answers) {
+        List<AttributionUpdate> small = answers.stream()
+                .filter(u -> u.touchpoints().size() <= EXAMPLE_TOUCHPOINTS).toList();
+        Optional<AttributionUpdate> fits = mostInteresting(small);
+        return fits.isPresent() ? fits : mostInteresting(answers);
+    }
+
+    private static Optional<AttributionUpdate> mostInteresting(Collection<AttributionUpdate> answers) {
         Comparator<AttributionUpdate> interesting = Comparator
                 .comparingLong((AttributionUpdate u) -> u.touchpoints().stream()
                         .map(AttributionUpdate.Touchpoint::channel).distinct().count())

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.app.RunningEngine;
+import io.attributionstreams.batch.Formats;
+import io.attributionstreams.demo.Shares;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.query.ChannelsReply;
@@ -22,6 +24,7 @@ import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.Json;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -230,6 +233,7 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             + "rows: [...document.querySelectorAll('#channel-rows tr')].map(tr => ({channel: tr.dataset.channel,"
             + " credit: tr.querySelector('[data-field=credit]').textContent,"
             + " exact: tr.querySelector('[data-field=credit]').dataset.exact,"
+            + " hover: tr.querySelector('[data-field=credit]').title,"
             + " revenue: tr.querySelector('[data-field=revenue]').textContent,"
             + " touchpoints: tr.querySelector('[data-field=touchpoints]').textContent,"
             + " customers: tr.querySelector('[data-field=customers]').textContent}))})";
@@ -244,36 +248,56 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             + "  channel: li.querySelector('[data-field=channel]').textContent,"
             + "  occurred_at: li.querySelector('[data-field=occurred_at]').textContent,"
             + "  credit: li.querySelector('[data-field=credit]').textContent,"
+            + "  exact: li.querySelector('[data-field=credit]').dataset.exact,"
             + "  revenue: li.querySelector('[data-field=revenue]').textContent}))}))})";
 
     private static final String FEED = "JSON.stringify([...document.querySelectorAll('#feed-list li')].map(li => ({"
             + "seq: Number(li.dataset.seq), customer: li.querySelector('a').dataset.customer, text: li.textContent})))";
 
+    /**
+     * The table shows each channel's credit as its share of the type's credit, a percentage with one decimal
+     * computed on the exact credits, and keeps the exact credit (the store's, which written as the batch
+     * files write credits is batch's) for the hover; revenue, touchpoints and customers as they are.
+     */
     private static void assertTableShows(JsonNode table, String type, List<Map<String, String>> batchChannels)
             throws Exception {
-        Map<String, String> expected = new TreeMap<>();
+        Map<String, String> batch = new TreeMap<>();
         long cents = 0;
         for (Map<String, String> row : batchChannels) {
             if (row.get("conversion_type").equals(type) && row.get("model").equals(MODEL)) {
-                expected.put(row.get("channel"), row.get("credit") + " " + row.get("revenue") + " " + row.get("touchpoints"));
+                batch.put(row.get("channel"), row.get("credit") + " " + row.get("revenue") + " " + row.get("touchpoints"));
                 cents += Math.round(Double.parseDouble(row.get("revenue")) * 100);
             }
         }
         Map<String, ChannelTotalRecord> store = new TreeMap<>();
         Json.MAPPER.readValue(get(two, "/channels?type=" + type + "&model=" + MODEL).body(), ChannelsReply.class)
                 .channels().forEach(c -> store.put(c.channel(), c));
+        BigDecimal whole = store.values().stream().map(ChannelTotalRecord::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, String> stored = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
+        store.forEach((channel, t) -> {
+            stored.put(channel, Formats.credit(t.credit()) + " " + t.revenue() + " " + t.touchpoints());
+            // no touchpoint, no credit to share: the revenue of converted customers no touchpoint earned
+            String share = t.touchpoints() == 0 ? "-" : Shares.percent(t.credit(), whole);
+            expected.put(channel, share + " " + t.revenue() + " " + t.touchpoints());
+        });
+        assertThat(stored).as("the store against batch, %s", type).isEqualTo(batch);
         Map<String, String> shown = new TreeMap<>();
         for (JsonNode row : table.get("rows")) {
             String channel = row.get("channel").asText();
             shown.put(channel, row.get("credit").asText() + " " + row.get("revenue").asText() + " "
                     + row.get("touchpoints").asText());
             assertThat(row.get("exact").asText()).isEqualTo(store.get(channel).credit().toPlainString());
+            assertThat(row.get("hover").asText()).startsWith("credit " + store.get(channel).credit().toPlainString() + " ");
             assertThat(row.get("customers").asLong()).isEqualTo(store.get(channel).customers());
         }
         assertThat(shown).as(type).isNotEmpty().isEqualTo(expected);
+        assertThat(shown.values()).as("percentages with one decimal")
+                .allMatch(v -> v.matches("(\\d{1,3}\\.\\d%|-) .*"));
         assertThat(table.get("totalRevenue").asText()).isEqualTo(io.attributionstreams.normalise.Money.format(cents));
     }
 
+    /** Each touchpoint's credit as its share of the answer, in percent with one decimal; the exact credit kept. */
     private static void assertPathShows(JsonNode shown, String customer, List<Map<String, String>> batchRows) {
         assertThat(shown.get("customer").asText()).isEqualTo(customer);
         assertThat(shown.get("text").asText()).contains("Answered by " + two.applicationServer(),
@@ -289,9 +313,16 @@ class QueriesAndDashboardIT extends RealBrokerTest {
         Map<String, List<String>> paths = new TreeMap<>();
         for (JsonNode record : shown.get("records")) {
             List<String> steps = new ArrayList<>();
-            record.get("steps").forEach(s -> steps.add(s.get("interaction").asText() + " " + s.get("channel").asText()
-                    + " " + s.get("occurred_at").asText() + " " + s.get("credit").asText() + " "
-                    + s.get("revenue").asText()));
+            BigDecimal whole = BigDecimal.ZERO;
+            for (JsonNode s : record.get("steps")) {
+                whole = whole.add(new BigDecimal(s.get("exact").asText()));
+            }
+            for (JsonNode s : record.get("steps")) {
+                BigDecimal credit = new BigDecimal(s.get("exact").asText());
+                assertThat(s.get("credit").asText()).isEqualTo(Shares.percent(credit, whole));
+                steps.add(s.get("interaction").asText() + " " + s.get("channel").asText() + " "
+                        + s.get("occurred_at").asText() + " " + Formats.credit(credit) + " " + s.get("revenue").asText());
+            }
             paths.put(record.get("type").asText(), steps);
         }
         assertThat(paths).containsKey("FIRST_PAID").isEqualTo(expected);
