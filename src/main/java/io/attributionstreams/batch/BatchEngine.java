@@ -32,9 +32,16 @@ public final class BatchEngine {
             .thenComparing(Outcome::model);
 
     private final CustomerAttributor attributor;
+    private final int maxClaimants;
 
     public BatchEngine(AttributionSettings settings) {
+        this(settings, 0);
+    }
+
+    /** @param maxClaimants the claimant cap of docs/contract.md §10; 0 for none */
+    public BatchEngine(AttributionSettings settings, int maxClaimants) {
         this.attributor = new CustomerAttributor(settings);
+        this.maxClaimants = maxClaimants;
     }
 
     /**
@@ -42,7 +49,7 @@ public final class BatchEngine {
      *     conversion type and model, as {@code attribution.csv} lists them
      */
     public <T> BatchResult run(FactSet facts, OutcomeSink<T> attributed) {
-        IdentityIndex identity = new IdentityIndex(facts.customers());
+        IdentityIndex identity = new IdentityIndex(facts.customers(), maxClaimants);
         Map<String, List<Interaction>> touchpoints = new HashMap<>();
         for (Interaction interaction : facts.interactions()) {
             for (String customerId : identity.customersOf(interaction)) {
@@ -94,7 +101,8 @@ public final class BatchEngine {
                 }
             }
         }
-        return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows);
+        return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows,
+                identity.capped());
     }
 
     /** One customer's outcomes and their rendering (null when none has an attribution record). */

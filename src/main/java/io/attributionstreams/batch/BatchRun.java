@@ -20,12 +20,23 @@ public final class BatchRun {
 
     /** What a run did, for the closing summary (counts only: no phone or email). */
     public record Summary(long rows, long rejected, long customers, long converted, long invalidPhones,
-            long invalidEmails, long attributionRows, long readMillis, long millis) {
+            long invalidEmails, long attributionRows, long readMillis, long millis, long blockedValues,
+            long cappedIdentifiers, long suppressedFacts, boolean guarded) {
+
+        public Summary(long rows, long rejected, long customers, long converted, long invalidPhones,
+                long invalidEmails, long attributionRows, long readMillis, long millis) {
+            this(rows, rejected, customers, converted, invalidPhones, invalidEmails, attributionRows, readMillis,
+                    millis, 0, 0, 0, false);
+        }
+
         public String describe() {
+            String guardrails = guarded ? String.format(Locale.ROOT,
+                    ", %,d blocked values ignored, %,d identifiers capped, %,d facts suppressed",
+                    blockedValues, cappedIdentifiers, suppressedFacts) : "";
             return String.format(Locale.ROOT,
-                    "batch: %,d facts read, %,d rejected, %,d invalid phones and %,d invalid emails ignored, "
+                    "batch: %,d facts read, %,d rejected, %,d invalid phones and %,d invalid emails ignored%s, "
                             + "%,d customers, %,d converted, %,d attribution rows, %.2f s (%.2f s reading)",
-                    rows, rejected, invalidPhones, invalidEmails, customers, converted, attributionRows,
+                    rows, rejected, invalidPhones, invalidEmails, guardrails, customers, converted, attributionRows,
                     millis / 1000.0, readMillis / 1000.0);
         }
     }
@@ -33,7 +44,14 @@ public final class BatchRun {
     /** Reads every fact file in {@code input} into a fact set. */
     public static FactSet read(Path input, AttributionSettings settings, NormalisationCounters counters,
             PrintWriter progress) {
-        FactSet facts = new FactSet(new FactNormaliser(settings.region(), settings.zone(), settings.currency(), counters));
+        return read(input, settings, Guardrails.none(), counters, progress);
+    }
+
+    /** Reads every fact file in {@code input} into a fact set, blocked and suppressed values screened out. */
+    public static FactSet read(Path input, AttributionSettings settings, Guardrails guardrails,
+            NormalisationCounters counters, PrintWriter progress) {
+        FactSet facts = new FactSet(new FactNormaliser(settings.region(), settings.zone(), settings.currency(), counters,
+                guardrails.blocked(), guardrails.suppressed()));
         for (FactFile file : FactFile.values()) {
             long[] seen = {0};
             List<CsvRow> batch = new ArrayList<>(BATCH);
@@ -53,9 +71,21 @@ public final class BatchRun {
     }
 
     public static Summary run(Path input, Path output, AttributionSettings settings, PrintWriter progress) {
+        return run(input, output, settings, Guardrails.none(), progress);
+    }
+
+    /**
+     * With guardrails (docs/contract.md §10, §11): blocked and suppressed values screened out while
+     * reading, the claimant cap applied to the identity index, and {@code capped.csv} written when a
+     * cap is set.
+     */
+    public static Summary run(Path input, Path output, AttributionSettings settings, Guardrails guardrails,
+            PrintWriter progress) {
         long start = System.nanoTime();
         LongAdder invalidPhones = new LongAdder();
         LongAdder invalidEmails = new LongAdder();
+        LongAdder blocked = new LongAdder();
+        LongAdder suppressed = new LongAdder();
         NormalisationCounters counters = new NormalisationCounters() {
             @Override
             public void invalidPhone() {
@@ -66,15 +96,33 @@ public final class BatchRun {
             public void invalidEmail() {
                 invalidEmails.increment();
             }
+
+            @Override
+            public void blockedIdentifier() {
+                blocked.increment();
+            }
+
+            @Override
+            public void suppressedFact() {
+                suppressed.increment();
+            }
         };
-        FactSet facts = read(input, settings, counters, progress);
+        FactSet facts = read(input, settings, guardrails, counters, progress);
         if (progress != null) {
             progress.printf(Locale.ROOT, "batch: %,d facts read, computing attribution%n", facts.rows());
         }
         long readMillis = (System.nanoTime() - start) / 1_000_000;
-        BatchResult result = BatchWriter.computeAndWrite(new BatchEngine(settings), facts, output);
+        BatchResult result = BatchWriter.computeAndWrite(new BatchEngine(settings, guardrails.maxClaimants()), facts,
+                output);
+        if (guardrails.maxClaimants() > 0) {
+            BatchWriter.writeCapped(output.resolve(BatchWriter.CAPPED_FILE), result.capped(),
+                    guardrails.pseudonyms()::of);
+        }
+        boolean guarded = guardrails.maxClaimants() > 0 || !guardrails.blocked().isEmpty()
+                || !guardrails.suppressed().isEmpty();
         return new Summary(result.rows(), result.rejects().size(), result.customers(), result.convertedCustomers(),
                 invalidPhones.sum(), invalidEmails.sum(), result.attributionRows(), readMillis,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, blocked.sum(), result.capped().size(), suppressed.sum(),
+                guarded);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes {@code attribution.csv}, {@code channels.csv} and {@code rejects.csv} exactly as docs/contract.md
@@ -25,12 +26,14 @@ public final class BatchWriter {
     public static final String ATTRIBUTION_FILE = "attribution.csv";
     public static final String CHANNELS_FILE = "channels.csv";
     public static final String REJECTS_FILE = "rejects.csv";
+    public static final String CAPPED_FILE = "capped.csv";
 
     public static final List<String> ATTRIBUTION_HEADER = List.of("customer_id", "conversion_type", "model",
             "conversion_at", "interaction_id", "type", "channel", "campaign", "occurred_at", "credit", "revenue");
     public static final List<String> CHANNELS_HEADER =
             List.of("conversion_type", "model", "channel", "credit", "revenue", "touchpoints");
     public static final List<String> REJECTS_HEADER = List.of("file", "line", "id", "reason");
+    public static final List<String> CAPPED_HEADER = List.of("identifier_pseudonym", "claimants");
 
     private BatchWriter() {
     }
@@ -115,6 +118,20 @@ public final class BatchWriter {
             channels.forEach((key, total) -> rows.write(key.type().name(), key.model(), key.channel(),
                     Formats.credit(total.credit()), Money.format(total.revenueCents()),
                     Long.toString(total.touchpoints())));
+        }
+    }
+
+    /**
+     * {@code capped.csv} (docs/contract.md §10): each capped identifier as its pseudonym, never its
+     * value, with its claimant count, sorted by pseudonym.
+     *
+     * @param capped identifiers in the spelling of {@code facts.Identifiers}, with their claimants
+     */
+    public static void writeCapped(Path file, Map<String, Integer> capped, Function<String, String> pseudonym) {
+        java.util.TreeMap<String, Integer> rowsByPseudonym = new java.util.TreeMap<>();
+        capped.forEach((identifier, claimants) -> rowsByPseudonym.put(pseudonym.apply(identifier), claimants));
+        try (CsvRows rows = new CsvRows(file, CAPPED_HEADER)) {
+            rowsByPseudonym.forEach((p, claimants) -> rows.write(p, Integer.toString(claimants)));
         }
     }
 

@@ -6,6 +6,7 @@ import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.RejectedFactException;
+import io.attributionstreams.normalise.SuppressedFactException;
 import io.attributionstreams.normalise.Text;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,7 @@ public final class FactSet {
     private final List<Reject> rejects = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
     private long rows;
+    private long dropped;
 
     public FactSet(FactNormaliser normaliser) {
         this.normaliser = normaliser;
@@ -60,7 +62,7 @@ public final class FactSet {
                 case APPOINTMENTS -> normaliser.appointment(row.appointment());
                 case PAYMENTS -> normaliser.payment(row.payment());
             };
-        } catch (RejectedFactException e) {
+        } catch (RejectedFactException | SuppressedFactException e) {
             return e;
         }
     }
@@ -70,6 +72,19 @@ public final class FactSet {
         if (normalised instanceof RejectedFactException e) {
             String rawId = Text.clean(row.id());
             rejects.add(new Reject(row.file().fileName(), row.line(), rawId == null ? "" : rawId, e.reason()));
+        } else if (normalised instanceof SuppressedFactException) {
+            // docs/contract.md §11: the fact's final version names nothing but erased subjects, so the
+            // fact counts for nothing (an earlier version of it is gone too); no reject keeps it
+            String rawId = Text.clean(row.id());
+            if (rawId != null) {
+                switch (row.file()) {
+                    case CUSTOMERS -> customers.remove(rawId);
+                    case INTERACTIONS -> interactions.remove(rawId);
+                    case APPOINTMENTS -> appointments.remove(rawId);
+                    case PAYMENTS -> payments.remove(rawId);
+                }
+            }
+            dropped++;
         } else if (normalised instanceof Customer c) {
             customers.put(c.customerId(), c);
         } else if (normalised instanceof Interaction i) {
@@ -116,5 +131,10 @@ public final class FactSet {
 
     public long rows() {
         return rows;
+    }
+
+    /** Rows dropped because they named nothing but suppressed subjects (docs/contract.md §11). */
+    public long dropped() {
+        return dropped;
     }
 }

@@ -2,6 +2,8 @@ package io.attributionstreams.cli;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.GuardrailSettings;
+import io.attributionstreams.batch.Guardrails;
 import io.attributionstreams.batch.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code batch}: the four CSV files in, attribution.csv, channels.csv and rejects.csv out. */
+/**
+ * {@code batch}: the four CSV files in, attribution.csv, channels.csv and rejects.csv out (and
+ * capped.csv under a claimant cap).
+ */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Compute attribution from the four CSV files (customers, interactions, appointments, payments).")
 public final class BatchCommand implements Callable<Integer> {
@@ -27,6 +32,23 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress or summary on stderr.")
     boolean quiet;
 
+    @Option(names = "--blocked", paramLabel = "FILE",
+            description = "Phones and emails that link nobody, one a line (default: none).")
+    Path blocked;
+
+    @Option(names = "--max-claimants", paramLabel = "K",
+            description = "A phone or email claimed by more than K customers links none of them; capped.csv "
+                    + "lists them as pseudonyms (default: no cap).")
+    Integer maxClaimants;
+
+    @Option(names = "--erasures", paramLabel = "FILE",
+            description = "Erased subjects, CSV customer_id,phone,email: treated as absent everywhere (default: none).")
+    Path erasures;
+
+    @Option(names = "--pseudonym-key-file", paramLabel = "FILE",
+            description = "Secret key (at least 32 characters) for pseudonyms (default: a random key for this run).")
+    Path pseudonymKeyFile;
+
     @Mixin
     AttributionOptions options;
 
@@ -36,12 +58,18 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AttributionSettings settings = options.settings();
+        GuardrailSettings guardrailSettings = new GuardrailSettings(blocked, maxClaimants, erasures, pseudonymKeyFile);
         if (!Files.isDirectory(input)) {
             throw new InputException("input folder not found: " + input);
         }
-        Files.createDirectories(output);
+        Guardrails guardrails = guardrailSettings.load(settings.region());
         PrintWriter err = spec.commandLine().getErr();
-        BatchRun.Summary summary = BatchRun.run(input, output, settings, quiet ? null : err);
+        if (maxClaimants != null && pseudonymKeyFile == null && !quiet) {
+            err.println("batch: no --pseudonym-key-file, so capped.csv uses a random key for this run: its pseudonyms "
+                    + "are not comparable across runs (the results do not depend on the key)");
+        }
+        Files.createDirectories(output);
+        BatchRun.Summary summary = BatchRun.run(input, output, settings, guardrails, quiet ? null : err);
         if (!quiet) {
             err.println(summary.describe());
         }

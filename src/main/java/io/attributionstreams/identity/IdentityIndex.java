@@ -1,12 +1,17 @@
 package io.attributionstreams.identity;
 
 import io.attributionstreams.facts.Customer;
+import io.attributionstreams.facts.Identifiers;
 import io.attributionstreams.facts.Interaction;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Which customers claim each identifier (docs/contract.md §3), for a whole set of customers at
@@ -17,8 +22,21 @@ public final class IdentityIndex {
     private final Map<String, List<String>> byPhone = new HashMap<>();
     private final Map<String, List<String>> byEmail = new HashMap<>();
     private final Map<String, String> byId = new HashMap<>();
+    private final SortedMap<String, Integer> capped = new TreeMap<>();
 
     public IdentityIndex(Collection<Customer> customers) {
+        this(customers, 0);
+    }
+
+    /**
+     * @param maxClaimants the claimant cap K of docs/contract.md §10: a phone or email that more
+     *     than K distinct customers claim links none of them (a customer's own id is never capped);
+     *     0 for no cap
+     */
+    public IdentityIndex(Collection<Customer> customers, int maxClaimants) {
+        if (maxClaimants < 0) {
+            throw new IllegalArgumentException("max claimants must be positive, got " + maxClaimants);
+        }
         for (Customer customer : customers) {
             String id = customer.customerId();
             for (String phone : customer.phones()) {
@@ -29,6 +47,30 @@ public final class IdentityIndex {
             }
             byId.put(id, id);
         }
+        if (maxClaimants > 0) {
+            cap(byPhone, maxClaimants, Identifiers.PHONE_PREFIX);
+            cap(byEmail, maxClaimants, Identifiers.EMAIL_PREFIX);
+        }
+    }
+
+    private void cap(Map<String, List<String>> claims, int maxClaimants, String prefix) {
+        for (Iterator<Map.Entry<String, List<String>>> it = claims.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, List<String>> claim = it.next();
+            int claimants = (int) claim.getValue().stream().distinct().count();
+            if (claimants > maxClaimants) {
+                capped.put(prefix + claim.getKey(), claimants);
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * The capped identifiers, in the one spelling of {@link Identifiers} ({@code tel:+1...},
+     * {@code mailto:...}), with how many customers claim each. Holds raw values: report them only
+     * as pseudonyms.
+     */
+    public SortedMap<String, Integer> capped() {
+        return Collections.unmodifiableSortedMap(capped);
     }
 
     /** Every customer that claims any of the interaction's identifiers, each once, in a stable order. */

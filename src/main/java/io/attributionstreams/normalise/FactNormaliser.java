@@ -22,15 +22,33 @@ public final class FactNormaliser {
     private final Times times;
     private final Money money;
     private final NormalisationCounters counters;
+    private final IdentifierScreen blocked;
+    private final Suppressions suppressed;
 
     public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters) {
+        this(region, zone, currency, counters, IdentifierScreen.NONE, Suppressions.NONE);
+    }
+
+    /**
+     * @param blocked phones and emails treated as invalid wherever they appear (docs/contract.md §10)
+     * @param suppressed erased subjects, treated as absent wherever they appear (docs/contract.md §11)
+     */
+    public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters,
+            IdentifierScreen blocked, Suppressions suppressed) {
         this.phones = new Phones(region);
         this.times = new Times(zone);
         this.money = new Money(currency);
         this.counters = counters;
+        this.blocked = blocked;
+        this.suppressed = suppressed;
     }
 
+    /**
+     * @throws SuppressedFactException when its customer id is suppressed (checked before any
+     *     validation: a reject would keep the personal data)
+     */
     public Customer customer(RawCustomer raw) {
+        dropIfCustomerSuppressed(raw.customerId());
         String id = Text.requiredName(raw.customerId(), "customer_id");
         List<String> rawPhones = raw.phones() == null ? List.of() : raw.phones();
         List<String> rawEmails = raw.emails() == null ? List.of() : raw.emails();
@@ -57,7 +75,15 @@ public final class FactNormaliser {
         return new Customer(id, validPhones, validEmails);
     }
 
+    /**
+     * @throws SuppressedFactException when it holds a suppressed identifier and no usable one that
+     *     is not (checked before any validation)
+     */
     public Interaction interaction(RawInteraction raw) {
+        if (!suppressed.isEmpty() && onlySuppressed(raw)) {
+            counters.suppressedFact();
+            throw new SuppressedFactException();
+        }
         String id = Text.requiredName(raw.interactionId(), "interaction_id");
         String rawType = Text.required(raw.type(), "type");
         InteractionType type = InteractionType.fromLabel(rawType);
@@ -70,13 +96,18 @@ public final class FactNormaliser {
         String phone = phone(Text.identifier(raw.phone(), "phone"));
         String email = email(Text.identifier(raw.email(), "email"));
         String customerId = Text.optionalName(raw.customerId(), "customer_id");
+        if (customerId != null && !suppressed.isEmpty() && suppressed.customerSuppressed(customerId)) {
+            customerId = null;
+        }
         if (phone == null && email == null && customerId == null) {
             throw new RejectedFactException("no usable identifier");
         }
         return new Interaction(id, type, occurredAt, channel, campaign, phone, email, customerId);
     }
 
+    /** @throws SuppressedFactException when its customer id is suppressed */
     public Appointment appointment(RawAppointment raw) {
+        dropIfCustomerSuppressed(raw.customerId());
         String id = Text.requiredName(raw.appointmentId(), "appointment_id");
         String customerId = Text.requiredName(raw.customerId(), "customer_id");
         Instant bookedAt = times.parse(raw.bookedAt(), "booked_at");
@@ -84,7 +115,9 @@ public final class FactNormaliser {
         return new Appointment(id, customerId, bookedAt, attendedAt);
     }
 
+    /** @throws SuppressedFactException when its customer id is suppressed */
     public Payment payment(RawPayment raw) {
+        dropIfCustomerSuppressed(raw.customerId());
         String id = Text.requiredName(raw.paymentId(), "payment_id");
         String customerId = Text.requiredName(raw.customerId(), "customer_id");
         Instant paidAt = times.parse(raw.paidAt(), "paid_at");
@@ -93,19 +126,77 @@ public final class FactNormaliser {
         return new Payment(id, customerId, paidAt, cents);
     }
 
-    private String phone(String raw) {
-        String phone = phones.normalise(raw);
-        if (phone == null && Text.clean(raw) != null) {
-            counters.invalidPhone();
+    private void dropIfCustomerSuppressed(String rawCustomerId) {
+        if (suppressed.isEmpty()) {
+            return;
         }
-        return phone;
+        String id = Text.clean(rawCustomerId);
+        if (id != null && suppressed.customerSuppressed(id)) {
+            counters.suppressedFact();
+            throw new SuppressedFactException();
+        }
     }
 
+    /**
+     * True when the interaction names at least one suppressed subject and no usable identifier
+     * that is not suppressed (an invalid or blocked value is no identifier): it is left with
+     * nothing but suppressed subjects. Pure: counts nothing, rejects nothing.
+     */
+    private boolean onlySuppressed(RawInteraction raw) {
+        boolean any = false;
+        String phone = phones.normalise(raw.phone());
+        if (phone != null && !blocked.blockedPhone(phone)) {
+            if (!suppressed.phoneSuppressed(phone)) {
+                return false;
+            }
+            any = true;
+        }
+        String email = Emails.normalise(raw.email());
+        if (email != null && !blocked.blockedEmail(email)) {
+            if (!suppressed.emailSuppressed(email)) {
+                return false;
+            }
+            any = true;
+        }
+        String customerId = Text.clean(raw.customerId());
+        if (customerId != null) {
+            if (!suppressed.customerSuppressed(customerId)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The phone in E.164, or null when absent, invalid, blocked or suppressed. */
+    private String phone(String raw) {
+        String phone = phones.normalise(raw);
+        if (phone == null) {
+            if (Text.clean(raw) != null) {
+                counters.invalidPhone();
+            }
+            return null;
+        }
+        if (blocked.blockedPhone(phone)) {
+            counters.blockedIdentifier();
+            return null;
+        }
+        return suppressed.phoneSuppressed(phone) ? null : phone;
+    }
+
+    /** The normalised email, or null when absent, invalid, blocked or suppressed. */
     private String email(String raw) {
         String email = Emails.normalise(raw);
-        if (email == null && Text.clean(raw) != null) {
-            counters.invalidEmail();
+        if (email == null) {
+            if (Text.clean(raw) != null) {
+                counters.invalidEmail();
+            }
+            return null;
         }
-        return email;
+        if (blocked.blockedEmail(email)) {
+            counters.blockedIdentifier();
+            return null;
+        }
+        return suppressed.emailSuppressed(email) ? null : email;
     }
 }

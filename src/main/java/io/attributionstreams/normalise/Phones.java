@@ -64,6 +64,23 @@ public final class Phones {
     }
 
     /**
+     * True when libphonenumber reads the value as a number at all, valid or not
+     * ({@code 000-000-0000} is one; {@code hello} is not).
+     */
+    public boolean isNumber(String raw) {
+        String phone = Text.clean(raw);
+        if (phone == null || Text.longerThan(phone, MAX_LENGTH)) {
+            return false;
+        }
+        try {
+            UTIL.parse(phone, region);
+            return true;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    /**
      * The same number is written many ways ({@code (201) 555-0123}, {@code 201.555.0123}). When a
      * value holds only digits, a leading '+', and the separators libphonenumber strips anyway
      * (space, '-', '.', '(', ')'), its digits are the key, so every spelling shares one parse.

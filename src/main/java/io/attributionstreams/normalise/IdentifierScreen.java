@@ -1,0 +1,26 @@
+package io.attributionstreams.normalise;
+
+/**
+ * Which normalised phones and emails are blocked (docs/contract.md §10): a blocked value is
+ * treated as invalid wherever it appears. The identity package's {@code BlockedIdentifiers} is
+ * the file-backed one.
+ */
+public interface IdentifierScreen {
+    /** @param e164 a valid phone in E.164 */
+    boolean blockedPhone(String e164);
+
+    /** @param email a normalised email */
+    boolean blockedEmail(String email);
+
+    IdentifierScreen NONE = new IdentifierScreen() {
+        @Override
+        public boolean blockedPhone(String e164) {
+            return false;
+        }
+
+        @Override
+        public boolean blockedEmail(String email) {
+            return false;
+        }
+    };
+}
