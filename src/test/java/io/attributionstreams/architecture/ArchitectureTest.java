@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain core is pure: normalisation, identity, conversions, credit models, revenue,
- * attribution, channel totals, the batch engine and the generator import nothing from Kafka, so
+ * attribution, channel totals, privacy, the batch engine and the generator import nothing from Kafka, so
  * the topology calls the very code the batch reference runs.
  */
 class ArchitectureTest {
@@ -17,7 +17,7 @@ class ArchitectureTest {
         "io.attributionstreams.facts..", "io.attributionstreams.normalise..", "io.attributionstreams.identity..",
         "io.attributionstreams.conversion..", "io.attributionstreams.credit..", "io.attributionstreams.revenue..",
         "io.attributionstreams.attribution..", "io.attributionstreams.channels..", "io.attributionstreams.batch..",
-        "io.attributionstreams.generate.."
+        "io.attributionstreams.generate..", "io.attributionstreams.privacy.."
     };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

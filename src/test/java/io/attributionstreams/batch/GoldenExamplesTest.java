@@ -24,7 +24,7 @@ class GoldenExamplesTest {
 
     @Test
     void everyBuiltExampleIsThere() {
-        assertThat(Golden.examples()).containsExactly("basic", "limits", "models", "revisions");
+        assertThat(Golden.examples()).containsExactly("basic", "guardrails", "limits", "models", "revisions");
     }
 
     @ParameterizedTest
@@ -43,6 +43,8 @@ class GoldenExamplesTest {
     /**
      * Exact models are exact: for the examples with only daily_split, the files are the expected
      * bytes (CRLF, %.15g credits, two-decimal revenue, rejects in file order with their reasons).
+     * guardrails' channels.csv carries the removal_effect column of a section not built yet, so its
+     * rows are compared without that (empty) column.
      */
     @ParameterizedTest
     @MethodSource("examples")
@@ -54,12 +56,47 @@ class GoldenExamplesTest {
 
         assertThat(Files.readString(out.resolve("rejects.csv")))
                 .isEqualTo(Files.readString(Golden.expected(example).resolve("rejects.csv")));
-        if (Golden.args(example).isEmpty()) {
+        if (!Golden.args(example).contains("--models")) {
             assertThat(Files.readString(out.resolve("attribution.csv")))
                     .isEqualTo(Files.readString(Golden.expected(example).resolve("attribution.csv")));
             assertThat(Files.readString(out.resolve("channels.csv")))
-                    .isEqualTo(Files.readString(Golden.expected(example).resolve("channels.csv")));
+                    .isEqualTo(withoutEmptyRemovalEffect(Files.readString(Golden.expected(example).resolve("channels.csv"))));
         }
+    }
+
+    /** The header's removal_effect column and every row's empty cell for it dropped (non-markov rows). */
+    private static String withoutEmptyRemovalEffect(String channels) {
+        if (!channels.startsWith("conversion_type,model,channel,credit,revenue,touchpoints,removal_effect\r\n")
+                && !channels.startsWith("conversion_type,model,channel,credit,revenue,touchpoints,removal_effect\n")) {
+            return channels;
+        }
+        return channels.replaceAll(",(\r?\n)", "$1").replace(",removal_effect", "");
+    }
+
+    @Test
+    void guardrailsWritesCappedIdentifiersAsPseudonymsOnly(@TempDir Path out) throws IOException {
+        List<String> args = new ArrayList<>(List.of("batch", "--input", Golden.input("guardrails").toString(),
+                "--output", out.toString()));
+        args.addAll(Golden.args("guardrails"));
+
+        Cli.Run run = Cli.run(args.toArray(new String[0]));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the switchboard line of G1-G4, and a number four CU customers share: 4 claimants each under a cap of 3
+        List<String> capped = Files.readAllLines(out.resolve("capped.csv"));
+        assertThat(capped).hasSize(3).first().isEqualTo("identifier_pseudonym,claimants");
+        assertThat(capped.subList(1, 3)).allMatch(l -> l.matches("[A-Za-z0-9_-]{43},4")).isSorted();
+        assertThat(run.err()).contains("8 rejected, 10 invalid phones and 0 invalid emails ignored, "
+                + "2 blocked values ignored, 2 identifiers capped, 5 facts suppressed")
+                .contains("not comparable across runs");
+        try (var files = Files.list(out)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.getFileName().toString())
+                        .doesNotContain("+13128675309").doesNotContain("3128675309").doesNotContain("test@test.com")
+                        .doesNotContain("erase.me").doesNotContain("5550198").doesNotContain("GE,");
+            }
+        }
+        assertThat(run.err() + run.out()).doesNotContain("@").doesNotContain("3128675309");
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Golden {
         }
     }
 
-    /** The example names: basic, models, revisions. */
+    /** The example names: basic, guardrails, limits, models, revisions. */
     public static List<String> examples() {
         try (Stream<Path> dirs = Files.list(root())) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
@@ -43,14 +43,21 @@ public final class Golden {
         return root().resolve(example).resolve("expected");
     }
 
-    /** The batch options the example was produced with (its {@code args} file), or none. */
+    /**
+     * The batch options the example was produced with (its {@code args} file), or none. A path in
+     * it is relative to the example's folder, and is returned resolved against it.
+     */
     public static List<String> args(String example) {
-        Path args = root().resolve(example).resolve("args");
+        Path folder = root().resolve(example);
+        Path args = folder.resolve("args");
         try {
             if (!Files.exists(args)) {
                 return List.of();
             }
-            return new ArrayList<>(Arrays.asList(Files.readString(args).strip().split("\\s+")));
+            List<String> words = new ArrayList<>(Arrays.asList(Files.readString(args).strip().split("\\s+")));
+            words.replaceAll(w -> !w.startsWith("-") && Files.isRegularFile(folder.resolve(w))
+                    ? folder.resolve(w).toString() : w);
+            return words;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

