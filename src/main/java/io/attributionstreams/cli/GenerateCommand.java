@@ -38,12 +38,18 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Zone that times without an offset are written in (default: ${DEFAULT-VALUE}).")
     String zone;
 
+    @Option(names = "--switchboards", defaultValue = "0", paramLabel = "N",
+            description = "Shared numbers each claimed by 5 to 40 customers and carried by a tenth of the "
+                    + "interactions, to try --max-claimants on (default: ${DEFAULT-VALUE}).")
+    int switchboards;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, SettingsText.zone(zone));
+        GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, SettingsText.zone(zone),
+                switchboards);
         Files.createDirectories(out);
         long start = System.nanoTime();
         DataGenerator.Written written = new DataGenerator(generatorSpec).writeTo(out);

@@ -35,6 +35,13 @@ public final class DataGenerator {
     private final List<Person> people = new ArrayList<>();
     private final List<String> sharedNumbers = new ArrayList<>();
     private final List<String> unclaimedNumbers = new ArrayList<>();
+    /**
+     * Switchboards (docs/contract.md §10) draw from their own random stream, so that with none the
+     * main stream, and so every file, is what it was before the option existed.
+     */
+    private final SplittableRandom switchboardRandom;
+    private final List<String> switchboardNumbers = new ArrayList<>();
+    private final java.util.Map<Integer, String> switchboardOf = new java.util.HashMap<>();
 
     /** A generated customer as the generator knows it (not as written). */
     private record Person(String id, List<String> phones, List<String> emails, Instant journeyStart) {
@@ -51,12 +58,14 @@ public final class DataGenerator {
         this.spec = spec;
         this.random = new SplittableRandom(spec.seed());
         this.messy = new MessyFormats(random, spec.zone());
+        this.switchboardRandom = new SplittableRandom(spec.seed() ^ 0x5B0A_4D5B_0A4DL);
     }
 
     public Written writeTo(Path dir) {
         for (int i = 0; i < SHARED_NUMBERS; i++) {
             sharedNumbers.add(phoneDigits());
         }
+        planSwitchboards();
         long customers = writeCustomers(dir);
         long interactions = writeInteractions(dir);
         long appointments = writeAppointments(dir);
@@ -89,12 +98,34 @@ public final class DataGenerator {
         return rows + revisions.size();
     }
 
+    /** Each switchboard number and the 5 to 40 customers (by index) that claim it. */
+    private void planSwitchboards() {
+        for (int s = 0; s < spec.switchboards(); s++) {
+            String area = AREA_CODES[switchboardRandom.nextInt(AREA_CODES.length)];
+            String digits = area + (200 + switchboardRandom.nextInt(800))
+                    + String.format(Locale.ROOT, "%04d", switchboardRandom.nextInt(10_000));
+            switchboardNumbers.add(digits);
+            int claimants = Math.min(spec.customers(), 5 + switchboardRandom.nextInt(36));
+            for (int c = 0; c < claimants; c++) {
+                switchboardOf.putIfAbsent(switchboardRandom.nextInt(spec.customers()), digits);
+            }
+        }
+    }
+
     private Person newPerson(int index) {
         String id = String.format(Locale.ROOT, "CU%07d", index);
         List<String> phones = new ArrayList<>();
         int phoneCount = weighted(new int[] {10, 55, 25, 7, 3});
         for (int p = 0; p < phoneCount; p++) {
             phones.add(random.nextInt(40) == 0 ? sharedNumbers.get(random.nextInt(sharedNumbers.size())) : phoneDigits());
+        }
+        String switchboard = switchboardOf.get(index);
+        if (switchboard != null && !phones.contains(switchboard)) {
+            if (phones.size() == 4) {
+                phones.set(3, switchboard);
+            } else {
+                phones.add(switchboard);
+            }
         }
         List<String> emails = new ArrayList<>();
         int emailCount = weighted(new int[] {25, 55, 20});
@@ -172,6 +203,10 @@ public final class DataGenerator {
                 Person person = pickPerson();
                 Instant at = person.journeyStart().plusSeconds(random.nextLong(-20 * 86_400L, 60 * 86_400L));
                 String[] row = interactionRow(id, person, at);
+                if (!switchboardNumbers.isEmpty() && switchboardRandom.nextInt(10) == 0) {
+                    // a call through a switchboard: its number instead of the caller's own
+                    row[5] = messy.phone(switchboardNumbers.get(switchboardRandom.nextInt(switchboardNumbers.size())));
+                }
                 out.write(row);
                 rows++;
                 if (isUsable(row) && chance(spec.revisions())) {

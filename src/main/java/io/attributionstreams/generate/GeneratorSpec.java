@@ -10,9 +10,21 @@ import java.time.ZoneId;
  * @param seed the same seed gives byte-identical files
  * @param revisions share of facts that get later upsert rows (0 for none)
  * @param zone the zone local (offset-less) times are written in: run {@code batch --zone} with it
+ * @param switchboards shared numbers each claimed by many customers (5 to 40) and carried by a share
+ *     of interactions, for the claimant cap of docs/contract.md §10; 0 (the default) writes the files
+ *     of the same seed byte for byte as without the option
  */
-public record GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone) {
+public record GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone,
+        int switchboards) {
+
+    public GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone) {
+        this(customers, interactions, seed, revisions, zone, 0);
+    }
+
     public GeneratorSpec {
+        if (switchboards < 0) {
+            throw new IllegalArgumentException("--switchboards must not be negative, got " + switchboards);
+        }
         if (customers < 1) {
             throw new IllegalArgumentException("--customers must be at least 1, got " + customers);
         }
