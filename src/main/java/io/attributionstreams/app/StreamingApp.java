@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -29,12 +31,14 @@ public final class StreamingApp implements AutoCloseable {
     private static final String CLUSTER_ID_FILE = "attribution-cluster.id";
 
     private final KafkaStreams streams;
+    private final boolean staticMember;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
     private volatile boolean closedCleanly;
 
-    private StreamingApp(KafkaStreams streams) {
+    private StreamingApp(KafkaStreams streams, boolean staticMember) {
         this.streams = streams;
+        this.staticMember = staticMember;
     }
 
     public static StreamingApp start(AppConfig config, MeterRegistry registry) {
@@ -55,7 +59,7 @@ public final class StreamingApp implements AutoCloseable {
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
                 config.pacing(), metrics), props);
-        StreamingApp app = new StreamingApp(streams);
+        StreamingApp app = new StreamingApp(streams, staticMember(props));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
             LOG.debug("stream thread failure", e);
@@ -105,6 +109,13 @@ public final class StreamingApp implements AutoCloseable {
         return security;
     }
 
+    /** Whether the consumers have a {@code group.instance.id} (static membership, as in k8s/statefulset.yaml). */
+    private static boolean staticMember(Properties props) {
+        String key = ConsumerConfig.GROUP_INSTANCE_ID_CONFIG;
+        return props.containsKey(key) || props.containsKey(StreamsConfig.consumerPrefix(key))
+                || props.containsKey(StreamsConfig.mainConsumerPrefix(key));
+    }
+
     public KafkaStreams streams() {
         return streams;
     }
@@ -115,9 +126,17 @@ public final class StreamingApp implements AutoCloseable {
         return failed;
     }
 
+    /**
+     * Closes Kafka Streams, committing what it has processed. A dynamic member leaves the consumer group
+     * as it goes, so its tasks move to the other instances (or to this one's next start) at once; by
+     * default Kafka Streams stays in the group and they wait for the session timeout (45 s) first. A
+     * static member stays: its restart takes its tasks back without a rebalance, as static membership means to.
+     */
     @Override
     public void close() {
-        closedCleanly = streams.close(Duration.ofSeconds(60));
+        closedCleanly = streams.close(CloseOptions.timeout(Duration.ofSeconds(60)).withGroupMembershipOperation(
+                staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                        : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!closedCleanly) {
             LOG.warn("Kafka Streams did not close within 60 s; the next start resumes from the last commit");
         }

@@ -13,8 +13,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Every command that talks to Kafka says in one line, within 15 s, that no broker answers, and exits 1. */
+/**
+ * Every command that talks to Kafka says in one line, within 15 s, that no broker answers, and exits 1.
+ * The five commands wait for a broker, not for the CPU, and each captures its own output: they run at once.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class NoBrokerTest {
     private static String nobody;
 

@@ -1,6 +1,7 @@
 package io.attributionstreams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.attributionstreams.app.StreamingApp;
 import io.attributionstreams.bench.AppProcess;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +34,12 @@ class RestartIT extends RealBrokerTest {
 
         try (StreamingApp first = RunningApp.start(kafka.bootstrapServers(), "restart", tmp.resolve("state"), Map.of())) {
             Replayer.send(kafka.bootstrapServers(), rows.subList(0, half), 0, null);
-            Thread.sleep(1_500); // let it get part of the way: the stop must come mid-stream, not after
+            // let it get part of the way: the stop comes mid-stream, as soon as it has committed some input
+            // (a fixed pause of 1.5 s used to end while it was still joining the group, before any)
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> Exporter.committedInput(admin, "restart") > 0);
+            }
         }
         try (StreamingApp second = RunningApp.start(kafka.bootstrapServers(), "restart", tmp.resolve("state"), Map.of())) {
             Replayer.send(kafka.bootstrapServers(), rows.subList(half, rows.size()), 0, null);

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A real browser for tests: Chromium, headless, driven over the Chrome DevTools protocol with the
@@ -223,12 +221,21 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (Exception e) {
             // the browser goes anyway
         }
+        // Chromium's helper processes (renderer, GPU, crashpad) outlive the browser process for a moment and
+        // write into the profile: stop them too, then delete it (it used to be left behind in the temp folder)
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                helper.destroyForcibly();
+            }
         }
+        TempDirs.delete(profile);
     }
 }

@@ -24,11 +24,13 @@ public final class KafkaFixture implements AutoCloseable {
     private final String bootstrapServers;
     private final AutoCloseable broker;
     private final String kind;
+    private final Path dataDir;
 
-    private KafkaFixture(String bootstrapServers, AutoCloseable broker, String kind) {
+    private KafkaFixture(String bootstrapServers, AutoCloseable broker, String kind, Path dataDir) {
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
         this.kind = kind;
+        this.dataDir = dataDir;
     }
 
     public static KafkaFixture start() {
@@ -36,13 +38,13 @@ public final class KafkaFixture implements AutoCloseable {
             KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
             container.start();
             once("real-broker tests use a Testcontainers Kafka (" + KAFKA_IMAGE + ")");
-            return new KafkaFixture(container.getBootstrapServers(), container, "testcontainers");
+            return new KafkaFixture(container.getBootstrapServers(), container, "testcontainers", null);
         }
         try {
             Path dir = Files.createTempDirectory("attribution-it-kafka");
             EmbeddedKafka kafka = EmbeddedKafka.start(0, dir);
             once("real-broker tests use the embedded KRaft broker (no Docker daemon answers)");
-            return new KafkaFixture(kafka.bootstrapServers(), kafka, "embedded");
+            return new KafkaFixture(kafka.bootstrapServers(), kafka, "embedded", dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,8 +82,12 @@ public final class KafkaFixture implements AutoCloseable {
         return kind;
     }
 
+    /** Stops the broker and deletes its data folder (each run used to leave one in the temp folder). */
     @Override
     public void close() throws Exception {
         broker.close();
+        if (dataDir != null) {
+            TempDirs.delete(dataDir);
+        }
     }
 }

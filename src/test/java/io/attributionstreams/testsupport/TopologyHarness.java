@@ -43,6 +43,7 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
+    private final Path stateDir;
     private final TestInputTopic<String, RawCustomer> customers;
     private final TestInputTopic<String, RawInteraction> interactions;
     private final TestInputTopic<String, RawAppointment> appointments;
@@ -87,8 +88,8 @@ public final class TopologyHarness implements AutoCloseable {
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(io.micrometer.core.instrument.MeterRegistry.class.getName(), registry);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/attribution-ttd-"
-                + System.nanoTime());
+        stateDir = Path.of(System.getProperty("java.io.tmpdir"), "attribution-ttd-" + System.nanoTime());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(AttributionTopology.build(settings, pacing,
                 new TopologyMetrics(registry, hotIdentifierThreshold)), props, WALL_CLOCK);
         var key = Serdes.String().serializer();
@@ -258,8 +259,14 @@ public final class TopologyHarness implements AutoCloseable {
         ExportFiles.write(dir, latestUpdates.values(), totalsNow.values());
     }
 
+    /** Closes the driver, which wipes the application's state in the state folder; then the folder goes too. */
     @Override
     public void close() {
         driver.close();
+        try {
+            TempDirs.delete(stateDir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
