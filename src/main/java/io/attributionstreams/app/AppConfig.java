@@ -1,5 +1,6 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.ops.HttpLimits;
@@ -66,6 +67,7 @@ public final class AppConfig {
     public static final String TOPICS_REPLICATION = "attribution.topics.replication-factor";
     public static final String EMBEDDED_PORT = "attribution.embedded-broker.port";
     public static final String EMBEDDED_DIR = "attribution.embedded-broker.dir";
+    public static final String PSEUDONYM_KEY_FILE = "attribution.pseudonym.key-file";
     public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -140,6 +142,9 @@ public final class AppConfig {
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
         keys.put(EMBEDDED_PORT, new String[] {Integer.toString(DEFAULT_KAFKA_PORT), "port of the embedded broker started when no bootstrap.servers is set"});
         keys.put(EMBEDDED_DIR, new String[] {"", "data folder of the embedded broker (empty: a temporary folder)"});
+        keys.put(PSEUDONYM_KEY_FILE, new String[] {"", "file holding the secret key (at least 32 characters) that "
+                + "turns phones and emails into pseudonyms before any repartition topic or store; the same for every "
+                + "instance (empty: with the embedded broker, a key made in its folder; otherwise an error)"});
         keys.put(HOT_IDENTIFIER_THRESHOLD, new String[] {Integer.toString(TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD),
             "claiming customers an identifier may have before attribution.identity.hot counts it"});
         return Collections.unmodifiableMap(keys);
@@ -257,6 +262,20 @@ public final class AppConfig {
     }
 
     /** The topology's pacing: channel totals interval, the recompute pace of large customers, the fan-out budget. */
+    /**
+     * The pseudonym key from {@value #PSEUDONYM_KEY_FILE}. Without one the app does not start: a key
+     * made up per instance would give the same phone two pseudonyms on two instances, and they would
+     * no longer match each other's facts.
+     */
+    public Pseudonyms pseudonyms() {
+        if (!has(PSEUDONYM_KEY_FILE)) {
+            throw new IllegalArgumentException("no pseudonym key: set " + PSEUDONYM_KEY_FILE + " (or "
+                    + envName(PSEUDONYM_KEY_FILE) + ") to a file holding at least " + Pseudonyms.MIN_KEY_BYTES
+                    + " random characters, the same file for every instance (see docs/operations.md#pseudonym-key)");
+        }
+        return Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE)));
+    }
+
     public Pacing pacing() {
         return new Pacing(getDuration(CHANNEL_TOTALS_INTERVAL), getDurationOrZero(RECOMPUTE_PER_TOUCHPOINT),
                 getInt(RECOMPUTE_PACE_FROM), getInt(RECOMPUTE_PACE_CONVERSIONS_FROM), getInt(FANOUT_BUDGET),

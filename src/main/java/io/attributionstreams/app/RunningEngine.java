@@ -1,5 +1,6 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.privacy.PseudonymKeyFile;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
@@ -52,6 +53,11 @@ public final class RunningEngine implements AutoCloseable {
             broker = EmbeddedKafka.start(config.getInt(AppConfig.EMBEDDED_PORT), dir);
             Map<String, String> withBroker = new LinkedHashMap<>(cli);
             withBroker.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            if (!config.has(AppConfig.PSEUDONYM_KEY_FILE)) {
+                // the broker's data and the key its pseudonyms were made with live and go together
+                withBroker.put(AppConfig.PSEUDONYM_KEY_FILE,
+                        PseudonymKeyFile.createIfMissing(dir.resolve("pseudonym.key")).toString());
+            }
             config = AppConfig.load(file, env, withBroker);
         }
         PrometheusMeterRegistry registry = Meters.prometheus();

@@ -2,6 +2,8 @@ package io.attributionstreams.app;
 
 import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.TopicCreator;
+import io.attributionstreams.privacy.PseudonymisedValues;
+import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +51,7 @@ public final class StreamingApp implements AutoCloseable {
         if (bootstrap == null) {
             throw new IllegalArgumentException("bootstrap.servers is not set");
         }
+        Pseudonyms pseudonyms = config.pseudonyms(); // before any connection: a missing key is a setup error
         // first, so that a broker that is not there ends the start with one line within seconds
         String clusterId = BrokerCheck.require(bootstrap, securitySettings(props));
         if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
@@ -58,7 +61,7 @@ public final class StreamingApp implements AutoCloseable {
         }
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
-                config.pacing(), metrics), props);
+                config.pacing(), metrics, new PseudonymisedValues(pseudonyms)), props);
         StreamingApp app = new StreamingApp(streams, staticMember(props));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());

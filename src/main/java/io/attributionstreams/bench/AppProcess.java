@@ -1,6 +1,8 @@
 package io.attributionstreams.bench;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.cli.Main;
+import io.attributionstreams.privacy.PseudonymKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -39,7 +41,10 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
-                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
+                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port),
+                // instances started beside each other (their state folders in one folder) share one key
+                "--set", AppConfig.PSEUDONYM_KEY_FILE + "="
+                        + PseudonymKeyFile.createIfMissing(stateDir.toAbsolutePath().resolveSibling("pseudonym.key"))));
         command.addAll(List.of(extra));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

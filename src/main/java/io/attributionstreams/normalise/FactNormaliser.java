@@ -24,23 +24,31 @@ public final class FactNormaliser {
     private final NormalisationCounters counters;
     private final IdentifierScreen blocked;
     private final Suppressions suppressed;
+    private final IdentifierValues values;
 
     public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters) {
         this(region, zone, currency, counters, IdentifierScreen.NONE, Suppressions.NONE);
     }
 
+    public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters,
+            IdentifierScreen blocked, Suppressions suppressed) {
+        this(region, zone, currency, counters, blocked, suppressed, IdentifierValues.AS_IS);
+    }
+
     /**
      * @param blocked phones and emails treated as invalid wherever they appear (docs/contract.md §10)
      * @param suppressed erased subjects, treated as absent wherever they appear (docs/contract.md §11)
+     * @param values what a valid, allowed phone or email becomes: itself, or its pseudonym
      */
     public FactNormaliser(String region, ZoneId zone, String currency, NormalisationCounters counters,
-            IdentifierScreen blocked, Suppressions suppressed) {
+            IdentifierScreen blocked, Suppressions suppressed, IdentifierValues values) {
         this.phones = new Phones(region);
         this.times = new Times(zone);
         this.money = new Money(currency);
         this.counters = counters;
         this.blocked = blocked;
         this.suppressed = suppressed;
+        this.values = values;
     }
 
     /**
@@ -168,7 +176,7 @@ public final class FactNormaliser {
         return any;
     }
 
-    /** The phone in E.164, or null when absent, invalid, blocked or suppressed. */
+    /** The phone in E.164 (or its pseudonym), or null when absent, invalid, blocked or suppressed. */
     private String phone(String raw) {
         String phone = phones.normalise(raw);
         if (phone == null) {
@@ -181,10 +189,10 @@ public final class FactNormaliser {
             counters.blockedIdentifier();
             return null;
         }
-        return suppressed.phoneSuppressed(phone) ? null : phone;
+        return suppressed.phoneSuppressed(phone) ? null : values.phone(phone);
     }
 
-    /** The normalised email, or null when absent, invalid, blocked or suppressed. */
+    /** The normalised email (or its pseudonym), or null when absent, invalid, blocked or suppressed. */
     private String email(String raw) {
         String email = Emails.normalise(raw);
         if (email == null) {
@@ -197,6 +205,6 @@ public final class FactNormaliser {
             counters.blockedIdentifier();
             return null;
         }
-        return suppressed.emailSuppressed(email) ? null : email;
+        return suppressed.emailSuppressed(email) ? null : values.email(email);
     }
 }

@@ -4,6 +4,9 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.normalise.IdentifierScreen;
+import io.attributionstreams.normalise.IdentifierValues;
+import io.attributionstreams.normalise.Suppressions;
 import io.attributionstreams.topology.attribution.AnswerChange;
 import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.events.GraphEvent;
@@ -32,20 +35,20 @@ public final class AttributionTopology {
     private AttributionTopology() {
     }
 
-    public static Topology build(AttributionSettings settings, TopologyMetrics metrics) {
-        return build(settings, Pacing.DEFAULT, metrics);
-    }
-
     /**
      * @param pacing how often channel deltas are sent on, how customers with many touchpoints are paced, and
      *     how the fan-out of an identifier with many claimants or interactions is spread
+     * @param identifierValues what phones and emails become in step 1, before any repartition or store: their
+     *     keyed pseudonyms
      */
-    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics) {
+    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
+            IdentifierValues identifierValues) {
         StreamsBuilder builder = new StreamsBuilder();
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
-                metrics.normalisation());
+                metrics.normalisation(), IdentifierScreen.NONE, Suppressions.NONE, identifierValues);
 
-        // 1. normalise, by fact id: each fact's last version and revision; changes become graph events
+        // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms;
+        //    changes become graph events
         KStream<String, GraphEvent> factEvents = builder
                 .stream(Names.CUSTOMERS, Topics.rawInput(Names.CUSTOMERS))
                 .process(Normalise.customers(normaliser, metrics.factIn(Names.CUSTOMERS)),

@@ -3,7 +3,9 @@ package io.attributionstreams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.testsupport.Cli;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.Golden;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,6 +67,20 @@ class NoBrokerTest {
 
     @Test
     void runOnAGivenCluster(@TempDir Path state) {
-        assertFailsFast("run", "--bootstrap-servers", nobody, "--state-dir", state.toString(), "--http-port", "0");
+        assertFailsFast("run", "--bootstrap-servers", nobody, "--state-dir", state.toString(), "--http-port", "0",
+                "--set", AppConfig.PSEUDONYM_KEY_FILE + "=" + TestPseudonyms.keyFile());
+    }
+
+    /**
+     * On a real cluster every instance needs the same key; with none the app says so before it connects,
+     * in one line, with the exit code of a bad option (2): the setup is wrong, not the cluster.
+     */
+    @Test
+    void runOnAGivenClusterWithoutAPseudonymKey(@TempDir Path state) {
+        Cli.Run run = Cli.run("run", "--bootstrap-servers", nobody, "--state-dir", state.toString(), "--http-port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: no pseudonym key: set attribution.pseudonym.key-file (or "
+                + "ATTRIBUTION_PSEUDONYM_KEY_FILE) to a file holding at least 32 random characters, the same file for "
+                + "every instance (see docs/operations.md#pseudonym-key)");
     }
 }

@@ -236,4 +236,16 @@ class DockerComposeTest {
             }
         }
     }
+
+    @Test
+    void theAppReadsThePseudonymKeyTheKeyJobMakesOnceInItsStateVolume() {
+        String keyFile = env("app").get("ATTRIBUTION_PSEUDONYM_KEY_FILE");
+        assertThat(keyFile).startsWith("/var/lib/attribution-streams/");
+        assertThat(strings(service("app").path("volumes"))).contains("app-state:/var/lib/attribution-streams");
+        assertThat(strings(service("pseudonym-key").path("volumes"))).contains("app-state:/var/lib/attribution-streams");
+        String script = String.join(" ", strings(service("pseudonym-key").path("entrypoint")));
+        assertThat(script).contains("test -s " + keyFile + " ||", "> " + keyFile, "/dev/urandom", "umask 077");
+        assertThat(service("app").path("depends_on").path("pseudonym-key").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+    }
 }

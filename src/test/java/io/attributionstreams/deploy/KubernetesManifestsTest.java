@@ -191,4 +191,27 @@ class KubernetesManifestsTest {
         }
         assertThat(podSpec().path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(30);
     }
+
+    @Test
+    void everyPodReadsThePseudonymKeyFromOneSecretReadOnly() {
+        String keyFile = containerEnv().get("ATTRIBUTION_PSEUDONYM_KEY_FILE");
+        assertThat(keyFile).isNotBlank();
+        JsonNode mount = null;
+        for (JsonNode m : container().path("volumeMounts")) {
+            if (keyFile.startsWith(m.path("mountPath").asText() + "/")) {
+                mount = m;
+            }
+        }
+        assertThat(mount).as("a volume mounted where the key file is").isNotNull();
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        JsonNode volume = null;
+        for (JsonNode v : podSpec().path("volumes")) {
+            if (v.path("name").asText().equals(mount.path("name").asText())) {
+                volume = v;
+            }
+        }
+        assertThat(volume).isNotNull();
+        assertThat(volume.path("secret").path("secretName").asText()).isNotBlank();
+        assertThat(keyFile).endsWith("/pseudonym.key");
+    }
 }

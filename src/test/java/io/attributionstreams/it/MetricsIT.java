@@ -9,6 +9,7 @@ import io.attributionstreams.deploy.GrafanaDashboard;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.PrometheusScrape;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.topology.Names;
 import java.io.IOException;
@@ -67,7 +68,8 @@ class MetricsIT extends RealBrokerTest {
                 StreamsConfig.APPLICATION_ID_CONFIG, APP,
                 StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString(),
                 AppConfig.HTTP_PORT, "0",
-                AppConfig.HOT_IDENTIFIER_THRESHOLD, "1");
+                AppConfig.HOT_IDENTIFIER_THRESHOLD, "1",
+                AppConfig.PSEUDONYM_KEY_FILE, TestPseudonyms.keyFile().toString());
         PrometheusScrape scrape;
         try (RunningEngine engine = RunningEngine.start(null, Map.of(), cli);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

@@ -19,6 +19,7 @@ import io.attributionstreams.query.Forwarding;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.HeadlessChromium;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
@@ -107,6 +108,7 @@ class QueriesAndDashboardIT extends RealBrokerTest {
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         cli.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state-" + name).toString());
         cli.put(AppConfig.HTTP_PORT, "0");
+        cli.put(AppConfig.PSEUDONYM_KEY_FILE, TestPseudonyms.keyFile().toString());
         cli.put(AppConfig.HTTP_ADVERTISED_HOST, "localhost");
         return RunningEngine.start(null, Map.of(), cli);
     }

@@ -2,6 +2,8 @@ package io.attributionstreams.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.Names;
@@ -30,7 +32,8 @@ class StoreSizesTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         KafkaStreams streams = new KafkaStreams(
-                AttributionTopology.build(AttributionSettings.defaults(), new TopologyMetrics(registry)), props);
+                AttributionTopology.build(AttributionSettings.defaults(), Pacing.DEFAULT,
+                        new TopologyMetrics(registry), TestPseudonyms.values()), props);
         try {
             StoreSizes.bind(streams, registry);
 

@@ -21,7 +21,9 @@ public final class RunningApp {
 
     public static StreamingApp start(String bootstrap, String applicationId, Path stateDir, Map<String, String> extra,
             MeterRegistry registry) {
-        Map<String, String> cli = new LinkedHashMap<>(extra);
+        Map<String, String> cli = new LinkedHashMap<>();
+        cli.put(AppConfig.PSEUDONYM_KEY_FILE, TestPseudonyms.keyFile().toString());
+        cli.putAll(extra);
         cli.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         cli.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

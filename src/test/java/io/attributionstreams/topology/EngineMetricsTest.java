@@ -2,6 +2,8 @@ package io.attributionstreams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.conversion.ConversionType;
@@ -180,7 +182,7 @@ class EngineMetricsTest {
     void everyStoreOfTheTopologyIsNamedInTheStoreList() {
         List<String> stores = new ArrayList<>();
         for (TopologyDescription.Subtopology sub : AttributionTopology.build(AttributionSettings.defaults(),
-                new TopologyMetrics(new SimpleMeterRegistry())).describe().subtopologies()) {
+                Pacing.DEFAULT, new TopologyMetrics(new SimpleMeterRegistry()), TestPseudonyms.values()).describe().subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
                 if (node instanceof TopologyDescription.Processor processor) {
                     stores.addAll(processor.stores());
