@@ -11,6 +11,7 @@ import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.testsupport.BatchOracle;
 import io.attributionstreams.testsupport.FactRecord;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpreadFanOutTest {
     private static final String SHARED = "(312) 555-0147";
-    private static final String SHARED_ID = "tel:+13125550147";
+    /** The shared number as the identity graph keys it: its pseudonym, in the phone spelling. */
+    private static final String SHARED_ID = "tel:" + TestPseudonyms.values().phone("+13125550147");
     private static final String OTHER = "2015550123";
     private static final String NOBODYS = "(212) 555-0199";
     private static final Duration INTERVAL = Duration.ofMillis(100);
