@@ -1,5 +1,8 @@
 package io.attributionstreams.app;
 
+import java.nio.charset.StandardCharsets;
+import io.attributionstreams.normalise.Phones;
+import io.attributionstreams.identity.BlockedIdentifiers;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
@@ -68,6 +71,7 @@ public final class AppConfig {
     public static final String EMBEDDED_PORT = "attribution.embedded-broker.port";
     public static final String EMBEDDED_DIR = "attribution.embedded-broker.dir";
     public static final String PSEUDONYM_KEY_FILE = "attribution.pseudonym.key-file";
+    public static final String BLOCKED_FILE = "attribution.identity.blocked-file";
     public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -142,6 +146,8 @@ public final class AppConfig {
         keys.put(TOPICS_REPLICATION, new String[] {"", "override the replication factor when creating (empty: as in the files, capped at the broker count)"});
         keys.put(EMBEDDED_PORT, new String[] {Integer.toString(DEFAULT_KAFKA_PORT), "port of the embedded broker started when no bootstrap.servers is set"});
         keys.put(EMBEDDED_DIR, new String[] {"", "data folder of the embedded broker (empty: a temporary folder)"});
+        keys.put(BLOCKED_FILE, new String[] {"", "file of phones and emails, one a line, that link nobody: "
+                + "treated as invalid wherever they appear (a switchboard, 000-000-0000, test@test.com); empty: none"});
         keys.put(PSEUDONYM_KEY_FILE, new String[] {"", "file holding the secret key (at least 32 characters) that "
                 + "turns phones and emails into pseudonyms before any repartition topic or store; the same for every "
                 + "instance (empty: with the embedded broker, a key made in its folder; otherwise an error)"});
@@ -274,6 +280,25 @@ public final class AppConfig {
                     + " random characters, the same file for every instance (see docs/operations.md#pseudonym-key)");
         }
         return Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE)));
+    }
+
+    /**
+     * The blocked phones and emails of {@value #BLOCKED_FILE}, normalised with this app's region; none
+     * when it is not set. A line that is no phone or email is an error naming the line, not the value.
+     */
+    public BlockedIdentifiers blockedIdentifiers() {
+        if (!has(BLOCKED_FILE)) {
+            return BlockedIdentifiers.NONE;
+        }
+        Path file = Path.of(get(BLOCKED_FILE));
+        try {
+            return BlockedIdentifiers.parse(Files.readAllLines(file, StandardCharsets.UTF_8),
+                    new Phones(attributionSettings().region()), BLOCKED_FILE + " " + file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(BLOCKED_FILE + ": file not found: " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(BLOCKED_FILE + ": cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
     }
 
     public Pacing pacing() {

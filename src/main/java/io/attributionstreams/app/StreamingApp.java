@@ -5,6 +5,7 @@ import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.AttributionTopology;
+import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -61,7 +62,8 @@ public final class StreamingApp implements AutoCloseable {
         }
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
-                config.pacing(), metrics, new PseudonymisedValues(pseudonyms)), props);
+                config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(), new PseudonymisedValues(pseudonyms))),
+                props);
         StreamingApp app = new StreamingApp(streams, staticMember(props));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());

@@ -4,8 +4,6 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.normalise.FactNormaliser;
-import io.attributionstreams.normalise.IdentifierScreen;
-import io.attributionstreams.normalise.IdentifierValues;
 import io.attributionstreams.normalise.Suppressions;
 import io.attributionstreams.topology.attribution.AnswerChange;
 import io.attributionstreams.topology.attribution.Attribution;
@@ -38,14 +36,14 @@ public final class AttributionTopology {
     /**
      * @param pacing how often channel deltas are sent on, how customers with many touchpoints are paced, and
      *     how the fan-out of an identifier with many claimants or interactions is spread
-     * @param identifierValues what phones and emails become in step 1, before any repartition or store: their
-     *     keyed pseudonyms
+     * @param identity which phones and emails link nobody (blocked), and what the others become in step 1,
+     *     before any repartition or store: their keyed pseudonyms
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
-            IdentifierValues identifierValues) {
+            IdentityOptions identity) {
         StreamsBuilder builder = new StreamsBuilder();
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
-                metrics.normalisation(), IdentifierScreen.NONE, Suppressions.NONE, identifierValues);
+                metrics.normalisation(), identity.blocked(), Suppressions.NONE, identity.values());
 
         // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms;
         //    changes become graph events

@@ -56,6 +56,7 @@ public final class TopologyMetrics {
     private final Counter deferred;
     private final Counter invalidPhones;
     private final Counter invalidEmails;
+    private final Counter blocked;
 
     public TopologyMetrics(MeterRegistry registry) {
         this(registry, DEFAULT_HOT_IDENTIFIER_THRESHOLD);
@@ -101,6 +102,9 @@ public final class TopologyMetrics {
         this.invalidEmails = Counter.builder("attribution.normalise.invalid")
                 .description("identifiers ignored because they are not valid").tag("identifier", "email")
                 .register(registry);
+        this.blocked = Counter.builder("attribution.normalise.blocked")
+                .description("phones and emails ignored because attribution.identity.blocked-file lists them")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -126,6 +130,11 @@ public final class TopologyMetrics {
             @Override
             public void invalidEmail() {
                 invalidEmails.increment();
+            }
+
+            @Override
+            public void blockedIdentifier() {
+                blocked.increment();
             }
         };
     }

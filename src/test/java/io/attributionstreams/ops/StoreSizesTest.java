@@ -2,6 +2,7 @@ package io.attributionstreams.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
@@ -33,7 +34,7 @@ class StoreSizesTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         KafkaStreams streams = new KafkaStreams(
                 AttributionTopology.build(AttributionSettings.defaults(), Pacing.DEFAULT,
-                        new TopologyMetrics(registry), TestPseudonyms.values()), props);
+                        new TopologyMetrics(registry), IdentityOptions.pseudonymised(TestPseudonyms.values())), props);
         try {
             StoreSizes.bind(streams, registry);
 

@@ -1,5 +1,6 @@
 package io.attributionstreams.testsupport;
 
+import io.attributionstreams.batch.Guardrails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
@@ -21,11 +22,17 @@ public final class BatchOracle {
      */
     public static void assertConvergesToBatch(Path dir, AttributionSettings settings, List<FactRecord> sent,
             TopologyHarness harness) {
+        assertConvergesToBatch(dir, settings, Guardrails.none(), sent, harness);
+    }
+
+    /** As above, batch run with {@code guardrails} (the harness configured to match). */
+    public static void assertConvergesToBatch(Path dir, AttributionSettings settings, Guardrails guardrails,
+            List<FactRecord> sent, TopologyHarness harness) {
         try {
             Path finalFacts = Files.createDirectories(dir.resolve("final"));
             FinalFacts.write(sent, finalFacts);
             Path batch = Files.createDirectories(dir.resolve("batch"));
-            BatchRun.run(finalFacts, batch, settings, null);
+            BatchRun.run(finalFacts, batch, settings, guardrails, null);
             Path stream = Files.createDirectories(dir.resolve("stream"));
             harness.exportTo(stream);
             assertThat(harness.versionViolations()).isEmpty();

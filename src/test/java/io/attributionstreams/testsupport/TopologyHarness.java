@@ -1,6 +1,5 @@
 package io.attributionstreams.testsupport;
 
-import io.attributionstreams.normalise.IdentifierValues;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.normalise.RawAppointment;
@@ -8,6 +7,7 @@ import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.topology.AttributionTopology;
+import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
@@ -84,17 +84,17 @@ public final class TopologyHarness implements AutoCloseable {
         this(settings, pacing, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD);
     }
 
-    /** With phones and emails kept as they are, not pseudonymised: a control for the privacy tests. */
-    public TopologyHarness(AttributionSettings settings, IdentifierValues identifierValues) {
-        this(settings, Pacing.DEFAULT, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD, identifierValues);
+    /** With other identity options: blocked values, or phones and emails kept as they are (a control). */
+    public TopologyHarness(AttributionSettings settings, IdentityOptions identity) {
+        this(settings, Pacing.DEFAULT, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD, identity);
     }
 
     private TopologyHarness(AttributionSettings settings, Pacing pacing, int hotIdentifierThreshold) {
-        this(settings, pacing, hotIdentifierThreshold, TestPseudonyms.values());
+        this(settings, pacing, hotIdentifierThreshold, IdentityOptions.pseudonymised(TestPseudonyms.values()));
     }
 
     private TopologyHarness(AttributionSettings settings, Pacing pacing, int hotIdentifierThreshold,
-            IdentifierValues identifierValues) {
+            IdentityOptions identity) {
         this.pacing = pacing;
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -102,7 +102,7 @@ public final class TopologyHarness implements AutoCloseable {
         stateDir = Path.of(System.getProperty("java.io.tmpdir"), "attribution-ttd-" + System.nanoTime());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(AttributionTopology.build(settings, pacing,
-                new TopologyMetrics(registry, hotIdentifierThreshold), identifierValues), props, WALL_CLOCK);
+                new TopologyMetrics(registry, hotIdentifierThreshold), identity), props, WALL_CLOCK);
         var key = Serdes.String().serializer();
         customers = driver.createInputTopic(Names.CUSTOMERS, key, Topics.CUSTOMERS.valueSerde().serializer());
         interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());

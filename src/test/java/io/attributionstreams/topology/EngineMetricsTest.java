@@ -182,7 +182,7 @@ class EngineMetricsTest {
     void everyStoreOfTheTopologyIsNamedInTheStoreList() {
         List<String> stores = new ArrayList<>();
         for (TopologyDescription.Subtopology sub : AttributionTopology.build(AttributionSettings.defaults(),
-                Pacing.DEFAULT, new TopologyMetrics(new SimpleMeterRegistry()), TestPseudonyms.values()).describe().subtopologies()) {
+                Pacing.DEFAULT, new TopologyMetrics(new SimpleMeterRegistry()), IdentityOptions.pseudonymised(TestPseudonyms.values())).describe().subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
                 if (node instanceof TopologyDescription.Processor processor) {
                     stores.addAll(processor.stores());

@@ -51,7 +51,8 @@ class PseudonymisedStateTest {
     @Test
     void theScanFindsThemWhereTheyAreKept() throws IOException {
         Set<String> forms = identifierForms();
-        try (TopologyHarness harness = new TopologyHarness(AttributionSettings.defaults(), IdentifierValues.AS_IS)) {
+        try (TopologyHarness harness = new TopologyHarness(AttributionSettings.defaults(),
+                IdentityOptions.pseudonymised(IdentifierValues.AS_IS))) {
             replay(harness);
             assertThat(found(harness, forms)).containsKeys("identity-claims", "interaction-versions",
                     "customer-versions");
