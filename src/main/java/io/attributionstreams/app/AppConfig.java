@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -150,7 +151,8 @@ public final class AppConfig {
                 + "treated as invalid wherever they appear (a switchboard, 000-000-0000, test@test.com); empty: none"});
         keys.put(PSEUDONYM_KEY_FILE, new String[] {"", "file holding the secret key (at least 32 characters) that "
                 + "turns phones and emails into pseudonyms before any repartition topic or store; the same for every "
-                + "instance (empty: with the embedded broker, a key made in its folder; otherwise an error)"});
+                + "instance (empty: with the embedded broker, a key made in its folder; otherwise a key kept in the "
+                + "topic <application.id>-pseudonym-key)"});
         keys.put(HOT_IDENTIFIER_THRESHOLD, new String[] {Integer.toString(TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD),
             "claiming customers an identifier may have before attribution.identity.hot counts it"});
         return Collections.unmodifiableMap(keys);
@@ -269,17 +271,12 @@ public final class AppConfig {
 
     /** The topology's pacing: channel totals interval, the recompute pace of large customers, the fan-out budget. */
     /**
-     * The pseudonym key from {@value #PSEUDONYM_KEY_FILE}. Without one the app does not start: a key
-     * made up per instance would give the same phone two pseudonyms on two instances, and they would
-     * no longer match each other's facts.
+     * The pseudonym key of {@value #PSEUDONYM_KEY_FILE}, or empty when it is not set (the app then keeps
+     * one in Kafka, the same for every instance). A file that is missing or too short is an error.
      */
-    public Pseudonyms pseudonyms() {
-        if (!has(PSEUDONYM_KEY_FILE)) {
-            throw new IllegalArgumentException("no pseudonym key: set " + PSEUDONYM_KEY_FILE + " (or "
-                    + envName(PSEUDONYM_KEY_FILE) + ") to a file holding at least " + Pseudonyms.MIN_KEY_BYTES
-                    + " random characters, the same file for every instance (see docs/operations.md#pseudonym-key)");
-        }
-        return Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE)));
+    public Optional<Pseudonyms> pseudonymKeyFile() {
+        return has(PSEUDONYM_KEY_FILE) ? Optional.of(Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE))))
+                : Optional.empty();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,7 +53,8 @@ public final class StreamingApp implements AutoCloseable {
         if (bootstrap == null) {
             throw new IllegalArgumentException("bootstrap.servers is not set");
         }
-        Pseudonyms pseudonyms = config.pseudonyms(); // before any connection: a missing key is a setup error
+        // before any connection: a key file that is missing or too short is a setup error
+        Optional<Pseudonyms> keyFile = config.pseudonymKeyFile();
         // first, so that a broker that is not there ends the start with one line within seconds
         String clusterId = BrokerCheck.require(bootstrap, securitySettings(props));
         if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
@@ -60,6 +62,9 @@ public final class StreamingApp implements AutoCloseable {
                     config.has(AppConfig.TOPICS_PARTITIONS) ? config.getInt(AppConfig.TOPICS_PARTITIONS) : 0,
                     config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         }
+        Pseudonyms pseudonyms = keyFile.orElseGet(() -> KeptPseudonymKey.load(clientSettings(props),
+                props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0));
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
                 config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(), new PseudonymisedValues(pseudonyms))),
@@ -103,6 +108,13 @@ public final class StreamingApp implements AutoCloseable {
     }
 
     /** The configured client security settings, so that the broker check connects as the application will. */
+    /** What a plain client of the app needs: the bootstrap servers and the security settings. */
+    private static Map<String, Object> clientSettings(Properties props) {
+        Map<String, Object> clients = securitySettings(props);
+        clients.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        return clients;
+    }
+
     private static Map<String, Object> securitySettings(Properties props) {
         Map<String, Object> security = new LinkedHashMap<>();
         props.forEach((k, v) -> {

@@ -39,16 +39,14 @@ class IdentityConfigTest {
     }
 
     @Test
-    void withoutAPseudonymKeyTheAppDoesNotStartAndAShortKeyIsRefused(@TempDir Path tmp) throws IOException {
-        assertThatThrownBy(() -> AppConfig.load(null, Map.of(), Map.of()).pseudonyms())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no pseudonym key: set "
-                        + AppConfig.PSEUDONYM_KEY_FILE);
+    void thePseudonymKeyFileIsOptionalButAShortKeyIsRefused(@TempDir Path tmp) throws IOException {
+        assertThat(AppConfig.load(null, Map.of(), Map.of()).pseudonymKeyFile()).isEmpty();
         Path shortKey = Files.writeString(tmp.resolve("short.key"), "too short\n");
         assertThatThrownBy(() -> AppConfig.load(null, Map.of(), Map.of(AppConfig.PSEUDONYM_KEY_FILE, shortKey.toString()))
-                .pseudonyms()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32")
+                .pseudonymKeyFile()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32")
                 .hasMessageNotContaining("too short");
         Path key = Files.writeString(tmp.resolve("good.key"), "0123456789abcdefghijklmnopqrstuvwxyz\n");
-        assertThat(AppConfig.load(null, Map.of(), Map.of(AppConfig.PSEUDONYM_KEY_FILE, key.toString())).pseudonyms()
-                .of("tel:+12015550123")).hasSize(43);
+        assertThat(AppConfig.load(null, Map.of("ATTRIBUTION_PSEUDONYM_KEY_FILE", key.toString()), Map.of())
+                .pseudonymKeyFile().orElseThrow().of("tel:+12015550123")).hasSize(43);
     }
 }
