@@ -32,13 +32,41 @@ public final class CsvFactReader {
     /** Reads every data row of {@code file} in {@code dir}; returns the number of rows. */
     public static long read(Path dir, FactFile file, Consumer<CsvRow> rows) {
         Path path = dir.resolve(file.fileName());
+        class Reading {
+            Map<String, Integer> columns;
+            long count;
+        }
+        Reading reading = new Reading();
+        try {
+            forEachRecord(path, cells -> {
+                if (reading.columns == null) {
+                    reading.columns = header(path, file, cells);
+                } else {
+                    reading.count++;
+                    rows.accept(new CsvRow(file, reading.count + 1, reading.columns, cells.toArray(new String[0])));
+                }
+            });
+        } catch (NoSuchFileException e) {
+            throw new InputException("input file not found: " + path);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (reading.columns == null) {
+            throw new InputException(path + ": empty file, a header row is required");
+        }
+        return reading.count;
+    }
+
+    /**
+     * Hands each record of a CSV file (UTF-8, RFC 4180 quoting, empty lines skipped) to {@code record} as
+     * its cells, the header row first. The list is reused: a consumer copies what it keeps.
+     */
+    static void forEachRecord(Path path, Consumer<List<String>> record) throws IOException {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
              CsvParser parser = (CsvParser) MAPPER.reader()
                      .with(CsvSchema.emptySchema())
                      .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                      .createParser(reader)) {
-            Map<String, Integer> columns = null;
-            long count = 0;
             List<String> cells = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -47,22 +75,9 @@ public final class CsvFactReader {
                 } else if (token == JsonToken.VALUE_STRING) {
                     cells.add(parser.getText());
                 } else if (token == JsonToken.END_ARRAY) {
-                    if (columns == null) {
-                        columns = header(path, file, cells);
-                    } else {
-                        count++;
-                        rows.accept(new CsvRow(file, count + 1, columns, cells.toArray(new String[0])));
-                    }
+                    record.accept(cells);
                 }
             }
-            if (columns == null) {
-                throw new InputException(path + ": empty file, a header row is required");
-            }
-            return count;
-        } catch (NoSuchFileException e) {
-            throw new InputException("input file not found: " + path);
-        } catch (IOException e) {
-            throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

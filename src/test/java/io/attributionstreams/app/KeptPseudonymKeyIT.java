@@ -3,7 +3,7 @@ package io.attributionstreams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.privacy.Pseudonyms;
-import io.attributionstreams.testsupport.KafkaFixture;
+import io.attributionstreams.it.RealBrokerTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +19,7 @@ import org.junit.jupiter.api.Test;
  * when they start at the same moment and both find the topic empty; another application gets its own;
  * the topic is never cleaned up (a lost key would split every identity the state holds).
  */
-class KeptPseudonymKeyIT {
-    private static KafkaFixture kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+class KeptPseudonymKeyIT extends RealBrokerTest {
 
     private static Map<String, Object> clients() {
         return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

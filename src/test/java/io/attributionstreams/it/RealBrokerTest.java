@@ -21,16 +21,16 @@ import org.junit.jupiter.api.BeforeAll;
  * What every real-broker test shares: one broker per test class (see {@link KafkaFixture}), a
  * generated data set with its batch answer, and the final check that the exported topics equal it.
  */
-abstract class RealBrokerTest {
-    static KafkaFixture kafka;
+public abstract class RealBrokerTest {
+    protected static KafkaFixture kafka;
 
     @BeforeAll
-    static void startBroker() {
+    protected static void startBroker() {
         kafka = KafkaFixture.start();
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    protected static void stopBroker() throws Exception {
         kafka.close();
     }
 
