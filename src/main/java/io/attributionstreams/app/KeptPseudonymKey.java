@@ -2,9 +2,7 @@ package io.attributionstreams.app;
 
 import io.attributionstreams.privacy.Pseudonyms;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,15 +99,12 @@ final class KeptPseudonymKey {
     }
 
     private static void writeCandidate(Map<String, Object> clients, String topic) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         Map<String, Object> producer = new HashMap<>(clients);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> writer = new KafkaProducer<>(producer, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            writer.send(new ProducerRecord<>(topic, 0, null, Base64.getUrlEncoder().withoutPadding().encodeToString(key)
-                    .getBytes(StandardCharsets.US_ASCII))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            writer.send(new ProducerRecord<>(topic, 0, null, Pseudonyms.newKeyText().getBytes(StandardCharsets.US_ASCII))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot write a pseudonym key to " + topic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 /**
  * Where a run's guardrails come from (docs/contract.md §10, §11): batch takes them as
  * {@code --blocked}, {@code --max-claimants}, {@code --erasures} and {@code --pseudonym-key-file};
- * the streaming app will take the first, second and last as {@value #BLOCKED_FILE_KEY},
- * {@value #MAX_CLAIMANTS_KEY} and {@value #PSEUDONYM_KEY_FILE_KEY}.
+ * the streaming app takes the same files from its own settings ({@code app.AppConfig}).
  *
  * @param blockedFile one phone or email a line; null for none
  * @param maxClaimants the claimant cap K; null for none
@@ -21,10 +20,6 @@ import java.nio.file.Path;
  * @param pseudonymKeyFile the pseudonym key; null for a random key for this run only
  */
 public record GuardrailSettings(Path blockedFile, Integer maxClaimants, Path erasuresFile, Path pseudonymKeyFile) {
-    public static final String BLOCKED_FILE_KEY = "attribution.identity.blocked-file";
-    public static final String MAX_CLAIMANTS_KEY = "attribution.identity.max-claimants";
-    public static final String PSEUDONYM_KEY_FILE_KEY = "attribution.pseudonym.key-file";
-
     public GuardrailSettings {
         if (maxClaimants != null && maxClaimants < 1) {
             throw new IllegalArgumentException("--max-claimants must be a whole number of at least 1, got "

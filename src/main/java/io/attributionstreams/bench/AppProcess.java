@@ -1,8 +1,6 @@
 package io.attributionstreams.bench;
 
-import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.cli.Main;
-import io.attributionstreams.privacy.PseudonymKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -41,10 +39,8 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
-                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port),
-                // instances started beside each other (their state folders in one folder) share one key
-                "--set", AppConfig.PSEUDONYM_KEY_FILE + "="
-                        + PseudonymKeyFile.createIfMissing(stateDir.toAbsolutePath().resolveSibling("pseudonym.key"))));
+                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
+        // no key file: the instances of one application share the key the app keeps in Kafka
         command.addAll(List.of(extra));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * A pseudonym key file made on the spot, for a broker that lives in this process (the embedded one):
@@ -17,9 +15,6 @@ import java.util.Base64;
  * own key, the same for every instance, from a secret; it is never made here.
  */
 public final class PseudonymKeyFile {
-    /** Random bytes in a made key: 256 bits, written as 43 base64url characters. */
-    private static final int KEY_BYTES = 32;
-
     private PseudonymKeyFile() {
     }
 
@@ -28,10 +23,7 @@ public final class PseudonymKeyFile {
         if (Files.exists(file)) {
             return file;
         }
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        byte[] text = (Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] text = (Pseudonyms.newKeyText() + "\n").getBytes(StandardCharsets.US_ASCII);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try {

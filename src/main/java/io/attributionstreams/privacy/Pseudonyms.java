@@ -41,6 +41,13 @@ public final class Pseudonyms {
         return new Pseudonyms(key, false);
     }
 
+    /** A new random key of 256 bits, as text (43 base64url characters): what a key file or topic holds. */
+    public static String newKeyText() {
+        byte[] key = new byte[MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+
     /** A random key for this run only: its pseudonyms match no other run's. */
     public static Pseudonyms oneOff() {
         byte[] key = new byte[MIN_KEY_BYTES];
