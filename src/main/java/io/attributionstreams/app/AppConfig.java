@@ -73,6 +73,7 @@ public final class AppConfig {
     public static final String EMBEDDED_DIR = "attribution.embedded-broker.dir";
     public static final String PSEUDONYM_KEY_FILE = "attribution.pseudonym.key-file";
     public static final String BLOCKED_FILE = "attribution.identity.blocked-file";
+    public static final String MAX_CLAIMANTS = "attribution.identity.max-claimants";
     public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -149,6 +150,9 @@ public final class AppConfig {
         keys.put(EMBEDDED_DIR, new String[] {"", "data folder of the embedded broker (empty: a temporary folder)"});
         keys.put(BLOCKED_FILE, new String[] {"", "file of phones and emails, one a line, that link nobody: "
                 + "treated as invalid wherever they appear (a switchboard, 000-000-0000, test@test.com); empty: none"});
+        keys.put(MAX_CLAIMANTS, new String[] {"0", "the claimant cap: a phone or email that more customers claim "
+                + "links none of them, reported on attribution-identity-capped (0: no cap). Changing it needs a "
+                + "reprocess"});
         keys.put(PSEUDONYM_KEY_FILE, new String[] {"", "file holding the secret key (at least 32 characters) that "
                 + "turns phones and emails into pseudonyms before any repartition topic or store; the same for every "
                 + "instance (empty: with the embedded broker, a key made in its folder; otherwise a key kept in the "
@@ -277,6 +281,15 @@ public final class AppConfig {
     public Optional<Pseudonyms> pseudonymKeyFile() {
         return has(PSEUDONYM_KEY_FILE) ? Optional.of(Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE))))
                 : Optional.empty();
+    }
+
+    /** The claimant cap of {@value #MAX_CLAIMANTS}, 0 for none. */
+    public int maxClaimants() {
+        int k = getInt(MAX_CLAIMANTS);
+        if (k < 0) {
+            throw new IllegalArgumentException(MAX_CLAIMANTS + " must be 0 (no cap) or more, got " + k);
+        }
+        return k;
     }
 
     /**

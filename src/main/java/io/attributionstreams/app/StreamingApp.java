@@ -67,7 +67,8 @@ public final class StreamingApp implements AutoCloseable {
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0));
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
-                config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(), new PseudonymisedValues(pseudonyms))),
+                config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(),
+                        new PseudonymisedValues(pseudonyms), config.maxClaimants())),
                 props);
         StreamingApp app = new StreamingApp(streams, staticMember(props));
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,7 +1,9 @@
 package io.attributionstreams.bench;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.GuardrailSettings;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.broker.TopicCreator;
@@ -51,8 +53,15 @@ public final class StreamBench {
     private final GeneratorSpec dataSet;
     private final int latencyRate;
     private final int latencySeconds;
+    private final int maxClaimants;
 
     public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds) {
+        this(out, dataSet, latencyRate, latencySeconds, 0);
+    }
+
+    /** @param maxClaimants the claimant cap the app and the batch reference run with (docs/contract.md §10); 0 for none */
+    public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds, int maxClaimants) {
+        this.maxClaimants = maxClaimants;
         this.out = out;
         this.dataSet = dataSet;
         this.latencyRate = latencyRate;
@@ -64,8 +73,8 @@ public final class StreamBench {
         Path data = Files.createDirectories(work.resolve("data"));
         DataGenerator.Written written = new DataGenerator(dataSet).writeTo(data);
         List<CsvRow> rows = ReplayPlan.shuffled(ReplayPlan.inFileOrder(data), dataSet.seed());
-        print("data: %,d facts (%,d interactions, %,d customers), shuffled", written.total(), dataSet.interactions(),
-                dataSet.customers());
+        print("data: %,d facts (%,d interactions, %,d customers), shuffled; claimant cap %s", written.total(),
+                dataSet.interactions(), dataSet.customers(), maxClaimants == 0 ? "none" : "K=" + maxClaimants);
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"))) {
             String bootstrap = kafka.bootstrapServers();
@@ -74,7 +83,10 @@ public final class StreamBench {
             print("1. broker: produce %,.0f records/s, consume (read_committed) %,.0f records/s, "
                     + "produce then consume %,.0f records/s", broker[0], broker[1], broker[2]);
 
-            AppProcess app = AppProcess.start(bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"));
+            String[] cap = maxClaimants == 0 ? new String[0]
+                    : new String[] {"--set", AppConfig.MAX_CLAIMANTS + "=" + maxClaimants};
+            AppProcess app = AppProcess.start(bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"),
+                    cap);
             try {
                 app.awaitReady(Duration.ofMinutes(2));
                 OutputWatch watch = OutputWatch.start(bootstrap);
@@ -90,6 +102,9 @@ public final class StreamBench {
                 print("2. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
                         + "app peak RSS %,d MB", rows.size(), seconds, engineRate, app.peakRssKb() / 1024);
                 print("   engine / broker pass-through (produce then consume): %.0f%%", 100 * engineRate / broker[2]);
+                long[] updates = tally(bootstrap, Names.ATTRIBUTION_UPDATES);
+                print("   attribution-updates written: %,d records, %,.1f MB: %.2f records and %,.0f bytes per input fact",
+                        updates[0], updates[1] / 1e6, updates[0] / (double) rows.size(), updates[1] / (double) rows.size());
                 Exporter.Snapshot converged = Exporter.read(bootstrap);
                 ExportFiles.write(Files.createDirectories(work.resolve("export")), converged.updates().values(),
                         converged.totals().values());
@@ -106,7 +121,8 @@ public final class StreamBench {
         }
         long batchStart = System.nanoTime();
         BatchRun.Summary summary = BatchRun.run(data, Files.createDirectories(work.resolve("batch")),
-                AttributionSettings.defaults(), null);
+                AttributionSettings.defaults(), new GuardrailSettings(null, maxClaimants == 0 ? null : maxClaimants,
+                        null, null).load(AttributionSettings.defaults().region()), null);
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
         print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
                 summary.rows() / batchSeconds);
@@ -220,6 +236,32 @@ public final class StreamBench {
             return 0;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Records and bytes (keys and values) on {@code topic}, read to its end, read_committed. */
+    private static long[] tally(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        long records = 0;
+        long bytes = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    bytes += (record.key() == null ? 0 : record.key().length)
+                            + (record.value() == null ? 0 : record.value().length);
+                }
+            }
+        }
+        return new long[] {records, bytes};
     }
 
     private void print(String format, Object... args) {

@@ -101,6 +101,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
         int latencySeconds;
 
+        @Option(names = "--max-claimants", paramLabel = "K", defaultValue = "0",
+                description = "Run the app and the batch reference with the claimant cap K (attribution.identity.max-claimants); "
+                        + "0 for none (default: ${DEFAULT-VALUE}).")
+        int maxClaimants;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -110,9 +115,14 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (maxClaimants < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--max-claimants must be 0 (none) or more, got " + maxClaimants);
+            }
             Path work = Files.createTempDirectory("attribution-bench-stream");
             try {
-                new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds).run(work);
+                new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds, maxClaimants)
+                        .run(work);
             } finally {
                 if (keepFiles) {
                     spec.commandLine().getOut().println("work folder kept: " + work);

@@ -67,10 +67,20 @@ public final class AttributionTopology {
                 .branch((key, event) -> event.kind().keyedByIdentifier(), Branched.as(Names.TO_IDENTITY))
                 .defaultBranch(Branched.as(Names.TO_CUSTOMER));
 
-        // 2. identity, by identifier: claims and carriers become links and unlinks, keyed by customer
-        KStream<String, GraphEvent> links = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_IDENTITY)
+        // 2. identity, by identifier: claims and carriers become links and unlinks, keyed by customer;
+        //    identifiers the claimant cap holds back are reported, keyed by pseudonym
+        Map<String, KStream<String, GraphEvent>> identityEvents = routes
+                .get(Names.SPLIT_FACT_EVENTS + Names.TO_IDENTITY)
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_IDENTIFIER))
-                .process(Identity.graph(pacing, metrics.identity()), Named.as(Names.IDENTITY_GRAPH));
+                .process(Identity.graph(pacing, metrics.identity(), identity.maxClaimants()),
+                        Named.as(Names.IDENTITY_GRAPH))
+                .split(Named.as(Names.SPLIT_IDENTITY_EVENTS))
+                .branch((key, event) -> event.kind() == GraphEvent.Kind.CAPPED, Branched.as(Names.TO_CAPPED))
+                .defaultBranch(Branched.as(Names.TO_CUSTOMER));
+        identityEvents.get(Names.SPLIT_IDENTITY_EVENTS + Names.TO_CAPPED)
+                .mapValues(event -> event.claimants() == 0 ? null : event.claimants(), Named.as(Names.CAPPED_COUNTS))
+                .to(Topics.IDENTITY_CAPPED.name(), Topics.IDENTITY_CAPPED.produced(Names.WRITE_CAPPED));
+        KStream<String, GraphEvent> links = identityEvents.get(Names.SPLIT_IDENTITY_EVENTS + Names.TO_CUSTOMER);
 
         // 3. touchpoints and attribution, by customer: the customer's facts, then its recomputed answers
         KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)

@@ -22,6 +22,8 @@ public final class Names {
     public static final String ATTRIBUTION_UPDATES = "attribution-updates";
     public static final String CHANNEL_TOTALS = "attribution-channel-totals";
     public static final String DLQ = "attribution-dlq";
+    /** Compacted: each identifier the claimant cap holds back, keyed by its pseudonym; a tombstone when it links again. */
+    public static final String IDENTITY_CAPPED = "attribution-identity-capped";
 
     // step 1, by fact id: the last version of each fact
     public static final String CUSTOMER_VERSIONS = "customer-versions";
@@ -33,6 +35,8 @@ public final class Names {
     public static final String BY_IDENTIFIER = "by-identifier";
     public static final String IDENTITY_CLAIMS = "identity-claims";
     public static final String IDENTITY_CARRIERS = "identity-carriers";
+    /** How many customers claim each identifier (no row: none), for the claimant cap and the hot meter. */
+    public static final String IDENTITY_CLAIM_COUNTS = "identity-claim-counts";
     /** Identity events whose links and unlinks are not all sent yet: the fan-out over the budget of one record. */
     public static final String PENDING_FANOUTS = "pending-fanouts";
 
@@ -55,7 +59,7 @@ public final class Names {
 
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
-            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, PENDING_FANOUTS, CUSTOMER_STATUS,
+            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
             PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
 
@@ -76,6 +80,10 @@ public final class Names {
     public static final String TO_IDENTITY = "to-identity";
     public static final String TO_CUSTOMER = "to-customer";
     public static final String IDENTITY_GRAPH = "identity-graph";
+    public static final String SPLIT_IDENTITY_EVENTS = "split-identity-events-";
+    public static final String TO_CAPPED = "to-capped";
+    public static final String CAPPED_COUNTS = "capped-counts";
+    public static final String WRITE_CAPPED = "write-identity-capped";
     public static final String MERGE_CUSTOMER_EVENTS = "merge-customer-events";
     public static final String TOUCHPOINTS = "touchpoints";
     public static final String ATTRIBUTE = "attribute";

@@ -32,6 +32,9 @@ public final class Topics {
             new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));
     public static final Topic<String, ChannelTotalRecord> CHANNEL_TOTALS =
             new Topic<>(Names.CHANNEL_TOTALS, KEY, JsonSerde.of(ChannelTotalRecord.class));
+    /** Key an identifier's pseudonym, value its claimant count as a JSON number; a tombstone when it links again. */
+    public static final Topic<String, Long> IDENTITY_CAPPED =
+            new Topic<>(Names.IDENTITY_CAPPED, KEY, JsonSerde.of(Long.class));
 
     /**
      * How the application reads an input topic: key as a string, value as bytes, parsed by the

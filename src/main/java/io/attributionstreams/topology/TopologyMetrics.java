@@ -28,6 +28,8 @@ public final class TopologyMetrics {
     public static final String FAN_OUT = "attribution.identity.fanout";
     public static final String FAN_OUT_DEFERRED = "attribution.identity.fanout.deferred";
     public static final String HOT_IDENTIFIERS = "attribution.identity.hot";
+    public static final String CAPPED = "attribution.identity.capped";
+    public static final String UNCAPPED = "attribution.identity.uncapped";
     public static final String TOUCHPOINTS = "attribution.customer.touchpoints";
     public static final String LATENCY = "attribution.update.latency";
     public static final String DEFERRED = "attribution.recomputes.deferred";
@@ -51,6 +53,8 @@ public final class TopologyMetrics {
     private final DistributionSummary fanOut;
     private final Counter fanOutDeferred;
     private final Counter hotIdentifiers;
+    private final Counter capped;
+    private final Counter uncapped;
     private final DistributionSummary touchpoints;
     private final Timer latency;
     private final Counter deferred;
@@ -85,6 +89,14 @@ public final class TopologyMetrics {
         this.hotIdentifiers = Counter.builder(HOT_IDENTIFIERS)
                 .description("times an identifier gained more claiming customers than "
                         + "attribution.metrics.hot-identifier-threshold")
+                .register(registry);
+        this.capped = Counter.builder(CAPPED)
+                .description("times an identifier gained more claiming customers than attribution.identity.max-claimants "
+                        + "allows, so that it links none of them")
+                .register(registry);
+        this.uncapped = Counter.builder(UNCAPPED)
+                .description("times a capped identifier came back to attribution.identity.max-claimants claimants or "
+                        + "fewer, so that it links them again")
                 .register(registry);
         this.touchpoints = DistributionSummary.builder(TOUCHPOINTS)
                 .description("touchpoints of an existing customer whose answers were recomputed")
@@ -159,6 +171,16 @@ public final class TopologyMetrics {
             @Override
             public void becameHot() {
                 hotIdentifiers.increment();
+            }
+
+            @Override
+            public void becameCapped() {
+                capped.increment();
+            }
+
+            @Override
+            public void becameUncapped() {
+                uncapped.increment();
             }
         };
     }

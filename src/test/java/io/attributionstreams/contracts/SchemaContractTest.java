@@ -13,7 +13,9 @@ import io.attributionstreams.normalise.NormalisationCounters;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.Golden;
 import io.attributionstreams.testsupport.Settings;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
+import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -81,6 +83,25 @@ class SchemaContractTest {
         }
         assertThat(checked).isGreaterThan(100);
         assertThat(problems).isEmpty();
+    }
+
+    /** The guardrails example under a cap of 3: each record on attribution-identity-capped, as it is written. */
+    @Test
+    void everyCappedRecordMatchesItsSchemaAndOnlyACountDoes() throws IOException {
+        JsonSchema schema = schema(Names.IDENTITY_CAPPED);
+        List<String> problems = new ArrayList<>();
+        try (TopologyHarness harness = new TopologyHarness(Settings.fromArgs(List.of()),
+                IdentityOptions.pseudonymised(TestPseudonyms.values()).withMaxClaimants(3))) {
+            harness.pipe(FactRecord.read(Golden.input("guardrails")));
+            assertThat(harness.latestCapped()).hasSize(2);
+            for (Long claimants : harness.latestCapped().values()) {
+                problems.addAll(violations(schema, Topics.IDENTITY_CAPPED.valueSerde().serializer()
+                        .serialize(Names.IDENTITY_CAPPED, claimants)));
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(violations(schema, utf8("{\"claimants\":4}"))).isNotEmpty();
+        assertThat(violations(schema, utf8("1"))).isNotEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
+import io.attributionstreams.batch.BatchWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,16 @@ public final class BatchOracle {
             assertThat(harness.versionViolations()).isEmpty();
             assertThat(stream.resolve("attribution.csv")).hasSameTextualContentAs(batch.resolve("attribution.csv"));
             assertThat(stream.resolve("channels.csv")).hasSameTextualContentAs(batch.resolve("channels.csv"));
+            if (guardrails.maxClaimants() > 0) {
+                // the topic is keyed by pseudonym already: written by the same writer, as they are
+                java.util.Map<String, Integer> capped = new java.util.TreeMap<>();
+                harness.latestCapped().forEach((pseudonym, claimants) -> capped.put(pseudonym, claimants.intValue()));
+                BatchWriter.writeCapped(stream.resolve(BatchWriter.CAPPED_FILE), capped, pseudonym -> pseudonym);
+                assertThat(stream.resolve(BatchWriter.CAPPED_FILE))
+                        .hasSameTextualContentAs(batch.resolve(BatchWriter.CAPPED_FILE));
+            } else {
+                assertThat(harness.latestCapped()).isEmpty();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

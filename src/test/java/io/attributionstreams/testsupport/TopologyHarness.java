@@ -52,11 +52,13 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> updates;
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, Long> capped;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Pacing pacing;
 
     private final Map<String, AttributionUpdate> latestUpdates = new TreeMap<>();
     private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
+    private final TreeMap<String, Long> latestCapped = new TreeMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final List<String> versionViolations = new ArrayList<>();
     private final AnswerAssembler answers = new AnswerAssembler();
@@ -89,6 +91,11 @@ public final class TopologyHarness implements AutoCloseable {
         this(settings, Pacing.DEFAULT, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD, identity);
     }
 
+    /** With other pacing and other identity options (a claimant cap). */
+    public TopologyHarness(AttributionSettings settings, Pacing pacing, IdentityOptions identity) {
+        this(settings, pacing, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD, identity);
+    }
+
     private TopologyHarness(AttributionSettings settings, Pacing pacing, int hotIdentifierThreshold) {
         this(settings, pacing, hotIdentifierThreshold, IdentityOptions.pseudonymised(TestPseudonyms.values()));
     }
@@ -113,6 +120,8 @@ public final class TopologyHarness implements AutoCloseable {
         totals = driver.createOutputTopic(Names.CHANNEL_TOTALS, Serdes.String().deserializer(),
                 Topics.CHANNEL_TOTALS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        capped = driver.createOutputTopic(Names.IDENTITY_CAPPED, Serdes.String().deserializer(),
+                Topics.IDENTITY_CAPPED.valueSerde().deserializer());
     }
 
     public TopologyHarness pipe(List<FactRecord> records) {
@@ -174,6 +183,13 @@ public final class TopologyHarness implements AutoCloseable {
             }
         }
         allDeadLetters.addAll(deadLetters.readRecordsToList());
+        for (TestRecord<String, Long> record : capped.readRecordsToList()) {
+            if (record.value() == null) {
+                latestCapped.remove(record.key());
+            } else {
+                latestCapped.put(record.key(), record.value());
+            }
+        }
     }
 
     /**
@@ -240,6 +256,12 @@ public final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(pacing.channelTotalsInterval());
         drain();
         return latestTotals;
+    }
+
+    /** The latest claimant count per capped identifier's pseudonym on attribution-identity-capped (tombstones remove). */
+    public java.util.SortedMap<String, Long> latestCapped() {
+        settle();
+        return latestCapped;
     }
 
     public List<String> versionViolations() {

@@ -23,7 +23,8 @@ public record GraphEvent(
         Interaction interaction,
         List<Link> links,
         Appointment appointment,
-        Payment payment) {
+        Payment payment,
+        Long claimants) {
 
     /** The kinds, with the key each travels under. */
     public enum Kind {
@@ -44,7 +45,12 @@ public record GraphEvent(
         /** key customer id: an appointment of the customer, or its retraction (no appointment). */
         APPOINTMENT,
         /** key customer id: a payment of the customer, or its retraction (no payment). */
-        PAYMENT;
+        PAYMENT,
+        /**
+         * key the identifier's pseudonym: it is capped ({@code claimants} customers claim it, more than
+         * the cap), or no longer (0 claimants given: a tombstone on {@code attribution-identity-capped}).
+         */
+        CAPPED;
 
         public boolean keyedByIdentifier() {
             return this == CLAIM || this == UNCLAIM || this == ATTACH || this == DETACH;
@@ -67,38 +73,47 @@ public record GraphEvent(
 
     public static GraphEvent claim(String customerId, boolean claimed, long revision) {
         return new GraphEvent(claimed ? Kind.CLAIM : Kind.UNCLAIM, customerId, null, null, revision, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public static GraphEvent attach(Interaction interaction, long revision) {
         return new GraphEvent(Kind.ATTACH, null, interaction.interactionId(), null, revision, null, interaction, null,
-                null, null);
+                null, null, null);
     }
 
     public static GraphEvent detach(String interactionId, long revision) {
-        return new GraphEvent(Kind.DETACH, null, interactionId, null, revision, null, null, null, null, null);
+        return new GraphEvent(Kind.DETACH, null, interactionId, null, revision, null, null, null, null, null, null);
     }
 
     public static GraphEvent status(String customerId, boolean exists, long revision) {
-        return new GraphEvent(Kind.STATUS, customerId, customerId, null, revision, exists, null, null, null, null);
+        return new GraphEvent(Kind.STATUS, customerId, customerId, null, revision, exists, null, null, null, null, null);
     }
 
     public static GraphEvent link(String customerId, String via, List<Link> links) {
-        return new GraphEvent(Kind.LINK, customerId, null, via, 0, null, null, List.copyOf(links), null, null);
+        return new GraphEvent(Kind.LINK, customerId, null, via, 0, null, null, List.copyOf(links), null, null, null);
     }
 
     public static GraphEvent unlink(String customerId, String via, List<Link> links) {
-        return new GraphEvent(Kind.UNLINK, customerId, null, via, 0, null, null, List.copyOf(links), null, null);
+        return new GraphEvent(Kind.UNLINK, customerId, null, via, 0, null, null, List.copyOf(links), null, null, null);
+    }
+
+    /**
+     * @param pseudonym the capped identifier's pseudonym (its spelling without the kind's prefix)
+     * @param claimants how many customers claim it; 0 when it is no longer capped
+     */
+    public static GraphEvent capped(String pseudonym, long claimants) {
+        return new GraphEvent(Kind.CAPPED, null, pseudonym, null, 0, null, null, null, null, null,
+                claimants);
     }
 
     /** @param appointment null to retract it from this customer */
     public static GraphEvent appointment(String customerId, String appointmentId, Appointment appointment, long revision) {
         return new GraphEvent(Kind.APPOINTMENT, customerId, appointmentId, null, revision, null, null, null,
-                appointment, null);
+                appointment, null, null);
     }
 
     /** @param payment null to retract it from this customer */
     public static GraphEvent payment(String customerId, String paymentId, Payment payment, long revision) {
-        return new GraphEvent(Kind.PAYMENT, customerId, paymentId, null, revision, null, null, null, null, payment);
+        return new GraphEvent(Kind.PAYMENT, customerId, paymentId, null, revision, null, null, null, null, payment, null);
     }
 }

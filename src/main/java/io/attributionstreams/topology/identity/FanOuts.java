@@ -32,6 +32,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * target that stays live stays in its scan; an UNLINK reaches also the targets that left meanwhile but
  * still owe it (see {@link TargetScan}).
  *
+ * <p>The claimant cap (docs/contract.md §10) fits the same rule once "linked" means "and the
+ * identifier is not capped": a LINK fan-out at a capped identifier is dropped when served, and the
+ * identity step replaces the fan-outs of every claimant when the identifier crosses the cap either way
+ * (UNLINK going over it, LINK coming back under it; see {@link IdentityGraph}).
+ *
  * <p>Which fan-outs wait is kept in memory too, oldest first (a replaced one goes to the back): the
  * store is the truth, this is its index, rebuilt from it when the task starts.
  */
@@ -40,17 +45,19 @@ final class FanOuts {
     private final KeyValueStore<String, Long> claims;
     private final KeyValueStore<String, Versioned<Interaction>> carriers;
     private final KeyValueStore<String, PendingFanOut> pending;
+    private final ClaimCounts counts;
     private final IdentityEvents events;
     private final int budget;
     private final LinkedHashSet<String> waiting = new LinkedHashSet<>();
 
     FanOuts(ProcessorContext<String, GraphEvent> context, KeyValueStore<String, Long> claims,
             KeyValueStore<String, Versioned<Interaction>> carriers, KeyValueStore<String, PendingFanOut> pending,
-            IdentityEvents events, int budget) {
+            ClaimCounts counts, IdentityEvents events, int budget) {
         this.context = context;
         this.claims = claims;
         this.carriers = carriers;
         this.pending = pending;
+        this.counts = counts;
         this.events = events;
         this.budget = budget;
         try (KeyValueIterator<String, PendingFanOut> all = pending.all()) {
@@ -75,6 +82,36 @@ final class FanOuts {
             pending.put(storeKey, served.fanOut());
             waiting.add(storeKey);
             events.fanOutDeferred();
+        }
+    }
+
+    /**
+     * Replaces the fan-out of {@code key}'s subject with a fresh one and leaves all of it to the
+     * punctuator: for the many fan-outs one event starts at once (an identifier crossing the cap), so
+     * that the record itself sends nothing more.
+     */
+    void defer(FanOutKey key, Mode mode, long revision, long timestamp) {
+        String storeKey = key.storeKey();
+        waiting.remove(storeKey);
+        pending.put(storeKey, PendingFanOut.fresh(mode, revision, timestamp));
+        waiting.add(storeKey);
+        events.fanOutDeferred();
+    }
+
+    /** Drops the fan-out of {@code key}'s subject, if one waits: the caller knows it has nothing left to do. */
+    void cancel(FanOutKey key) {
+        String storeKey = key.storeKey();
+        if (waiting.remove(storeKey)) {
+            pending.delete(storeKey);
+        }
+    }
+
+    /** Whether any fan-out of {@code side} waits at {@code identifier}. */
+    boolean anyWaiting(String identifier, FanOutKey.Side side) {
+        String prefix = FanOutKey.prefix(identifier, side);
+        String to = prefix.substring(0, prefix.length() - 1) + (char) (Names.KEY_SEPARATOR + 1);
+        try (KeyValueIterator<String, PendingFanOut> it = pending.range(prefix, to)) {
+            return it.hasNext();
         }
     }
 
@@ -116,6 +153,9 @@ final class FanOuts {
         String identifier = key.identifier();
         boolean link = fanOut.mode() == Mode.LINK;
         List<Link> links;
+        if (link && counts.capped(identifier)) {
+            return new Served(fanOut, 0, true, true); // a capped identifier links nobody
+        }
         if (link) {
             Versioned<Interaction> carried = carriers.get(Names.compositeKey(identifier, key.subject()));
             if (carried == null) {
@@ -145,6 +185,9 @@ final class FanOuts {
         boolean link = fanOut.mode() == Mode.LINK;
         if (link && claims.get(Names.compositeKey(identifier, customerId)) == null) {
             return new Served(fanOut, 0, true, true); // cannot happen: an unclaim replaces the fan-out
+        }
+        if (link && counts.capped(identifier)) {
+            return new Served(fanOut, 0, true, true); // cannot happen: going over the cap replaces it
         }
         LinkBatch batch = new LinkBatch(customerId, identifier, links -> send(customerId,
                 link ? GraphEvent.link(customerId, identifier, links) : GraphEvent.unlink(customerId, identifier, links),

@@ -23,15 +23,18 @@ public final class Identity {
     /**
      * @param pacing how many link targets an event or a punctuation serves, and how often deferred ones are served
      * @param events told how many link events each identity event caused, of deferred fan-outs, and of
-     *     identifiers turning hot
+     *     identifiers turning hot, going over the claimant cap and coming back under it
+     * @param maxClaimants the claimant cap K of docs/contract.md §10, 0 for none
      */
     public static ProcessorSupplier<String, GraphEvent, String, GraphEvent> graph(Pacing pacing,
-            IdentityEvents events) {
+            IdentityEvents events, int maxClaimants) {
         StoreBuilder<KeyValueStore<String, Long>> claims = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CLAIMS), Serdes.String(), Serdes.Long());
         StoreBuilder<KeyValueStore<String, Versioned<Interaction>>> carriers = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CARRIERS), Serdes.String(),
                 JsonSerde.of(new TypeReference<Versioned<Interaction>>() { }));
+        StoreBuilder<KeyValueStore<String, Long>> counts = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.IDENTITY_CLAIM_COUNTS), Serdes.String(), Serdes.Long());
         // logged, so a fan-out under way survives a crash; cached, so one deferred and done between two
         // commits never reaches the changelog
         StoreBuilder<KeyValueStore<String, PendingFanOut>> pending = Stores.keyValueStoreBuilder(
@@ -40,12 +43,12 @@ public final class Identity {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, GraphEvent, String, GraphEvent> get() {
-                return new IdentityGraph(pacing, events);
+                return new IdentityGraph(pacing, events, maxClaimants);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(claims, carriers, pending);
+                return Set.of(claims, carriers, counts, pending);
             }
         };
     }

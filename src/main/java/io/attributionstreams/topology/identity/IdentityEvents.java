@@ -16,4 +16,10 @@ public interface IdentityEvents {
 
     /** An identifier just gained its (threshold + 1)th claiming customer. */
     void becameHot();
+
+    /** An identifier just gained one claimant more than the claimant cap allows: it links nobody now. */
+    void becameCapped();
+
+    /** A capped identifier just lost enough claimants to link again. */
+    void becameUncapped();
 }
