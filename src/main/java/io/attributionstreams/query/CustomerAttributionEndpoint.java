@@ -73,4 +73,17 @@ final class CustomerAttributionEndpoint implements Endpoint {
         }
         return CustomerIds.checked(segments[1]);
     }
+
+    /**
+     * {@code /customers/{id}/identifiers} to {@code identifiers}, everything else under {@code /customers/}
+     * to {@code attribution} (which answers a path it does not know with a 404).
+     */
+    static Endpoint routing(Endpoint attribution, Endpoint identifiers) {
+        return request -> {
+            String[] segments = request.segments();
+            boolean identifiersAsked = segments.length == 3 && segments[0].equals("customers")
+                    && segments[2].equals(CustomerIdentifiersEndpoint.SEGMENT);
+            return identifiersAsked ? identifiers.answer(request) : attribution.answer(request);
+        };
+    }
 }

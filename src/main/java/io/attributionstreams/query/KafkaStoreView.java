@@ -5,8 +5,10 @@ import io.attributionstreams.attribution.CustomerFacts;
 import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.facts.Customer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
+import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
@@ -63,14 +65,39 @@ final class KafkaStoreView implements StoreView {
     @Override
     public KeyOwner ownerOf(String customerId) {
         // the customer stores are partitioned by the plain customer id (the by-customer topic's key)
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(Names.CUSTOMER_ANSWERS, customerId,
-                Serdes.String().serializer());
+        return owner(streams.queryMetadataForKey(Names.CUSTOMER_ANSWERS, customerId, Serdes.String().serializer()));
+    }
+
+    private static KeyOwner owner(KeyQueryMetadata metadata) {
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return KeyOwner.UNAVAILABLE;
         }
         return new KeyOwner(address(metadata.activeHost()),
                 metadata.standbyHosts().stream().map(KafkaStoreView::address).collect(Collectors.toSet()),
                 metadata.partition());
+    }
+
+    @Override
+    public KeyOwner ownerOfCustomerFact(String customerId) {
+        // step 1 keeps a customer's versions in the partition of the customers topic its key went to
+        return owner(streams.queryMetadataForKey(Names.CUSTOMER_VERSIONS, customerId, Serdes.String().serializer()));
+    }
+
+    @Override
+    public Optional<List<String>> customerPseudonyms(String customerId, int partition, boolean stale) {
+        try {
+            ReadOnlyKeyValueStore<String, Versioned<Customer>> versions = store(Names.CUSTOMER_VERSIONS, partition,
+                    stale);
+            Versioned<Customer> current = versions.get(customerId);
+            if (current == null || current.fact() == null) {
+                return Optional.empty();
+            }
+            List<String> pseudonyms = new ArrayList<>(current.fact().phones());
+            pseudonyms.addAll(current.fact().emails());
+            return Optional.of(pseudonyms);
+        } catch (InvalidStateStoreException e) {
+            throw notQueryable("customer-versions", partition, e);
+        }
     }
 
     /**

@@ -31,7 +31,9 @@ final class QueryRoutes implements AutoCloseable {
 
         MeterRegistry registry = http.registry();
         http.route(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
-                new HttpEndpoint(new CustomerAttributionEndpoint(stores, forwarding, settings), self), queries,
+                new HttpEndpoint(CustomerAttributionEndpoint.routing(
+                        new CustomerAttributionEndpoint(stores, forwarding, settings),
+                        new CustomerIdentifiersEndpoint(stores, forwarding)), self), queries,
                 EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self, registry));
         http.route(ChannelsEndpoint.PATH, new PooledHandler("channels",
                 new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,

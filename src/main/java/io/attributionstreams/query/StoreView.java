@@ -37,6 +37,19 @@ public interface StoreView {
      */
     Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale);
 
+    /**
+     * Where the customer's own fact is kept (the {@code customer-versions} store of step 1, partitioned
+     * as the {@code customers} topic), now.
+     */
+    KeyOwner ownerOfCustomerFact(String customerId);
+
+    /**
+     * The pseudonyms of the phones and emails the customer's current fact names, from this instance's
+     * {@code customer-versions} store; empty when the engine holds no such customer (never seen, or
+     * deleted). Never a phone or an email: the store holds none.
+     */
+    Optional<List<String>> customerPseudonyms(String customerId, int partition, boolean stale);
+
     /** Each instance holding active channel-totals partitions, with those partitions. */
     Map<String, Set<Integer>> channelPartitions();
 

@@ -17,6 +17,8 @@ final class FakeStores implements StoreView {
     boolean running = true;
     final Map<String, KeyOwner> owners = new HashMap<>();
     final Map<String, List<AttributionUpdate>> customers = new HashMap<>();
+    final Map<String, KeyOwner> factOwners = new HashMap<>();
+    final Map<String, List<String>> pseudonyms = new HashMap<>();
     final Map<String, Set<Integer>> channelPartitions = new LinkedHashMap<>();
     final Map<Integer, List<ChannelTotalRecord>> channels = new HashMap<>();
     final List<String> reads = Collections.synchronizedList(new ArrayList<>()); // read from the server's threads
@@ -44,6 +46,17 @@ final class FakeStores implements StoreView {
     public Optional<List<AttributionUpdate>> customerRecords(String customerId, int partition, boolean stale) {
         reads.add(customerId + (stale ? " stale" : " active"));
         return Optional.ofNullable(customers.get(customerId));
+    }
+
+    @Override
+    public KeyOwner ownerOfCustomerFact(String customerId) {
+        return factOwners.getOrDefault(customerId, new KeyOwner(self, Set.of(), 0));
+    }
+
+    @Override
+    public Optional<List<String>> customerPseudonyms(String customerId, int partition, boolean stale) {
+        reads.add(customerId + " identifiers");
+        return Optional.ofNullable(pseudonyms.get(customerId));
     }
 
     @Override

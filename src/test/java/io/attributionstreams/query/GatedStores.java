@@ -70,6 +70,17 @@ final class GatedStores implements StoreView {
     }
 
     @Override
+    public KeyOwner ownerOfCustomerFact(String customerId) {
+        return stores.ownerOfCustomerFact(customerId);
+    }
+
+    @Override
+    public Optional<List<String>> customerPseudonyms(String customerId, int partition, boolean stale) {
+        pass();
+        return stores.customerPseudonyms(customerId, partition, stale);
+    }
+
+    @Override
     public Map<String, Set<Integer>> channelPartitions() {
         return stores.channelPartitions();
     }
