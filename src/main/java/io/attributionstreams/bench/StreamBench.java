@@ -9,6 +9,7 @@ import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
+import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
@@ -240,28 +241,10 @@ public final class StreamBench {
 
     /** Records and bytes (keys and values) on {@code topic}, read to its end, read_committed. */
     private static long[] tally(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        long records = 0;
-        long bytes = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    bytes += (record.key() == null ? 0 : record.key().length)
-                            + (record.value() == null ? 0 : record.value().length);
-                }
-            }
-        }
-        return new long[] {records, bytes};
+        long[] bytes = {0};
+        long records = TopicReader.forEach(bootstrap, topic, record -> bytes[0] +=
+                (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length));
+        return new long[] {records, bytes[0]};
     }
 
     private void print(String format, Object... args) {

@@ -38,8 +38,13 @@ public final class TopicReader {
 
     /** Hands every record to {@code sink} in partition order, without keeping them: for topics of any size. */
     public static long forEach(String bootstrap, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        return forEach(readCommitted(bootstrap), topic, sink);
+    }
+
+    /** As above, with other consumer settings (read_uncommitted, to see aborted records too). */
+    public static long forEach(Properties settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         long count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readCommitted(bootstrap), new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

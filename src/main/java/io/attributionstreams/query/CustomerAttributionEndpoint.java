@@ -2,7 +2,6 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -32,27 +31,14 @@ final class CustomerAttributionEndpoint implements Endpoint {
         QueryFilter filter = QueryFilter.of(request, settings);
         stores.requireRunning();
         StoreView.KeyOwner owner = stores.ownerOf(customerId);
-        if (!owner.available()) {
-            throw QueryProblem.unavailable("which instance holds this customer is not known yet");
-        }
-        if (owner.active().equals(stores.self())) {
-            return local(customerId, owner.partition(), false, filter);
-        }
-        if (request.forwarded()) {
-            // the partition moved after the other instance looked: answering beats bouncing the request on
-            throw QueryProblem.unavailable("forwarded here by " + request.forwardedBy() + ", but the customer's "
-                    + "partition is now on " + owner.active());
-        }
-        try {
-            return forwarding.get(owner.active(), request.pathAndQuery(), stores.self())
-                    .withHeader(Forwarding.VIA, stores.self());
-        } catch (IOException e) {
-            if (owner.standbys().contains(stores.self())) {
-                return local(customerId, owner.partition(), true, filter).withHeader(Forwarding.STALE, "true");
-            }
-            throw QueryProblem.unavailable("the instance holding this customer (" + owner.active()
-                    + ") does not answer");
-        }
+        return KeyOwners.answerAtOwner(stores, forwarding, request, owner,
+                partition -> local(customerId, partition, false, filter), () -> {
+                    if (owner.standbys().contains(stores.self())) {
+                        return local(customerId, owner.partition(), true, filter).withHeader(Forwarding.STALE, "true");
+                    }
+                    throw QueryProblem.unavailable("the instance holding this customer (" + owner.active()
+                            + ") does not answer");
+                });
     }
 
     private Reply local(String customerId, int partition, boolean stale, QueryFilter filter) {

@@ -1,6 +1,5 @@
 package io.attributionstreams.query;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -30,24 +29,12 @@ final class CustomerIdentifiersEndpoint implements Endpoint {
         String customerId = CustomerIds.checked(request.segments()[1]);
         stores.requireRunning();
         StoreView.KeyOwner owner = stores.ownerOfCustomerFact(customerId);
-        if (!owner.available()) {
-            throw QueryProblem.unavailable("which instance holds this customer is not known yet");
-        }
-        if (owner.active().equals(stores.self())) {
-            return local(customerId, owner.partition());
-        }
-        if (request.forwarded()) {
-            throw QueryProblem.unavailable("forwarded here by " + request.forwardedBy() + ", but the customer's "
-                    + "partition is now on " + owner.active());
-        }
-        try {
-            return forwarding.get(owner.active(), request.pathAndQuery(), stores.self())
-                    .withHeader(Forwarding.VIA, stores.self());
-        } catch (IOException e) {
-            // no standby answer: an erasure request must name what the engine holds now, not a copy behind it
-            throw QueryProblem.unavailable("the instance holding this customer (" + owner.active()
-                    + ") does not answer");
-        }
+        // no standby answer: an erasure request must name what the engine holds now, not a copy behind it
+        return KeyOwners.answerAtOwner(stores, forwarding, request, owner, partition -> local(customerId, partition),
+                () -> {
+                    throw QueryProblem.unavailable("the instance holding this customer (" + owner.active()
+                            + ") does not answer");
+                });
     }
 
     private Reply local(String customerId, int partition) {
