@@ -111,8 +111,9 @@ public final class AttributionTopology {
         KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)
                 .merge(links, Named.as(Names.MERGE_CUSTOMER_EVENTS))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_CUSTOMER))
-                .process(Touchpoints.processor(), Named.as(Names.TOUCHPOINTS))
-                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution()),
+                .process(Touchpoints.processor(suppressed::customerErased), Named.as(Names.TOUCHPOINTS))
+                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution(),
+                        suppressed::customerErased),
                         Named.as(Names.ATTRIBUTE));
 
         // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel

@@ -125,6 +125,14 @@ public final class Erasure {
         return size() != 0 && has(pseudonyms.of(identifier));
     }
 
+    /**
+     * Whether a customer id is suppressed: the customer steps then forget the customer's rows outright
+     * instead of keeping deleted markers under its id.
+     */
+    public boolean customerErased(String customerId) {
+        return hasSubject(Identifiers.customer(customerId));
+    }
+
     /** For the normaliser: whether a raw customer id, or a normalised phone or email, is suppressed. */
     public Suppressions suppressions() {
         return new Suppressions() {
