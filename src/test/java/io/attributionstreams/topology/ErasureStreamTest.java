@@ -19,6 +19,8 @@ import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.Golden;
 import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
+import io.attributionstreams.topology.erasure.Erasure;
+import io.attributionstreams.topology.erasure.ScanState;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.attributionstreams.topology.outputs.DeadLetters;
@@ -27,6 +29,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +231,40 @@ class ErasureStreamTest {
                 send(harness, steps);
                 BatchOracle.assertConvergesToBatch(tmp.resolve("round-" + round), SETTINGS, batch, sent, harness);
             }
+        }
+    }
+
+    /** More kept facts than a punctuation reads: the scan goes on a budget at a time, from where it stood. */
+    @Test
+    void aScanOverMoreFactsThanItsBudgetTakesSeveralPunctuationsAndMissesNone(@TempDir Path tmp) throws IOException {
+        List<FactRecord> facts = new ArrayList<>(List.of(
+                new FactRecord(FactFile.CUSTOMERS, "C1", new RawCustomer("C1", List.of("201-555-0101"), List.of())),
+                new FactRecord(FactFile.CUSTOMERS, "C2", new RawCustomer("C2", List.of(), List.of("two@example.com"))),
+                new FactRecord(FactFile.PAYMENTS, "P1", new RawPayment("P1", "C1", "2025-06-01", "10.00", "USD")),
+                new FactRecord(FactFile.PAYMENTS, "P2", new RawPayment("P2", "C2", "2025-06-01", "20.00", "USD"))));
+        int count = Erasure.SCAN_BUDGET * 2 + 500;
+        for (int i = 0; i < count; i++) {
+            String at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(60L * i).toString();
+            facts.add(i % 3 == 0 ? interaction(String.format("I%05d", i), "call", at, "radio", "201-555-0101", null, null)
+                    : interaction(String.format("I%05d", i), "form", at, i % 3 == 1 ? "web" : "tv", null,
+                            "two@example.com", i % 7 == 0 ? "C1" : null));
+        }
+        Path erasures = Files.writeString(tmp.resolve("erasures.csv"), "customer_id,phone,email\n,2015550101,\n");
+        Guardrails batch = new GuardrailSettings(null, null, erasures, null).load("US");
+        try (TopologyHarness harness = new TopologyHarness(SETTINGS)) {
+            send(harness, facts).settle();
+            harness.pipeErasure("R1", "{\"phones\":[\"201-555-0101\"]}");
+            KeyValueStore<String, ScanState> scans = harness.driver().getKeyValueStore(Names.ERASURE_SCANS);
+            int punctuations = 0;
+            do {
+                harness.advanceWallClock(Erasure.SCAN_INTERVAL);
+                punctuations++;
+            } while (scans.get(Names.INTERACTION_VERSIONS).running());
+            assertThat(punctuations).isEqualTo(3);
+            BatchOracle.assertConvergesToBatch(tmp.resolve("scan"), SETTINGS, batch, facts, harness);
+            // the interactions on the phone alone are dropped, those that also name C1 keep C1
+            assertThat(harness.registry().get(TopologyMetrics.ERASURE_SUPPRESSED).counter().count())
+                    .isEqualTo((count + 2) / 3);
         }
     }
 
