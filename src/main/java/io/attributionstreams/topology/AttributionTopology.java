@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -69,16 +68,12 @@ public final class AttributionTopology {
                 metrics.normalisation(), identity.blocked(), suppressed.suppressions(), identity.values());
 
         // 0. erasure: requests become suppressions (pseudonyms only) in the engine's topic, which every
-        //    instance reads whole into a global store before it processes anything
+        //    instance reads whole into a global store before it processes anything (added at the end)
         builder.stream(Names.ERASURES, Topics.rawInput(Names.ERASURES))
                 .process(suppressed.requests(settings.region(), metrics.erasureRequest()),
                         Named.as(Names.ERASE_SUBJECTS))
                 .to(erasure.suppressionsTopic(), Produced.with(Serdes.String(), JsonSerde.of(SuppressionRecord.class))
                         .withName(Names.WRITE_SUPPRESSIONS));
-        builder.addGlobalStore(Erasure.globalStore(), erasure.suppressionsTopic(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(Names.READ_SUPPRESSIONS),
-                suppressed.keeper());
-
         // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms,
         //    suppressed subjects left out (on arrival, and by a scan of the kept facts after an erasure);
         //    changes become graph events
@@ -132,6 +127,11 @@ public final class AttributionTopology {
                         .withName(Names.BY_CHANNEL))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
                 .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
-        return builder.build();
+        Topology topology = builder.build();
+        // the global store of suppressions, through the Topology API, which names its source and processor
+        topology.addGlobalStore(Erasure.globalStore(), Names.READ_SUPPRESSIONS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), erasure.suppressionsTopic(), Names.KEEP_SUPPRESSIONS,
+                suppressed.keeper());
+        return topology;
     }
 }
