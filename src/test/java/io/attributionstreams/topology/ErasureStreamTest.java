@@ -374,6 +374,9 @@ class ErasureStreamTest {
             assertThat(reasons.get(1)).startsWith("unreadable record");
             assertThat(reasons.get(2)).isEqualTo("no valid subject to erase");
             assertThat(reasons).noneMatch(r -> r.contains("555") || r.contains("not-an-email") || r.contains("short"));
+            // nor the value: a request names the very values to forget; its key says which one it was
+            assertThat(harness.deadLetters()).allSatisfy(d -> assertThat(d.value()).isNull())
+                    .extracting(d -> new String(d.key(), StandardCharsets.UTF_8)).containsExactly("R1", "R2", "R3");
             assertThat(harness.suppressionRecords()).isEmpty();
             assertThat(harness.latestUpdates().keySet()).anyMatch(k -> k.startsWith("C1|"));
             assertThat(harness.registry().get(TopologyMetrics.ERASURE_REQUESTS).counter().count()).isEqualTo(4.0);
