@@ -31,8 +31,13 @@ public final class Names {
     public static final String APPOINTMENT_VERSIONS = "appointment-versions";
     public static final String PAYMENT_VERSIONS = "payment-versions";
 
-    /** Per step-1 processor, where its scan of its versions store for newly suppressed subjects stands. */
+    /**
+     * Per step-1 processor, where its scan of its versions store for newly suppressed subjects stands: a key
+     * only while a scan is under way.
+     */
     public static final String ERASURE_SCANS = "erasure-scans";
+    /** Per step-1 processor, how many suppressions there were when its last complete scan began. */
+    public static final String ERASURE_MARKS = "erasure-marks";
     /**
      * The global store of suppressed subjects, a keyed pseudonym each, read from {@link #suppressionsTopic}:
      * every instance holds all of them. Not in {@link #STORES}: a global store belongs to no task.
@@ -67,13 +72,14 @@ public final class Names {
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
-            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, ERASURE_SCANS);
+            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, ERASURE_SCANS,
+            ERASURE_MARKS);
 
     /**
      * The stores that hold work the application still owes, a key per piece: while any holds a key, the
      * outputs are not final even when every topic is read (what {@code export --await-quiet} waits for).
      */
-    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES);
+    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES, ERASURE_SCANS);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";

@@ -225,10 +225,11 @@ public final class TopologyHarness implements AutoCloseable {
     private boolean erasurePending() {
         KeyValueStore<String, Object> suppressed = driver.getKeyValueStore(Names.SUPPRESSIONS);
         KeyValueStore<String, ScanState> scans = driver.getKeyValueStore(Names.ERASURE_SCANS);
+        KeyValueStore<String, Long> marks = driver.getKeyValueStore(Names.ERASURE_MARKS);
         long size = suppressed.approximateNumEntries();
         for (String store : Erasure.SCANNED_STORES) {
-            ScanState scan = scans.get(store);
-            if (scan == null ? size > 0 : scan.running() || scan.suppressions() != size) {
+            Long mark = marks.get(store);
+            if (scans.get(store) != null || (mark == null ? size > 0 : mark != size)) {
                 return true;
             }
         }

@@ -260,7 +260,7 @@ class ErasureStreamTest {
             do {
                 harness.advanceWallClock(Erasure.SCAN_INTERVAL);
                 punctuations++;
-            } while (scans.get(Names.INTERACTION_VERSIONS).running());
+            } while (scans.get(Names.INTERACTION_VERSIONS) != null);
             System.out.printf("MEASURE scan of %d interactions: %d punctuations, %.1f ms%n", count, punctuations,
                     (System.nanoTime() - started) / 1e6);
             assertThat(punctuations).isEqualTo(3);
@@ -277,7 +277,7 @@ class ErasureStreamTest {
             do {
                 harness.advanceWallClock(Erasure.SCAN_INTERVAL);
                 punctuations++;
-            } while (scans.get(Names.INTERACTION_VERSIONS).running());
+            } while (scans.get(Names.INTERACTION_VERSIONS) != null);
             System.out.printf("MEASURE scan of %d kept facts changing none: %d punctuations, %.1f ms%n",
                     facts.size(), punctuations, (System.nanoTime() - started) / 1e6);
             assertThat(harness.updatesSoFar()).hasSize(updates);

@@ -47,6 +47,9 @@ public final class Erasure {
     private final StoreBuilder<KeyValueStore<String, ScanState>> scans =
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.ERASURE_SCANS), Serdes.String(),
                     JsonSerde.of(ScanState.class));
+    private final StoreBuilder<KeyValueStore<String, Long>> marks =
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.ERASURE_MARKS), Serdes.String(),
+                    Serdes.Long());
     private volatile KeyValueStore<String, byte[]> store;
 
     /** @param factSuppressed told of each kept fact an erasure drops */
@@ -66,11 +69,17 @@ public final class Erasure {
     }
 
     /**
-     * Where each step-1 processor's scan stands, a key per versions store: one store, this very builder for
-     * each of the four processors (they share a task).
+     * Where each step-1 processor's scan stands, a key per versions store while its scan is under way (so
+     * {@code export --await-quiet} waits for it): one store, this very builder for each of the four
+     * processors (they share a task).
      */
     public StoreBuilder<KeyValueStore<String, ScanState>> scanStore() {
         return scans;
+    }
+
+    /** How many suppressions there were when each processor's last complete scan began; shared likewise. */
+    public StoreBuilder<KeyValueStore<String, Long>> markStore() {
+        return marks;
     }
 
     /**

@@ -48,6 +48,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
     private final Erasure erasure;
     private KeyValueStore<String, Versioned<F>> versions;
     private KeyValueStore<String, ScanState> scans;
+    private KeyValueStore<String, Long> marks;
     private ProcessorContext<String, GraphEvent> context;
     /** The instance's change counter of the suppressions when the last scan began (not kept: see purge). */
     private long changesAtScan;
@@ -70,6 +71,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
         this.context = context;
         this.versions = context.getStateStore(storeName);
         this.scans = context.getStateStore(Names.ERASURE_SCANS);
+        this.marks = context.getStateStore(Names.ERASURE_MARKS);
         erasure.attach(context);
         changesAtScan = erasure.changes();
         context.schedule(Erasure.SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purge);
@@ -146,15 +148,16 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
      */
     private void purge(long now) {
         ScanState state = scans.get(storeName);
-        long size = erasure.size();
-        if (state == null || !state.running()) {
+        if (state == null) {
+            Long mark = marks.get(storeName);
+            long size = erasure.size();
             long changes = erasure.changes();
-            boolean due = state == null ? size > 0 : size != state.suppressions() || changes != changesAtScan;
+            boolean due = mark == null ? size > 0 : size != mark || changes != changesAtScan;
             if (!due) {
                 return;
             }
             changesAtScan = changes;
-            state = new ScanState(true, null, size);
+            state = new ScanState(null, size);
         }
         ErasedFacts facts = erasure.facts();
         List<KeyValue<String, Versioned<F>>> erased = new ArrayList<>();
@@ -199,8 +202,12 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
             }
             store(erased.get(i).key, erased.get(i).value, filtered.get(i), now);
         }
-        scans.put(storeName, done ? new ScanState(false, null, state.suppressions())
-                : new ScanState(true, cursor, state.suppressions()));
+        if (done) {
+            scans.delete(storeName);
+            marks.put(storeName, state.suppressions());
+        } else {
+            scans.put(storeName, new ScanState(cursor, state.suppressions()));
+        }
     }
 
     /**

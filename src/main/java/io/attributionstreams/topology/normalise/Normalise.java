@@ -68,7 +68,7 @@ public final class Normalise {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(builder, erasure.scanStore());
+                return Set.of(builder, erasure.scanStore(), erasure.markStore());
             }
         };
     }

@@ -43,6 +43,9 @@ class ErasureScanTest {
     private final KeyValueStore<String, ScanState> scans = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(Names.ERASURE_SCANS), Serdes.String(), JsonSerde.of(ScanState.class))
             .withLoggingDisabled().build();
+    private final KeyValueStore<String, Long> marks = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(Names.ERASURE_MARKS), Serdes.String(), Serdes.Long())
+            .withLoggingDisabled().build();
     private final KeyValueStore<String, byte[]> suppressions = Erasure.globalStore().build();
 
     /** A step-1 processor started on the test's stores, as after a (re)start; its context captures what it sends. */
@@ -54,7 +57,7 @@ class ErasureScanTest {
 
     private Started start(AtomicInteger suppressed) {
         MockProcessorContext<String, GraphEvent> context = new MockProcessorContext<>();
-        for (var store : java.util.List.of(versions, scans, suppressions)) {
+        for (var store : java.util.List.of(versions, scans, marks, suppressions)) {
             if (!store.isOpen()) {
                 store.init(context.getStateStoreContext(), store);
             }
@@ -83,14 +86,15 @@ class ErasureScanTest {
         first.context().resetForwards();
         first.punctuate(1_000); // nothing suppressed: no scan
         assertThat(scans.get(Names.INTERACTION_VERSIONS)).isNull();
+        assertThat(marks.get(Names.INTERACTION_VERSIONS)).isNull();
         assertThat(first.context().forwarded()).isEmpty();
 
         String phone = KEY.of(Identifiers.phone("+12015550101"));
         suppressions.put(phone, "{\"requested_at\":1}".getBytes(StandardCharsets.UTF_8));
         first.punctuate(2_000);
         ScanState midway = scans.get(Names.INTERACTION_VERSIONS);
-        assertThat(midway.running()).isTrue();
         assertThat(midway.after()).isNotNull();
+        assertThat(midway.suppressions()).isEqualTo(1);
         // each erased fact sends a detach from the phone; odd ones an attach to the email as well
         int firstEvents = first.context().forwarded().size();
         assertThat(firstEvents).isEqualTo(Erasure.SCAN_BUDGET / 2 * 3);
@@ -98,7 +102,8 @@ class ErasureScanTest {
         // a crash: a new processor on the stores as the changelogs restore them
         Started second = start(suppressed);
         second.punctuate(3_000);
-        assertThat(scans.get(Names.INTERACTION_VERSIONS)).isEqualTo(new ScanState(false, null, 1));
+        assertThat(scans.get(Names.INTERACTION_VERSIONS)).isNull();
+        assertThat(marks.get(Names.INTERACTION_VERSIONS)).isEqualTo(1L);
         assertThat(second.context().forwarded()).hasSize((FACTS - Erasure.SCAN_BUDGET) / 2 * 3);
         assertThat(suppressed.get()).isEqualTo(FACTS / 2);
         try (var all = versions.all()) {
@@ -114,11 +119,12 @@ class ErasureScanTest {
         // nothing new: no scan; a new suppression: a scan that finds nothing left to change
         second.context().resetForwards();
         second.punctuate(4_000);
-        assertThat(scans.get(Names.INTERACTION_VERSIONS).running()).isFalse();
+        assertThat(scans.get(Names.INTERACTION_VERSIONS)).isNull();
         suppressions.put(KEY.of(Identifiers.phone("+12015550999")), "{\"requested_at\":2}".getBytes(StandardCharsets.UTF_8));
         second.punctuate(5_000);
         second.punctuate(6_000);
-        assertThat(scans.get(Names.INTERACTION_VERSIONS)).isEqualTo(new ScanState(false, null, 2));
+        assertThat(scans.get(Names.INTERACTION_VERSIONS)).isNull();
+        assertThat(marks.get(Names.INTERACTION_VERSIONS)).isEqualTo(2L);
         assertThat(second.context().forwarded()).isEmpty();
 
         // and a fact that arrives now with only the erased phone is dropped on arrival, not stored
