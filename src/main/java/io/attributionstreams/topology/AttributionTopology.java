@@ -67,13 +67,6 @@ public final class AttributionTopology {
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
                 metrics.normalisation(), identity.blocked(), suppressed.suppressions(), identity.values());
 
-        // 0. erasure: requests become suppressions (pseudonyms only) in the engine's topic, which every
-        //    instance reads whole into a global store before it processes anything (added at the end)
-        builder.stream(Names.ERASURES, Topics.rawInput(Names.ERASURES))
-                .process(suppressed.requests(settings.region(), metrics.erasureRequest()),
-                        Named.as(Names.ERASE_SUBJECTS))
-                .to(erasure.suppressionsTopic(), Produced.with(Serdes.String(), JsonSerde.of(SuppressionRecord.class))
-                        .withName(Names.WRITE_SUPPRESSIONS));
         // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms,
         //    suppressed subjects left out (on arrival, and by a scan of the kept facts after an erasure);
         //    changes become graph events
@@ -127,6 +120,16 @@ public final class AttributionTopology {
                         .withName(Names.BY_CHANNEL))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
                 .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
+
+        // 5. erasure: requests become suppressions (pseudonyms only) in the engine's topic, which every
+        //    instance reads whole into a global store before it processes anything (step 1 asks it); built
+        //    last, so that the sub-topologies of steps 1 to 4 keep their numbers (and their tasks, their state)
+        builder.stream(Names.ERASURES, Topics.rawInput(Names.ERASURES))
+                .process(suppressed.requests(settings.region(), metrics.erasureRequest()),
+                        Named.as(Names.ERASE_SUBJECTS))
+                .to(erasure.suppressionsTopic(), Produced.with(Serdes.String(), JsonSerde.of(SuppressionRecord.class))
+                        .withName(Names.WRITE_SUPPRESSIONS));
+
         Topology topology = builder.build();
         // the global store of suppressions, through the Topology API, which names its source and processor
         topology.addGlobalStore(Erasure.globalStore(), Names.READ_SUPPRESSIONS, Serdes.String().deserializer(),
