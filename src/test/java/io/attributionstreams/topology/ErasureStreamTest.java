@@ -411,6 +411,29 @@ class ErasureStreamTest {
         }
     }
 
+    /** A customer deleted before its erasure: the marks the steps kept of it under its id go too. */
+    @Test
+    void aCustomerDeletedBeforeItsErasureLeavesNoMarkUnderItsId(@TempDir Path tmp) throws IOException {
+        List<FactRecord> facts = new ArrayList<>(twoCustomers());
+        facts.add(FactRecord.tombstone(FactFile.CUSTOMERS, "C1"));
+        facts.add(FactRecord.tombstone(FactFile.PAYMENTS, "P1"));
+        Path erasures = Files.writeString(tmp.resolve("erasures.csv"),
+                "customer_id,phone,email\nC1,(201) 555-0101,one@example.com\n");
+        Guardrails batch = new GuardrailSettings(null, null, erasures, null).load("US");
+        try (TopologyHarness harness = new TopologyHarness(SETTINGS)) {
+            send(harness, facts).settle();
+            Map<String, AttributionUpdate> before = Map.copyOf(harness.latestUpdates());
+            assertThat(before.keySet()).noneMatch(k -> k.startsWith("C1|"));
+            // the control: a deleted customer's marks (status, withdrawn answers, retracted payment) name it
+            assertThat(heldBy(harness, Pattern.compile("\\bC1\\b"))).isNotEmpty();
+
+            send(harness, List.of(ERASE_C1)).settle();
+            assertThat(heldBy(harness, Pattern.compile("\\bC1\\b"))).isEmpty();
+            assertThat(harness.latestUpdates()).isEqualTo(before);
+            BatchOracle.assertConvergesToBatch(tmp.resolve("deleted"), SETTINGS, batch, facts, harness);
+        }
+    }
+
     /** Every key and value of every task store (the suppressions aside) that matches {@code pattern}, as store: key = value. */
     static List<String> heldBy(TopologyHarness harness, Pattern pattern) {
         List<String> found = new ArrayList<>();

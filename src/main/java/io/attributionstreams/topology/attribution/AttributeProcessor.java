@@ -156,6 +156,10 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         for (String key : keys) {
             EmittedAnswer last = before.get(key);
             Outcome outcome = now.get(key);
+            if (outcome == null && last != null && !last.attributed() && erased.test(customerId)) {
+                answers.delete(key); // the mark of an answer withdrawn before, under an erased customer's id
+                continue;
+            }
             String digest = outcome == null ? null : OutcomeDigest.of(outcome);
             if (Objects.equals(last == null ? null : last.digest(), digest)) {
                 continue;

@@ -45,6 +45,12 @@ final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
         return true;
     }
 
+    /** A customer deleted before its erasure: the customer steps forget the marks they keep under its id. */
+    @Override
+    List<Keyed<GraphEvent>> forgotten(String id, long revision) {
+        return List.of(new Keyed<>(id, GraphEvent.status(id, false, revision)));
+    }
+
     @Override
     String idOf(Customer fact) {
         return fact.customerId();

@@ -120,11 +120,19 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
         }
         if (previous.fact() == null) {
             if (forgetsErasedRow()) {
-                versions.delete(id);
+                forget(id, previous, timestamp);
             }
             return;
         }
         store(id, previous, null, timestamp);
+    }
+
+    /** Removes the row of a fact deleted before its erasure, and tells the later steps to forget it too. */
+    private void forget(String id, Versioned<F> deleted, long timestamp) {
+        versions.delete(id);
+        for (Keyed<GraphEvent> event : forgotten(id, deleted.revision() + 1)) {
+            context.forward(new Record<>(event.key(), event.value(), timestamp));
+        }
     }
 
     /** Stores {@code after} (null: deleted) as the next revision after {@code previous}, and sends the changes. */
@@ -162,7 +170,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
         ErasedFacts facts = erasure.facts();
         List<KeyValue<String, Versioned<F>>> erased = new ArrayList<>();
         List<F> filtered = new ArrayList<>();
-        List<String> forgotten = new ArrayList<>();
+        List<KeyValue<String, Versioned<F>>> forgotten = new ArrayList<>();
         String cursor = state.after();
         boolean done;
         int read = 0;
@@ -178,7 +186,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
                 if (before == null) {
                     // a fact deleted before: only a customer's row can hold an erased subject, in its key
                     if (forgetsErasedRow() && facts.customerErased(row.key)) {
-                        forgotten.add(row.key);
+                        forgotten.add(row);
                     } else {
                         cursor = row.key;
                     }
@@ -195,7 +203,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
             }
             done = !rows.hasNext();
         }
-        forgotten.forEach(versions::delete);
+        forgotten.forEach(row -> forget(row.key, row.value, now));
         for (int i = 0; i < erased.size(); i++) {
             if (filtered.get(i) == null) {
                 erasure.factSuppressed();
@@ -238,6 +246,14 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
      */
     boolean forgetsErasedRow() {
         return false;
+    }
+
+    /**
+     * What the later steps are told when a row deleted before its erasure is forgotten ({@link
+     * #forgetsErasedRow}): they may keep marks of the deleted fact under the erased subject.
+     */
+    List<Keyed<GraphEvent>> forgotten(String id, long revision) {
+        return List.of();
     }
 
     /** Whether the new version asserts nothing new; by default plain equality. */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -74,7 +76,10 @@ final class TouchpointsProcessor implements Processor<String, GraphEvent, String
         }
         if (!exists && erased.test(customerId)) {
             status.delete(customerId);
-            return known != null && known.exists();
+            forgetRetracted(appointments, customerId);
+            forgetRetracted(payments, customerId);
+            // on to the attribute step, which forgets the marks of the answers it kept, too
+            return known != null;
         }
         status.put(customerId, new CustomerStatus(exists, revision));
         return known == null ? exists : known.exists() != exists;
@@ -123,6 +128,20 @@ final class TouchpointsProcessor implements Processor<String, GraphEvent, String
             }
         }
         return changed;
+    }
+
+    /** Removes the retracted appointments or payments kept under an erased customer's id. */
+    private static <F> void forgetRetracted(KeyValueStore<String, Versioned<F>> store, String customerId) {
+        List<String> retracted = new ArrayList<>();
+        try (KeyValueIterator<String, Versioned<F>> rows = store.prefixScan(Names.prefixOf(customerId),
+                Serdes.String().serializer())) {
+            rows.forEachRemaining(row -> {
+                if (row.value.fact() == null) {
+                    retracted.add(row.key);
+                }
+            });
+        }
+        retracted.forEach(store::delete);
     }
 
     /** Keeps the highest revision of a fact, present or retracted; true when what counts changed. */
