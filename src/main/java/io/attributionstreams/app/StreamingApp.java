@@ -7,6 +7,7 @@ import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.TopologyMetrics;
+import io.attributionstreams.topology.erasure.ErasureOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,10 +66,14 @@ public final class StreamingApp implements AutoCloseable {
         Pseudonyms pseudonyms = keyFile.orElseGet(() -> KeptPseudonymKey.load(clientSettings(props),
                 props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0));
+        String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        SuppressionsTopic.create(clientSettings(props), applicationId,
+                config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
                 config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(),
-                        new PseudonymisedValues(pseudonyms), config.maxClaimants())),
+                        new PseudonymisedValues(pseudonyms), config.maxClaimants()),
+                ErasureOptions.of(pseudonyms, applicationId)),
                 props);
         StreamingApp app = new StreamingApp(streams, staticMember(props));
         streams.setUncaughtExceptionHandler(e -> {

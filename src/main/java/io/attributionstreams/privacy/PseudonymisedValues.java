@@ -15,6 +15,11 @@ public final class PseudonymisedValues implements IdentifierValues {
         this.pseudonyms = pseudonyms;
     }
 
+    /** The key these pseudonyms are made with. */
+    public Pseudonyms pseudonyms() {
+        return pseudonyms;
+    }
+
     @Override
     public String phone(String e164) {
         return pseudonyms.of(Identifiers.phone(e164));

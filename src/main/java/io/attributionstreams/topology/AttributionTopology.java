@@ -4,9 +4,13 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.normalise.FactNormaliser;
-import io.attributionstreams.normalise.Suppressions;
+import io.attributionstreams.privacy.PseudonymisedValues;
+import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.attribution.AnswerChange;
 import io.attributionstreams.topology.attribution.Attribution;
+import io.attributionstreams.topology.erasure.Erasure;
+import io.attributionstreams.topology.erasure.ErasureOptions;
+import io.attributionstreams.topology.erasure.SuppressionRecord;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
@@ -22,6 +26,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -34,33 +39,51 @@ public final class AttributionTopology {
     }
 
     /**
+     * As {@link #build(AttributionSettings, Pacing, TopologyMetrics, IdentityOptions, ErasureOptions)}, with
+     * the suppressions topic of the default application id and the pseudonym key of {@code identity}'s
+     * values (a random one when they are kept as they are: a control of the tests, where only the check on
+     * arrival can work).
+     */
+    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
+            IdentityOptions identity) {
+        Pseudonyms pseudonyms = identity.values() instanceof PseudonymisedValues values ? values.pseudonyms()
+                : Pseudonyms.oneOff();
+        return build(settings, pacing, metrics, identity,
+                ErasureOptions.of(pseudonyms, StreamsSettings.DEFAULT_APPLICATION_ID));
+    }
+
+    /**
      * @param pacing how often channel deltas are sent on, how customers with many touchpoints are paced, and
      *     how the fan-out of an identifier with many claimants or interactions is spread
      * @param identity which phones and emails link nobody (blocked), and what the others become in step 1,
      *     before any repartition or store: their keyed pseudonyms
+     * @param erasure the key that hashes erased subjects (the one that makes {@code identity}'s pseudonyms)
+     *     and the engine's topic of suppressions
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
-            IdentityOptions identity) {
+            IdentityOptions identity, ErasureOptions erasure) {
         StreamsBuilder builder = new StreamsBuilder();
+        Erasure suppressed = new Erasure(erasure.pseudonyms(), metrics.factSuppressed());
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
-                metrics.normalisation(), identity.blocked(), Suppressions.NONE, identity.values());
+                metrics.normalisation(), identity.blocked(), suppressed.suppressions(), identity.values());
 
-        // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms;
+        // 1. normalise, by fact id: each fact's last version and revision, phones and emails as pseudonyms,
+        //    suppressed subjects left out (on arrival, and by a scan of the kept facts after an erasure);
         //    changes become graph events
         KStream<String, GraphEvent> factEvents = builder
                 .stream(Names.CUSTOMERS, Topics.rawInput(Names.CUSTOMERS))
-                .process(Normalise.customers(normaliser, metrics.factIn(Names.CUSTOMERS)),
+                .process(Normalise.customers(normaliser, metrics.factIn(Names.CUSTOMERS), suppressed),
                         Named.as(Names.NORMALISE_CUSTOMERS))
                 .merge(builder.stream(Names.INTERACTIONS, Topics.rawInput(Names.INTERACTIONS))
-                        .process(Normalise.interactions(normaliser, metrics.factIn(Names.INTERACTIONS)),
+                        .process(Normalise.interactions(normaliser, metrics.factIn(Names.INTERACTIONS), suppressed),
                                 Named.as(Names.NORMALISE_INTERACTIONS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-interactions"))
                 .merge(builder.stream(Names.APPOINTMENTS, Topics.rawInput(Names.APPOINTMENTS))
-                        .process(Normalise.appointments(normaliser, metrics.factIn(Names.APPOINTMENTS)),
+                        .process(Normalise.appointments(normaliser, metrics.factIn(Names.APPOINTMENTS), suppressed),
                                 Named.as(Names.NORMALISE_APPOINTMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-appointments"))
                 .merge(builder.stream(Names.PAYMENTS, Topics.rawInput(Names.PAYMENTS))
-                        .process(Normalise.payments(normaliser, metrics.factIn(Names.PAYMENTS)),
+                        .process(Normalise.payments(normaliser, metrics.factIn(Names.PAYMENTS), suppressed),
                                 Named.as(Names.NORMALISE_PAYMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-payments"));
         Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))
@@ -86,8 +109,9 @@ public final class AttributionTopology {
         KStream<String, AnswerChange> changes = routes.get(Names.SPLIT_FACT_EVENTS + Names.TO_CUSTOMER)
                 .merge(links, Named.as(Names.MERGE_CUSTOMER_EVENTS))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_CUSTOMER))
-                .process(Touchpoints.processor(), Named.as(Names.TOUCHPOINTS))
-                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution()),
+                .process(Touchpoints.processor(suppressed::customerErased), Named.as(Names.TOUCHPOINTS))
+                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution(),
+                        suppressed::customerErased),
                         Named.as(Names.ATTRIBUTE));
 
         // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel
@@ -106,6 +130,21 @@ public final class AttributionTopology {
                         .withName(Names.BY_CHANNEL))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
                 .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
-        return builder.build();
+
+        // 5. erasure: requests become suppressions (pseudonyms only) in the engine's topic, which every
+        //    instance reads whole into a global store before it processes anything (step 1 asks it); built
+        //    last, so that the sub-topologies of steps 1 to 4 keep their numbers (and their tasks, their state)
+        builder.stream(Names.ERASURES, Topics.rawInput(Names.ERASURES))
+                .process(suppressed.requests(settings.region(), metrics.erasureRequest()),
+                        Named.as(Names.ERASE_SUBJECTS))
+                .to(erasure.suppressionsTopic(), Produced.with(Serdes.String(), JsonSerde.of(SuppressionRecord.class))
+                        .withName(Names.WRITE_SUPPRESSIONS));
+
+        Topology topology = builder.build();
+        // the global store of suppressions, through the Topology API, which names its source and processor
+        topology.addGlobalStore(Erasure.globalStore(), Names.READ_SUPPRESSIONS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), erasure.suppressionsTopic(), Names.KEEP_SUPPRESSIONS,
+                suppressed.keeper());
+        return topology;
     }
 }

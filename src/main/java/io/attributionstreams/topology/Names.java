@@ -17,6 +17,8 @@ public final class Names {
     public static final String PAYMENTS = "payments";
     public static final List<String> INPUT_TOPICS = List.of(CUSTOMERS, INTERACTIONS, APPOINTMENTS,
             PAYMENTS);
+    /** Erasure requests (docs/contract.md §11): key a request id, value the subjects to suppress. */
+    public static final String ERASURES = "attribution-erasures";
 
     // output topics
     public static final String ATTRIBUTION_UPDATES = "attribution-updates";
@@ -30,6 +32,19 @@ public final class Names {
     public static final String INTERACTION_VERSIONS = "interaction-versions";
     public static final String APPOINTMENT_VERSIONS = "appointment-versions";
     public static final String PAYMENT_VERSIONS = "payment-versions";
+
+    /**
+     * Per step-1 processor, where its scan of its versions store for newly suppressed subjects stands: a key
+     * only while a scan is under way.
+     */
+    public static final String ERASURE_SCANS = "erasure-scans";
+    /** Per step-1 processor, how many suppressions there were when its last complete scan began. */
+    public static final String ERASURE_MARKS = "erasure-marks";
+    /**
+     * The global store of suppressed subjects, a keyed pseudonym each, read from {@link #suppressionsTopic}:
+     * every instance holds all of them. Not in {@link #STORES}: a global store belongs to no task.
+     */
+    public static final String SUPPRESSIONS = "suppressions";
 
     // step 2, by identifier: who claims it, which interactions carry it
     public static final String BY_IDENTIFIER = "by-identifier";
@@ -61,13 +76,14 @@ public final class Names {
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
-            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE);
+            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, ERASURE_SCANS,
+            ERASURE_MARKS);
 
     /**
      * The stores that hold work the application still owes, a key per piece: while any holds a key, the
      * outputs are not final even when every topic is read (what {@code export --await-quiet} waits for).
      */
-    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES);
+    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES, ERASURE_SCANS);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";
@@ -94,6 +110,10 @@ public final class Names {
     public static final String SUM_CHANNELS = "sum-channels";
     public static final String WRITE_UPDATES = "write-attribution-updates";
     public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";
+    public static final String ERASE_SUBJECTS = "erase-subjects";
+    public static final String WRITE_SUPPRESSIONS = "write-suppressions";
+    public static final String READ_SUPPRESSIONS = "read-suppressions";
+    public static final String KEEP_SUPPRESSIONS = "keep-suppressions";
 
     /** Separates the parts of a composite store key; a fact id may not contain it. */
     public static final char KEY_SEPARATOR = '\u0000';
@@ -106,6 +126,15 @@ public final class Names {
     /** The changelog topic Kafka Streams creates for {@code store} of application {@code applicationId}. */
     public static String changelogTopic(String applicationId, String store) {
         return applicationId + '-' + store + "-changelog";
+    }
+
+    /**
+     * The engine's own compacted topic of suppressed subjects (a keyed pseudonym a record, never a raw
+     * value), written by {@link #ERASE_SUBJECTS} and read into the global store {@link #SUPPRESSIONS}; the
+     * application creates it at start, like its pseudonym key topic.
+     */
+    public static String suppressionsTopic(String applicationId) {
+        return applicationId + "-suppressions";
     }
 
     /** The topic Kafka Streams creates for the repartition named {@code repartition}. */

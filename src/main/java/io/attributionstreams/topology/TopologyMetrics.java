@@ -33,6 +33,8 @@ public final class TopologyMetrics {
     public static final String TOUCHPOINTS = "attribution.customer.touchpoints";
     public static final String LATENCY = "attribution.update.latency";
     public static final String DEFERRED = "attribution.recomputes.deferred";
+    public static final String ERASURE_REQUESTS = "attribution.erasure.requests";
+    public static final String ERASURE_SUPPRESSED = "attribution.erasure.suppressed";
 
     /** Claimants an identifier may have before it counts as hot, unless configured otherwise. */
     public static final int DEFAULT_HOT_IDENTIFIER_THRESHOLD = 100;
@@ -61,6 +63,8 @@ public final class TopologyMetrics {
     private final Counter invalidPhones;
     private final Counter invalidEmails;
     private final Counter blocked;
+    private final Counter erasureRequests;
+    private final Counter suppressedFacts;
 
     public TopologyMetrics(MeterRegistry registry) {
         this(registry, DEFAULT_HOT_IDENTIFIER_THRESHOLD);
@@ -117,6 +121,13 @@ public final class TopologyMetrics {
         this.blocked = Counter.builder("attribution.normalise.blocked")
                 .description("phones and emails ignored because attribution.identity.blocked-file lists them")
                 .register(registry);
+        this.erasureRequests = Counter.builder(ERASURE_REQUESTS)
+                .description("erasure requests read from attribution-erasures, dead-lettered ones included")
+                .register(registry);
+        this.suppressedFacts = Counter.builder(ERASURE_SUPPRESSED)
+                .description("facts dropped because nothing but erased subjects was left of them: on arrival, or "
+                        + "when an erasure reached a fact kept from before it")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -148,7 +159,22 @@ public final class TopologyMetrics {
             public void blockedIdentifier() {
                 blocked.increment();
             }
+
+            @Override
+            public void suppressedFact() {
+                suppressedFacts.increment();
+            }
         };
+    }
+
+    /** Counts one erasure request read. */
+    public Runnable erasureRequest() {
+        return erasureRequests::increment;
+    }
+
+    /** Counts one fact kept from before an erasure and dropped by it. */
+    public Runnable factSuppressed() {
+        return suppressedFacts::increment;
     }
 
     public IdentityEvents identity() {

@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.FactSet;
 import io.attributionstreams.normalise.NormalisationCounters;
+import io.attributionstreams.privacy.ErasureRequest;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.Golden;
 import io.attributionstreams.testsupport.Settings;
@@ -147,6 +148,22 @@ class SchemaContractTest {
 
     private static byte[] utf8(String json) {
         return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theErasureRequestSchemaHoldsWhatTheEngineReadsAndNotTheRest() throws IOException {
+        JsonSchema schema = schema(Names.ERASURES);
+        String pseudonym = "AbCd_-0123456789abcdefghijklmnopqrstuvwxyzZ";
+        JsonSerde<ErasureRequest> serde = JsonSerde.of(ErasureRequest.class);
+        assertThat(violations(schema, serde.toBytes(new ErasureRequest("C1", List.of("(201) 555-0101"),
+                List.of("One@Example.com"), List.of(pseudonym))))).isEmpty();
+        assertThat(violations(schema, utf8("{\"phones\":[\"201-555-0101\"]}"))).isEmpty();
+        assertThat(violations(schema, utf8("{\"pseudonyms\":[\" " + pseudonym + "\"]}"))).isEmpty();
+        // nothing at all, a phone not in a list, a customer id as a number, a raw value given as a pseudonym
+        assertThat(violations(schema, utf8("{}"))).isNotEmpty();
+        assertThat(violations(schema, utf8("{\"phones\":\"201-555-0101\"}"))).isNotEmpty();
+        assertThat(violations(schema, utf8("{\"customer_id\":7}"))).isNotEmpty();
+        assertThat(violations(schema, utf8("{\"pseudonyms\":[\"+12015550101\"]}"))).isNotEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.TopologyMetrics;
+import io.attributionstreams.topology.erasure.Erasure;
+import io.attributionstreams.topology.erasure.ScanState;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
 import io.attributionstreams.topology.outputs.AnswerParts;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
@@ -53,6 +55,9 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TestOutputTopic<String, Long> capped;
+    private final TestInputTopic<String, String> erasures;
+    private final TestOutputTopic<String, String> suppressions;
+    private final List<TestRecord<String, String>> allSuppressions = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Pacing pacing;
 
@@ -122,6 +127,21 @@ public final class TopologyHarness implements AutoCloseable {
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         capped = driver.createOutputTopic(Names.IDENTITY_CAPPED, Serdes.String().deserializer(),
                 Topics.IDENTITY_CAPPED.valueSerde().deserializer());
+        erasures = driver.createInputTopic(Names.ERASURES, key, Serdes.String().serializer());
+        suppressions = driver.createOutputTopic(Names.suppressionsTopic(StreamsSettings.DEFAULT_APPLICATION_ID),
+                Serdes.String().deserializer(), Serdes.String().deserializer());
+    }
+
+    /** Pipes an erasure request: its request id and its JSON value (null: a tombstone). */
+    public TopologyHarness pipeErasure(String requestId, String json) {
+        erasures.pipeInput(requestId, json, clock = clock.plusMillis(1));
+        drain();
+        return this;
+    }
+
+    /** Every record written to the suppressions topic so far. */
+    public List<TestRecord<String, String>> suppressionRecords() {
+        return allSuppressions;
     }
 
     public TopologyHarness pipe(List<FactRecord> records) {
@@ -190,6 +210,7 @@ public final class TopologyHarness implements AutoCloseable {
                 latestCapped.put(record.key(), record.value());
             }
         }
+        allSuppressions.addAll(suppressions.readRecordsToList());
     }
 
     /**
@@ -202,14 +223,33 @@ public final class TopologyHarness implements AutoCloseable {
     public TopologyHarness settle() {
         KeyValueStore<String, Object> recomputes = driver.getKeyValueStore(Names.PENDING_RECOMPUTES);
         KeyValueStore<String, Object> fanOuts = driver.getKeyValueStore(Names.PENDING_FANOUTS);
-        for (int round = 0; hasAny(recomputes) || hasAny(fanOuts); round++) {
+        for (int round = 0; hasAny(recomputes) || hasAny(fanOuts) || erasurePending(); round++) {
             if (round == MAX_SETTLE_ROUNDS) {
                 throw new AssertionError("deferred work still pending after " + round + " punctuations");
             }
-            driver.advanceWallClockTime(hasAny(recomputes) ? Duration.ofHours(1) : pacing.fanOutInterval());
+            driver.advanceWallClockTime(hasAny(recomputes) ? Duration.ofHours(1)
+                    : hasAny(fanOuts) ? pacing.fanOutInterval() : Erasure.SCAN_INTERVAL);
             drain();
         }
         return this;
+    }
+
+    /**
+     * Whether a step-1 processor has an erasure scan under way, or is due to start one: the suppressions
+     * changed in number since its last scan began.
+     */
+    private boolean erasurePending() {
+        KeyValueStore<String, Object> suppressed = driver.getKeyValueStore(Names.SUPPRESSIONS);
+        KeyValueStore<String, ScanState> scans = driver.getKeyValueStore(Names.ERASURE_SCANS);
+        KeyValueStore<String, Long> marks = driver.getKeyValueStore(Names.ERASURE_MARKS);
+        long size = suppressed.approximateNumEntries();
+        for (String store : Erasure.SCANNED_STORES) {
+            Long mark = marks.get(store);
+            if (scans.get(store) != null || (mark == null ? size > 0 : mark != size)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The keys of the fan-outs under way ({@code identifier \0 side \0 subject}), in store order. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,6 +47,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private final CustomerAttributor attributor;
     private final Pacing pacing;
     private final AttributionEvents events;
+    /** Whether a customer id is erased: its retracted answers then keep no row under its id. */
+    private final Predicate<String> erased;
     /** Customers recomputed lately at their pace, and when their next recompute may run. */
     private final Map<String, Long> pausedUntil = new HashMap<>();
     /** Customers so large at their last recompute that their conversions wait for the pace too. */
@@ -58,7 +61,9 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private KeyValueStore<String, EmittedAnswer> answers;
     private Contributions contributions;
 
-    AttributeProcessor(CustomerAttributor attributor, Pacing pacing, AttributionEvents events) {
+    AttributeProcessor(CustomerAttributor attributor, Pacing pacing, AttributionEvents events,
+            Predicate<String> erased) {
+        this.erased = erased;
         this.attributor = attributor;
         this.pacing = pacing;
         this.events = events;
@@ -151,6 +156,10 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         for (String key : keys) {
             EmittedAnswer last = before.get(key);
             Outcome outcome = now.get(key);
+            if (outcome == null && last != null && !last.attributed() && erased.test(customerId)) {
+                answers.delete(key); // the mark of an answer withdrawn before, under an erased customer's id
+                continue;
+            }
             String digest = outcome == null ? null : OutcomeDigest.of(outcome);
             if (Objects.equals(last == null ? null : last.digest(), digest)) {
                 continue;
@@ -172,7 +181,11 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
             emitDeltas(record, contributions.of(key, last), contribution);
             if (outcome == null) {
                 contributions.forget(key, last);
-                answers.put(key, EmittedAnswer.none(version, last.type(), last.model()));
+                if (erased.test(customerId)) {
+                    answers.delete(key);
+                } else {
+                    answers.put(key, EmittedAnswer.none(version, last.type(), last.model()));
+                }
             } else {
                 answers.put(key, EmittedAnswer.of(version, outcome, digest, contributions.keep(key, last, contribution),
                         parts));

@@ -8,6 +8,7 @@ import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerStores;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,7 +22,7 @@ public final class Attribution {
     }
 
     public static ProcessorSupplier<String, CustomerChange, String, AnswerChange> processor(CustomerAttributor attributor,
-            Pacing pacing, AttributionEvents events) {
+            Pacing pacing, AttributionEvents events, Predicate<String> erased) {
         // logged, so a deferred recompute survives a crash; cached, so one deferred and done between
         // two commits never reaches the changelog
         StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
@@ -32,7 +33,7 @@ public final class Attribution {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, CustomerChange, String, AnswerChange> get() {
-                return new AttributeProcessor(attributor, pacing, events);
+                return new AttributeProcessor(attributor, pacing, events, erased);
             }
 
             @Override

@@ -2,6 +2,8 @@ package io.attributionstreams.topology.normalise;
 
 import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.privacy.ErasedFacts;
+import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
@@ -13,14 +15,24 @@ import java.util.List;
 final class AppointmentVersions extends FactVersions<RawAppointment, Appointment> {
     private final FactNormaliser normaliser;
 
-    AppointmentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, "appointment_id", JsonSerde.of(RawAppointment.class), arrived);
+    AppointmentVersions(String storeName, FactNormaliser normaliser, Runnable arrived, Erasure erasure) {
+        super(storeName, "appointment_id", JsonSerde.of(RawAppointment.class), arrived, erasure);
         this.normaliser = normaliser;
     }
 
     @Override
     Appointment normalise(RawAppointment raw) {
         return normaliser.appointment(raw);
+    }
+
+    @Override
+    String rawId(RawAppointment raw) {
+        return raw.appointmentId();
+    }
+
+    @Override
+    Appointment erased(ErasedFacts facts, Appointment fact) {
+        return facts.appointment(fact);
     }
 
     @Override

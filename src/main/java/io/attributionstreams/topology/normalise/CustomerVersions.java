@@ -2,6 +2,8 @@ package io.attributionstreams.topology.normalise;
 
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.privacy.ErasedFacts;
+import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
@@ -17,14 +19,36 @@ import java.util.Set;
 final class CustomerVersions extends FactVersions<RawCustomer, Customer> {
     private final FactNormaliser normaliser;
 
-    CustomerVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, "customer_id", JsonSerde.of(RawCustomer.class), arrived);
+    CustomerVersions(String storeName, FactNormaliser normaliser, Runnable arrived, Erasure erasure) {
+        super(storeName, "customer_id", JsonSerde.of(RawCustomer.class), arrived, erasure);
         this.normaliser = normaliser;
     }
 
     @Override
     Customer normalise(RawCustomer raw) {
         return normaliser.customer(raw);
+    }
+
+    @Override
+    String rawId(RawCustomer raw) {
+        return raw.customerId();
+    }
+
+    @Override
+    Customer erased(ErasedFacts facts, Customer fact) {
+        return facts.customer(fact);
+    }
+
+    /** The row's key is the customer id: a customer erased by id keeps no row. */
+    @Override
+    boolean forgetsErasedRow() {
+        return true;
+    }
+
+    /** A customer deleted before its erasure: the customer steps forget the marks they keep under its id. */
+    @Override
+    List<Keyed<GraphEvent>> forgotten(String id, long revision) {
+        return List.of(new Keyed<>(id, GraphEvent.status(id, false, revision)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.attributionstreams.topology.normalise;
 
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.privacy.ErasedFacts;
+import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
@@ -16,14 +18,24 @@ import java.util.List;
 final class InteractionVersions extends FactVersions<RawInteraction, Interaction> {
     private final FactNormaliser normaliser;
 
-    InteractionVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, "interaction_id", JsonSerde.of(RawInteraction.class), arrived);
+    InteractionVersions(String storeName, FactNormaliser normaliser, Runnable arrived, Erasure erasure) {
+        super(storeName, "interaction_id", JsonSerde.of(RawInteraction.class), arrived, erasure);
         this.normaliser = normaliser;
     }
 
     @Override
     Interaction normalise(RawInteraction raw) {
         return normaliser.interaction(raw);
+    }
+
+    @Override
+    String rawId(RawInteraction raw) {
+        return raw.interactionId();
+    }
+
+    @Override
+    Interaction erased(ErasedFacts facts, Interaction fact) {
+        return facts.interaction(fact);
     }
 
     @Override

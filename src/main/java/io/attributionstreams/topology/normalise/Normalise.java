@@ -7,6 +7,7 @@ import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -21,39 +22,41 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Step 1: the four normalising processors, each owning its versions store; {@code arrived} is told
- * of every record read, bad ones included (the facts-in meter).
+ * Step 1: the four normalising processors, each owning its versions store, and sharing the store of
+ * their erasure scans; {@code arrived} is told of every record read, bad ones included (the facts-in
+ * meter); {@code erasure} holds the suppressed subjects.
  */
 public final class Normalise {
     private Normalise() {
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> customers(FactNormaliser normaliser,
-            Runnable arrived) {
-        return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { },
-                () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser, arrived));
+            Runnable arrived, Erasure erasure) {
+        return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { }, erasure,
+                () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> interactions(FactNormaliser normaliser,
-            Runnable arrived) {
-        return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { },
-                () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser, arrived));
+            Runnable arrived, Erasure erasure) {
+        return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { }, erasure,
+                () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> appointments(FactNormaliser normaliser,
-            Runnable arrived) {
-        return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { },
-                () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser, arrived));
+            Runnable arrived, Erasure erasure) {
+        return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { }, erasure,
+                () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> payments(FactNormaliser normaliser,
-            Runnable arrived) {
-        return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { },
-                () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser, arrived));
+            Runnable arrived, Erasure erasure) {
+        return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { }, erasure,
+                () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser, arrived, erasure));
     }
 
     private static <F> ProcessorSupplier<String, byte[], String, GraphEvent> supplier(String store,
-            TypeReference<Versioned<F>> type, Supplier<Processor<String, byte[], String, GraphEvent>> processor) {
+            TypeReference<Versioned<F>> type, Erasure erasure,
+            Supplier<Processor<String, byte[], String, GraphEvent>> processor) {
         Serde<Versioned<F>> serde = JsonSerde.of(type);
         StoreBuilder<KeyValueStore<String, Versioned<F>>> builder =
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), serde);
@@ -65,7 +68,7 @@ public final class Normalise {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(builder);
+                return Set.of(builder, erasure.scanStore(), erasure.markStore());
             }
         };
     }

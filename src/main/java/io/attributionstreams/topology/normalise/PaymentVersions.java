@@ -2,6 +2,8 @@ package io.attributionstreams.topology.normalise;
 
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.normalise.FactNormaliser;
+import io.attributionstreams.privacy.ErasedFacts;
+import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
@@ -13,14 +15,24 @@ import java.util.List;
 final class PaymentVersions extends FactVersions<RawPayment, Payment> {
     private final FactNormaliser normaliser;
 
-    PaymentVersions(String storeName, FactNormaliser normaliser, Runnable arrived) {
-        super(storeName, "payment_id", JsonSerde.of(RawPayment.class), arrived);
+    PaymentVersions(String storeName, FactNormaliser normaliser, Runnable arrived, Erasure erasure) {
+        super(storeName, "payment_id", JsonSerde.of(RawPayment.class), arrived, erasure);
         this.normaliser = normaliser;
     }
 
     @Override
     Payment normalise(RawPayment raw) {
         return normaliser.payment(raw);
+    }
+
+    @Override
+    String rawId(RawPayment raw) {
+        return raw.paymentId();
+    }
+
+    @Override
+    Payment erased(ErasedFacts facts, Payment fact) {
+        return facts.payment(fact);
     }
 
     @Override

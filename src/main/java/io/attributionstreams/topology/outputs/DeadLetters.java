@@ -107,11 +107,11 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
             Exception exception) {
         if (exception instanceof RejectedFactException rejected) {
             return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),
-                    context.sourceRawValue(), exception, rejected.reason())));
+                    keptValue(context), exception, rejected.reason())));
         }
         String reason = "processing failed: " + describe(exception);
         List<ProducerRecord<byte[], byte[]>> letters = List.of(deadLetter(context, context.sourceRawKey(),
-                context.sourceRawValue(), exception, reason));
+                keptValue(context), exception, reason));
         if (causedBy(exception, SerializationException.class)) {
             stopping("an unreadable stored value or internal record while processing a record of", context,
                     exception);
@@ -150,6 +150,14 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
                 + "transaction aborts", size(record.key()) + size(record.value()), record.topic(),
                 exception.getClass().getName());
         return ProductionExceptionHandler.Response.fail();
+    }
+
+    /**
+     * The original value a dead letter keeps: none for an erasure request, which names the very values to
+     * forget (docs/contract.md §11); its key, the request id, says which one to send again.
+     */
+    private static byte[] keptValue(ErrorHandlerContext context) {
+        return Names.ERASURES.equals(context.topic()) ? null : context.sourceRawValue();
     }
 
     private void stopping(String what, ErrorHandlerContext context, Exception exception) {

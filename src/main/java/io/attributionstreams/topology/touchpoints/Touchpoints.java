@@ -2,6 +2,7 @@ package io.attributionstreams.topology.touchpoints;
 
 import io.attributionstreams.topology.events.GraphEvent;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -11,11 +12,12 @@ public final class Touchpoints {
     private Touchpoints() {
     }
 
-    public static ProcessorSupplier<String, GraphEvent, String, CustomerChange> processor() {
+    /** @param erased whether a customer id is erased (docs/contract.md §11): its rows are then forgotten */
+    public static ProcessorSupplier<String, GraphEvent, String, CustomerChange> processor(Predicate<String> erased) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, GraphEvent, String, CustomerChange> get() {
-                return new TouchpointsProcessor();
+                return new TouchpointsProcessor(erased);
             }
 
             @Override

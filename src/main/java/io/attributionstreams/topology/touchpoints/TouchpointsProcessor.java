@@ -9,9 +9,12 @@ import io.attributionstreams.topology.events.Versioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -20,13 +23,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * revision; appointments and payments keep the highest revision seen, present or retracted, so
  * an old event arriving late changes nothing. When anything changed, the customer goes on to the
  * attribution step with what kind of change it was.
+ *
+ * <p>A customer whose id is erased (docs/contract.md §11) keeps no row under its id: its deletion and
+ * retractions remove rows instead of marking them, since it can never come back (step 1 drops its facts).
  */
 final class TouchpointsProcessor implements Processor<String, GraphEvent, String, CustomerChange> {
+    private final Predicate<String> erased;
     private ProcessorContext<String, CustomerChange> context;
     private KeyValueStore<String, CustomerStatus> status;
     private KeyValueStore<String, TouchpointLinks> touchpoints;
     private KeyValueStore<String, Versioned<Appointment>> appointments;
     private KeyValueStore<String, Versioned<Payment>> payments;
+
+    TouchpointsProcessor(Predicate<String> erased) {
+        this.erased = erased;
+    }
 
     @Override
     public void init(ProcessorContext<String, CustomerChange> context) {
@@ -62,6 +73,13 @@ final class TouchpointsProcessor implements Processor<String, GraphEvent, String
         CustomerStatus known = status.get(customerId);
         if (known != null && known.revision() >= revision) {
             return false;
+        }
+        if (!exists && erased.test(customerId)) {
+            status.delete(customerId);
+            forgetRetracted(appointments, customerId);
+            forgetRetracted(payments, customerId);
+            // on to the attribute step, which forgets the marks of the answers it kept, too
+            return known != null;
         }
         status.put(customerId, new CustomerStatus(exists, revision));
         return known == null ? exists : known.exists() != exists;
@@ -112,13 +130,31 @@ final class TouchpointsProcessor implements Processor<String, GraphEvent, String
         return changed;
     }
 
+    /** Removes the retracted appointments or payments kept under an erased customer's id. */
+    private static <F> void forgetRetracted(KeyValueStore<String, Versioned<F>> store, String customerId) {
+        List<String> retracted = new ArrayList<>();
+        try (KeyValueIterator<String, Versioned<F>> rows = store.prefixScan(Names.prefixOf(customerId),
+                Serdes.String().serializer())) {
+            rows.forEachRemaining(row -> {
+                if (row.value.fact() == null) {
+                    retracted.add(row.key);
+                }
+            });
+        }
+        retracted.forEach(store::delete);
+    }
+
     /** Keeps the highest revision of a fact, present or retracted; true when what counts changed. */
-    private static <F> boolean latest(KeyValueStore<String, Versioned<F>> store, String customerId, String factId,
+    private <F> boolean latest(KeyValueStore<String, Versioned<F>> store, String customerId, String factId,
             F fact, long revision) {
         String key = Names.compositeKey(customerId, factId);
         Versioned<F> known = store.get(key);
         if (known != null && known.revision() >= revision) {
             return false;
+        }
+        if (fact == null && erased.test(customerId)) {
+            store.delete(key);
+            return known != null && known.fact() != null;
         }
         store.put(key, new Versioned<>(fact, revision));
         return !Objects.equals(known == null ? null : known.fact(), fact);
