@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Real-time multi-touch marketing attribution on Kafka Streams, with its batch reference engine.",
         subcommands = {BatchCommand.class, GenerateCommand.class, BrokerCommand.class, TopicsCommand.class,
-            RunCommand.class, ReplayCommand.class, ExportCommand.class, DemoCommand.class, BenchCommand.class})
+            RunCommand.class, ReplayCommand.class, ExportCommand.class, EraseCommand.class, DemoCommand.class,
+            BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -66,6 +66,33 @@ class NoBrokerTest {
     }
 
     @Test
+    void erase() {
+        assertFailsFast("erase", "--bootstrap-servers", nobody, "--phone", "(415) 555-0198", "--no-lookup");
+    }
+
+    /** Nothing to erase, or a value that is no phone: one line naming the option by number (not the value), exit 2. */
+    @Test
+    void eraseWithoutAUsableSubjectSaysWhyInOneLine() {
+        Cli.Run none = Cli.run("erase", "--bootstrap-servers", nobody);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err().lines()).containsExactly("error: name a subject: --customer-id, --phone or --email");
+        Cli.Run bad = Cli.run("erase", "--bootstrap-servers", nobody, "--phone", "(415) 555-0198", "--phone", "12");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().lines()).containsExactly("error: --phone #2 is not a valid phone number (region US)");
+    }
+
+    /** A customer id to look up with no engine answering: one line saying so and how to go on, exit 1. */
+    @Test
+    void eraseWhenTheEngineDoesNotAnswer() {
+        Cli.Run run = Cli.run("erase", "--bootstrap-servers", nobody, "--customer-id", "C1", "--engine",
+                "http://" + nobody);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+                .startsWith("error: cannot ask the engine at http://" + nobody + " for the customer's identifiers")
+                .endsWith("--no-lookup names only what is given");
+    }
+
+    @Test
     void runOnAGivenCluster(@TempDir Path state) {
         assertFailsFast("run", "--bootstrap-servers", nobody, "--state-dir", state.toString(), "--http-port", "0",
                 "--set", AppConfig.PSEUDONYM_KEY_FILE + "=" + TestPseudonyms.keyFile());

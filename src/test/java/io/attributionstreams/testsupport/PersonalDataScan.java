@@ -1,12 +1,13 @@
 package io.attributionstreams.testsupport;
 
+import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.normalise.Emails;
 import io.attributionstreams.normalise.Phones;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Finds a data set's phones and emails in Kafka topics, in any of the forms a leak could take: as
@@ -87,38 +84,31 @@ public final class PersonalDataScan {
     }
 
     public Finding scan(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        long records = 0;
+        Properties everything = TopicReader.readCommitted(bootstrap);
+        everything.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         List<String> leaks = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end in 3 minutes");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    StringBuilder text = new StringBuilder();
-                    text.append(utf8(record.key())).append('\n').append(utf8(record.value()));
-                    record.headers().forEach(h -> text.append('\n').append(h.key()).append('=')
-                            .append(utf8(h.value())));
-                    String found = find(text.toString());
-                    if (found != null && leaks.size() < 20) {
-                        leaks.add(topic + "-" + record.partition() + "@" + record.offset() + ": " + found);
-                    }
-                }
+        long records = TopicReader.forEach(everything, topic, record -> {
+            StringBuilder text = new StringBuilder();
+            text.append(utf8(record.key())).append('\n').append(utf8(record.value()));
+            record.headers().forEach(h -> text.append('\n').append(h.key()).append('=').append(utf8(h.value())));
+            String found = find(text.toString());
+            if (found != null && leaks.size() < 20) {
+                leaks.add(topic + "-" + record.partition() + "@" + record.offset() + ": " + found);
             }
-        }
+        });
         return new Finding(topic, records, leaks);
+    }
+
+    /**
+     * The latest value per key of {@code topic} as text (null for a tombstone), read to its end with
+     * read_committed: what a compacted topic keeps, and what a new consumer of it ends up with. Keys are
+     * prefixed with their partition.
+     */
+    public static Map<String, String> latestPerKey(String bootstrap, String topic) {
+        Map<String, String> latest = new HashMap<>();
+        TopicReader.forEach(bootstrap, topic, record -> latest.put(record.partition() + ":" + utf8(record.key()),
+                record.value() == null ? null : utf8(record.value())));
+        return latest;
     }
 
     /** The first personal value in {@code text}, as the kind of form it took; null when none. */
