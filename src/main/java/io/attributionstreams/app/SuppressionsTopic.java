@@ -11,7 +11,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The engine's own topic of suppressed subjects (docs/contract.md §11), {@code <application.id>-suppressions}:
@@ -41,13 +43,18 @@ final class SuppressionsTopic {
             if (replicas > 1) {
                 config.put("min.insync.replicas", "2");
             }
-            client.createTopics(List.of(new NewTopic(topic, 1, (short) replicas).configs(config))).all()
-                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the suppressions topic " + topic + ": "
-                        + e.getCause().getMessage(), e);
+            try {
+                client.createTopics(List.of(new NewTopic(topic, 1, (short) replicas).configs(config))).all()
+                        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
             }
+            awaitPartitions(client, topic);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the suppressions topic " + topic + ": "
+                    + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot create the suppressions topic " + topic + " within " + WAIT, e);
         } catch (InterruptedException e) {
@@ -55,5 +62,33 @@ final class SuppressionsTopic {
             throw new IllegalStateException("interrupted while creating " + topic, e);
         }
         return topic;
+    }
+
+    /**
+     * Waits until the brokers' metadata shows the topic's partition: a topic just created is not in every
+     * metadata response at once, and the global store, which asks for the partitions first thing at start,
+     * stops the application when it finds none.
+     */
+    private static void awaitPartitions(Admin client, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                TopicDescription description = client.describeTopics(List.of(topic)).allTopicNames()
+                        .get(WAIT.toSeconds(), TimeUnit.SECONDS).get(topic);
+                if (description != null && !description.partitions().isEmpty()
+                        && description.partitions().get(0).leader() != null) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the suppressions topic " + topic + " has no partition leader after " + WAIT);
+            }
+            Thread.sleep(100);
+        }
     }
 }
