@@ -35,10 +35,17 @@ public final class AppProcess implements AutoCloseable {
      * @param extra further {@code run} options, such as {@code --set KEY=VALUE}
      */
     public static AppProcess start(String bootstrap, String applicationId, Path stateDir, Path log, String... extra) {
+        return start(List.of(), bootstrap, applicationId, stateDir, log, extra);
+    }
+
+    /** @param jvmOptions options for the app's JVM, such as a flight recording for a profile */
+    public static AppProcess start(List<String> jvmOptions, String bootstrap, String applicationId, Path stateDir,
+            Path log, String... extra) {
         String java = ProcessHandle.current().info().command().orElse("java");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
                 "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
         // no key file: the instances of one application share the key the app keeps in Kafka
         command.addAll(List.of(extra));

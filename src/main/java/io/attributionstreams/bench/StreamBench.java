@@ -55,6 +55,7 @@ public final class StreamBench {
     private final int latencyRate;
     private final int latencySeconds;
     private final int maxClaimants;
+    private Path profile;
 
     public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds) {
         this(out, dataSet, latencyRate, latencySeconds, 0);
@@ -67,6 +68,15 @@ public final class StreamBench {
         this.dataSet = dataSet;
         this.latencyRate = latencyRate;
         this.latencySeconds = latencySeconds;
+    }
+
+    /**
+     * Record the app process with Java Flight Recorder's profiling settings into this file, for
+     * {@code jfr print} or JDK Mission Control: where the engine's time goes.
+     */
+    public StreamBench profileInto(Path recording) {
+        this.profile = recording;
+        return this;
     }
 
     /** @param work an empty folder for the data, the broker, the app's state and log */
@@ -86,7 +96,9 @@ public final class StreamBench {
 
             String[] cap = maxClaimants == 0 ? new String[0]
                     : new String[] {"--set", AppConfig.MAX_CLAIMANTS + "=" + maxClaimants};
-            AppProcess app = AppProcess.start(bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"),
+            List<String> jvm = profile == null ? List.of()
+                    : List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profile);
+            AppProcess app = AppProcess.start(jvm, bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"),
                     cap);
             try {
                 app.awaitReady(Duration.ofMinutes(2));

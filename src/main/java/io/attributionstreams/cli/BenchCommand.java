@@ -113,8 +113,18 @@ public final class BenchCommand implements Runnable {
                 + "by default it is deleted at the end (several GB at full size).")
         boolean keepFiles;
 
+        @Option(names = "--profile", paramLabel = "FILE", description = "Record the app process with Java Flight "
+                + "Recorder (profiling settings) into FILE, written when the app stops; read it with 'jfr print' "
+                + "or JDK Mission Control.")
+        Path profile;
+
         @Override
         public Integer call() throws Exception {
+            if (profile != null && (profile.toAbsolutePath().getParent() == null
+                    || !Files.isDirectory(profile.toAbsolutePath().getParent()))) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--profile: no folder " + profile.toAbsolutePath().getParent() + " to write the recording in");
+            }
             if (maxClaimants < 0) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--max-claimants must be 0 (none) or more, got " + maxClaimants);
@@ -122,7 +132,7 @@ public final class BenchCommand implements Runnable {
             Path work = Files.createTempDirectory("attribution-bench-stream");
             try {
                 new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds, maxClaimants)
-                        .run(work);
+                        .profileInto(profile == null ? null : profile.toAbsolutePath()).run(work);
             } finally {
                 if (keepFiles) {
                     spec.commandLine().getOut().println("work folder kept: " + work);
