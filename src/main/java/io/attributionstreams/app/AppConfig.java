@@ -6,6 +6,8 @@ import io.attributionstreams.identity.BlockedIdentifiers;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.credit.CreditModels;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.topology.BoundedRocksDbMemory;
 import io.attributionstreams.topology.Pacing;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -94,13 +97,14 @@ public final class AppConfig {
 
     private static Map<String, String[]> appKeys() {
         Map<String, String[]> keys = new LinkedHashMap<>();
-        keys.put(ZONE, new String[] {"UTC", "business zone: offset-less times and calendar days"});
-        keys.put(REGION, new String[] {"US", "default region of phone numbers without a country code"});
-        keys.put(CURRENCY, new String[] {"USD", "the one accepted payment currency"});
-        keys.put(TYPES, new String[] {"FIRST_CONTACT,FIRST_BOOKED,FIRST_ATTENDED,FIRST_PAID", "conversion types"});
-        keys.put(MODELS, new String[] {"daily_split", "credit models, comma-separated"});
+        keys.put(ZONE, new String[] {AttributionSettings.DEFAULT_ZONE, "business zone: offset-less times and calendar days"});
+        keys.put(REGION, new String[] {AttributionSettings.DEFAULT_REGION, "default region of phone numbers without a country code"});
+        keys.put(CURRENCY, new String[] {AttributionSettings.DEFAULT_CURRENCY, "the one accepted payment currency"});
+        keys.put(TYPES, new String[] {ConversionType.ALL.stream().map(Enum::name).collect(Collectors.joining(",")),
+            "conversion types"});
+        keys.put(MODELS, new String[] {CreditModels.DEFAULT, "credit models, comma-separated"});
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
-        keys.put(HALF_LIFE, new String[] {"P7D", "time_decay half-life"});
+        keys.put(HALF_LIFE, new String[] {AttributionSettings.DEFAULT_HALF_LIFE_TEXT, "time_decay half-life"});
         keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {Pacing.DEFAULT.channelTotalsInterval().toString(), "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
         keys.put(RECOMPUTE_PER_TOUCHPOINT, new String[] {Pacing.DEFAULT.recomputePerTouchpoint().toString(),
             "ISO-8601 duration: after recomputing a customer with k touchpoints (k >= attribution.recompute.pace-from), "
@@ -358,7 +362,8 @@ public final class AppConfig {
     }
 
     public AttributionSettings attributionSettings() {
+        // names the key and the option that set it: the value may come from a file, the environment or the line
         return SettingsText.parse(get(ZONE), get(REGION), get(CURRENCY), get(TYPES), get(MODELS), get(LOOKBACK),
-                get(HALF_LIFE), name -> "attribution." + name);
+                get(HALF_LIFE), name -> "attribution." + name + " (--" + name + ")");
     }
 }

@@ -1,11 +1,12 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.privacy.Pseudonyms;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,11 +49,11 @@ final class KeptPseudonymKey {
      * @param clients the client settings every client of the app uses (security included)
      * @param replicationFactor the topic's replication factor when it is created; 0: up to 3, as the brokers allow
      */
-    static Pseudonyms load(Map<String, Object> clients, String applicationId, int replicationFactor) {
+    static Pseudonyms load(KafkaClients clients, String applicationId, int replicationFactor) {
         String topic = topic(applicationId);
         create(clients, topic, replicationFactor);
         TopicPartition partition = new TopicPartition(topic, 0);
-        Map<String, Object> consumer = new HashMap<>(clients);
+        Properties consumer = clients.consumer();
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -76,8 +77,8 @@ final class KeptPseudonymKey {
         throw new IllegalStateException("no pseudonym key could be read from topic " + topic + " within " + WAIT);
     }
 
-    private static void create(Map<String, Object> clients, String topic, int replicationFactor) {
-        Map<String, Object> admin = new HashMap<>(clients);
+    private static void create(KafkaClients clients, String topic, int replicationFactor) {
+        Map<String, Object> admin = clients.admin();
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
         try (Admin client = Admin.create(admin)) {
             int replicas = replicationFactor > 0 ? replicationFactor
@@ -98,8 +99,8 @@ final class KeptPseudonymKey {
         }
     }
 
-    private static void writeCandidate(Map<String, Object> clients, String topic) {
-        Map<String, Object> producer = new HashMap<>(clients);
+    private static void writeCandidate(KafkaClients clients, String topic) {
+        Properties producer = clients.producer();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> writer = new KafkaProducer<>(producer, new ByteArraySerializer(),

@@ -1,5 +1,9 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.broker.KafkaClients;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import io.attributionstreams.privacy.PseudonymKeyFile;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.ops.Meters;
@@ -60,18 +64,21 @@ public final class RunningEngine implements AutoCloseable {
             }
             config = AppConfig.load(file, env, withBroker);
         }
+        // parsed once, here, and handed to the topology and the queries: a bad value stops the start at once
+        AttributionSettings settings = config.attributionSettings();
         PrometheusMeterRegistry registry = Meters.prometheus();
         StreamingApp app = null;
         OpsServer http = null;
         try {
             AtomicReference<KafkaStreams> streams = new AtomicReference<>();
             http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), config.httpLimits(), registry, streams::get);
-            config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                    QueryService.applicationServer(config, http.port()));
-            app = StreamingApp.start(config, registry);
+            config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config, http.port()));
+            app = StreamingApp.start(config, settings, registry);
             streams.set(app.streams());
             KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
-            QueryService queries = QueryService.start(http, app.streams(), config);
+            QueryService queries = QueryService.start(http, app.streams(),
+                    config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                    settings, KafkaClients.of(config.asMap()));
             return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {
             if (app != null) {
@@ -84,6 +91,28 @@ public final class RunningEngine implements AutoCloseable {
                 broker.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * This instance's {@code application.server}: as configured (a Kubernetes pod's stable DNS name),
+     * otherwise {@code attribution.http.advertised-host} (default: this machine's host name) and the
+     * port the HTTP server listens on, which is only known once it has started when the port is 0.
+     */
+    static String applicationServer(AppConfig config, int httpPort) {
+        if (config.has(StreamsConfig.APPLICATION_SERVER_CONFIG)) {
+            return config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        }
+        String host = config.has(AppConfig.HTTP_ADVERTISED_HOST) ? config.get(AppConfig.HTTP_ADVERTISED_HOST)
+                : localHostName();
+        return host + ':' + httpPort;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 

@@ -1,5 +1,7 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.privacy.PseudonymisedValues;
@@ -13,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -46,31 +46,33 @@ public final class StreamingApp implements AutoCloseable {
         this.staticMember = staticMember;
     }
 
-    public static StreamingApp start(AppConfig config, MeterRegistry registry) {
+    /**
+     * @param config the layered configuration, with bootstrap servers
+     * @param settings the attribution settings parsed from it once, by the caller, for every part that needs them
+     */
+    public static StreamingApp start(AppConfig config, AttributionSettings settings, MeterRegistry registry) {
         Properties props = config.streamsProperties();
         props.put(MeterRegistry.class.getName(), registry);
         props.put(AppConfig.ROCKSDB_MEMORY, config.get(AppConfig.ROCKSDB_MEMORY)); // read by BoundedRocksDbMemory
-        String bootstrap = config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
-        if (bootstrap == null) {
-            throw new IllegalArgumentException("bootstrap.servers is not set");
-        }
+        // the admin clients, producer and consumer made here connect as Kafka Streams does (security included)
+        KafkaClients clients = KafkaClients.of(config.asMap());
         // before any connection: a key file that is missing or too short is a setup error
         Optional<Pseudonyms> keyFile = config.pseudonymKeyFile();
         // first, so that a broker that is not there ends the start with one line within seconds
-        String clusterId = BrokerCheck.require(bootstrap, securitySettings(props));
+        String clusterId = BrokerCheck.require(clients);
         if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
-            TopicCreator.createMissing(bootstrap,
+            TopicCreator.createMissing(clients,
                     config.has(AppConfig.TOPICS_PARTITIONS) ? config.getInt(AppConfig.TOPICS_PARTITIONS) : 0,
                     config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         }
-        Pseudonyms pseudonyms = keyFile.orElseGet(() -> KeptPseudonymKey.load(clientSettings(props),
+        Pseudonyms pseudonyms = keyFile.orElseGet(() -> KeptPseudonymKey.load(clients,
                 props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0));
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        SuppressionsTopic.create(clientSettings(props), applicationId,
+        SuppressionsTopic.create(clients, applicationId,
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
-        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(config.attributionSettings(),
+        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
                 config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(),
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
                 ErasureOptions.of(pseudonyms, applicationId)),
@@ -111,25 +113,6 @@ public final class StreamingApp implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot use the state folder " + stateDir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The configured client security settings, so that the broker check connects as the application will. */
-    /** What a plain client of the app needs: the bootstrap servers and the security settings. */
-    private static Map<String, Object> clientSettings(Properties props) {
-        Map<String, Object> clients = securitySettings(props);
-        clients.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        return clients;
-    }
-
-    private static Map<String, Object> securitySettings(Properties props) {
-        Map<String, Object> security = new LinkedHashMap<>();
-        props.forEach((k, v) -> {
-            String key = k.toString();
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                security.put(key, v);
-            }
-        });
-        return security;
     }
 
     /** Whether the consumers have a {@code group.instance.id} (static membership, as in k8s/statefulset.yaml). */

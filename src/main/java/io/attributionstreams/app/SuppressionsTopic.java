@@ -1,5 +1,6 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.topology.Names;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,9 +33,9 @@ final class SuppressionsTopic {
      * @param clients the client settings every client of the app uses (security included)
      * @param replicationFactor the topic's replication factor when it is created; 0: up to 3, as the brokers allow
      */
-    static String create(Map<String, Object> clients, String applicationId, int replicationFactor) {
+    static String create(KafkaClients clients, String applicationId, int replicationFactor) {
         String topic = Names.suppressionsTopic(applicationId);
-        Map<String, Object> admin = new HashMap<>(clients);
+        Map<String, Object> admin = clients.admin();
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
         try (Admin client = Admin.create(admin)) {
             int replicas = replicationFactor > 0 ? replicationFactor

@@ -5,7 +5,6 @@ import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.credit.CreditModels;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -29,7 +28,12 @@ public record AttributionSettings(
         Duration lookback,
         Duration halfLife) {
 
-    public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
+    /** The contract's defaults, written once: every command's options and the configuration's keys use these. */
+    public static final String DEFAULT_ZONE = "UTC";
+    public static final String DEFAULT_REGION = "US";
+    public static final String DEFAULT_CURRENCY = "USD";
+    public static final String DEFAULT_HALF_LIFE_TEXT = "P7D";
+    public static final Duration DEFAULT_HALF_LIFE = Duration.parse(DEFAULT_HALF_LIFE_TEXT);
 
     public AttributionSettings {
         types = List.copyOf(types);
@@ -47,7 +51,7 @@ public record AttributionSettings(
 
     /** The contract's defaults: UTC, US, USD, all four types, daily_split, no lookback, P7D. */
     public static AttributionSettings defaults() {
-        return new AttributionSettings(ZoneOffset.UTC, "US", "USD", ConversionType.ALL,
+        return new AttributionSettings(ZoneId.of(DEFAULT_ZONE), DEFAULT_REGION, DEFAULT_CURRENCY, ConversionType.ALL,
                 CreditModels.named(List.of(CreditModels.DEFAULT)), null, DEFAULT_HALF_LIFE);
     }
 

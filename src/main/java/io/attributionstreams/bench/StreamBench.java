@@ -1,7 +1,6 @@
 package io.attributionstreams.bench;
 
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.GuardrailSettings;
 import io.attributionstreams.batch.CsvRow;
@@ -55,14 +54,19 @@ public final class StreamBench {
     private final int latencyRate;
     private final int latencySeconds;
     private final int maxClaimants;
+    private final AttributionSettings settings;
+    private final List<String> appArguments;
     private Path profile;
 
-    public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds) {
-        this(out, dataSet, latencyRate, latencySeconds, 0);
-    }
-
-    /** @param maxClaimants the claimant cap the app and the batch reference run with (docs/contract.md §10); 0 for none */
-    public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds, int maxClaimants) {
+    /**
+     * @param settings what the app computes with, so the batch reference computes the same
+     * @param maxClaimants the claimant cap the app and the batch reference run with (docs/contract.md §10); 0 for none
+     * @param appArguments further {@code run} arguments of the app process (its configuration layers: the cap among them)
+     */
+    public StreamBench(PrintWriter out, GeneratorSpec dataSet, int latencyRate, int latencySeconds,
+            AttributionSettings settings, int maxClaimants, List<String> appArguments) {
+        this.settings = settings;
+        this.appArguments = List.copyOf(appArguments);
         this.maxClaimants = maxClaimants;
         this.out = out;
         this.dataSet = dataSet;
@@ -94,12 +98,10 @@ public final class StreamBench {
             print("1. broker: produce %,.0f records/s, consume (read_committed) %,.0f records/s, "
                     + "produce then consume %,.0f records/s", broker[0], broker[1], broker[2]);
 
-            String[] cap = maxClaimants == 0 ? new String[0]
-                    : new String[] {"--set", AppConfig.MAX_CLAIMANTS + "=" + maxClaimants};
             List<String> jvm = profile == null ? List.of()
                     : List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profile);
             AppProcess app = AppProcess.start(jvm, bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"),
-                    cap);
+                    appArguments.toArray(String[]::new));
             try {
                 app.awaitReady(Duration.ofMinutes(2));
                 OutputWatch watch = OutputWatch.start(bootstrap);
@@ -133,9 +135,9 @@ public final class StreamBench {
             }
         }
         long batchStart = System.nanoTime();
-        BatchRun.Summary summary = BatchRun.run(data, Files.createDirectories(work.resolve("batch")),
-                AttributionSettings.defaults(), new GuardrailSettings(null, maxClaimants == 0 ? null : maxClaimants,
-                        null, null).load(AttributionSettings.defaults().region()), null);
+        BatchRun.Summary summary = BatchRun.run(data, Files.createDirectories(work.resolve("batch")), settings,
+                new GuardrailSettings(null, maxClaimants == 0 ? null : maxClaimants, null, null).load(settings.region()),
+                null);
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
         print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
                 summary.rows() / batchSeconds);

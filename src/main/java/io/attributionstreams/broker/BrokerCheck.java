@@ -1,7 +1,6 @@
 package io.attributionstreams.broker;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +33,18 @@ public final class BrokerCheck {
         }
     }
 
-    /** @see #require(String, Map) */
+    /** @see #require(KafkaClients) */
     public static String require(String bootstrapServers) {
-        return require(bootstrapServers, Map.of());
+        return require(KafkaClients.of(bootstrapServers));
     }
 
     /**
-     * @param clientConfig further client settings (security, SASL, SSL), may be empty
      * @return the cluster id
      * @throws BrokerUnreachableException when no broker answers within about {@value #TIMEOUT_MS} ms
      */
-    public static String require(String bootstrapServers, Map<String, ?> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static String require(KafkaClients clients) {
+        String bootstrapServers = clients.bootstrapServers();
+        Map<String, Object> config = clients.admin();
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS / 2);

@@ -57,8 +57,12 @@ public final class TopicCreator {
      * @return the topics created
      */
     public static List<String> createMissing(String bootstrapServers, int partitions, int replicationFactor) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return createMissing(KafkaClients.of(bootstrapServers), partitions, replicationFactor);
+    }
+
+    /** As above, on a cluster reached with these client settings (security included). */
+    public static List<String> createMissing(KafkaClients clients, int partitions, int replicationFactor) {
+        Map<String, Object> config = clients.admin();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -90,7 +94,7 @@ public final class TopicCreator {
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create topics on " + clients.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -1,5 +1,6 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.bench.CrashDrill;
@@ -13,6 +14,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,12 +53,15 @@ public final class BenchCommand implements Runnable {
         @Mixin
         AttributionOptions options;
 
+        @Mixin
+        ConfigOptions layers;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            AttributionSettings settings = options.settings();
+            AttributionSettings settings = layers.load(options.keys()).attributionSettings();
             boolean temporary = dir == null;
             Path data = temporary ? Files.createTempDirectory("attribution-bench") : Files.createDirectories(dir);
             try {
@@ -113,6 +118,9 @@ public final class BenchCommand implements Runnable {
                 + "by default it is deleted at the end (several GB at full size).")
         boolean keepFiles;
 
+        @Mixin
+        ConfigOptions layers;
+
         @Option(names = "--profile", paramLabel = "FILE", description = "Record the app process with Java Flight "
                 + "Recorder (profiling settings) into FILE, written when the app stops; read it with 'jfr print' "
                 + "or JDK Mission Control.")
@@ -131,7 +139,12 @@ public final class BenchCommand implements Runnable {
             }
             Path work = Files.createTempDirectory("attribution-bench-stream");
             try {
-                new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds, maxClaimants)
+                // the app process and the batch reference compute with the same layers (file, environment, --set)
+                Map<String, String> named = maxClaimants == 0 ? Map.of()
+                        : Map.of(AppConfig.MAX_CLAIMANTS, Integer.toString(maxClaimants));
+                AppConfig reference = layers.load(named);
+                new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds,
+                        reference.attributionSettings(), reference.maxClaimants(), layers.runArguments(named))
                         .profileInto(profile == null ? null : profile.toAbsolutePath()).run(work);
             } finally {
                 if (keepFiles) {
@@ -163,6 +176,9 @@ public final class BenchCommand implements Runnable {
                 + "(a failed drill always keeps it, for inspection).")
         boolean keepFiles;
 
+        @Mixin
+        ConfigOptions layers;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -173,14 +189,15 @@ public final class BenchCommand implements Runnable {
             Path input = Files.createDirectories(work.resolve("input"));
             Path batch = Files.createDirectories(work.resolve("batch"));
             DataGenerator.Written written = data.writeTo(input);
-            BatchRun.Summary summary = BatchRun.run(input, batch, AttributionSettings.defaults(), null);
+            // the app process and the batch reference compute with the same layers (file, environment, --set)
+            BatchRun.Summary summary = BatchRun.run(input, batch, layers.load(Map.of()).attributionSettings(), null);
             out.printf(Locale.ROOT, "data: %,d facts (%,d interactions, %,d customers) in %s; batch rejects %,d%n",
                     written.total(), data.interactions, data.customers, work, summary.rejected());
             out.flush();
             try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"))) {
                 TopicCreator.createMissing(kafka.bootstrapServers(), 0, 0);
                 CrashDrill drill = new CrashDrill(out, kafka.bootstrapServers(), "attribution-crash", work, kills,
-                        data.seed, rate);
+                        data.seed, rate).withAppOptions(layers.runArguments(Map.of()).toArray(String[]::new));
                 CrashDrill.Result result = drill.run(input, batch, summary.rejected());
                 drill.report(result);
                 if (!result.passed() || keepFiles) {

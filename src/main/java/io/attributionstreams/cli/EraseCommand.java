@@ -3,7 +3,10 @@ package io.attributionstreams.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attributionstreams.batch.InputException;
+import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.broker.BrokerCheck;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.normalise.Emails;
 import io.attributionstreams.normalise.Phones;
@@ -22,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +53,8 @@ import picocli.CommandLine.Option;
 public final class EraseCommand implements Callable<Integer> {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka to use.")
-    String bootstrapServers;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--customer-id", paramLabel = "ID", description = "The customer to erase, with every phone and "
             + "email the engine holds for it (unless --no-lookup).")
@@ -70,8 +76,9 @@ public final class EraseCommand implements Callable<Integer> {
     @Option(names = "--request-id", paramLabel = "ID", description = "The request's key (default: erase-<random UUID>).")
     String requestId;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = "US",
-            description = "Region for phones without a country code; the engine's attribution.region (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", paramLabel = "R",
+            description = "Region for phones without a country code: the engine's attribution.region (default: "
+                    + AttributionSettings.DEFAULT_REGION + ").")
     String region;
 
     @picocli.CommandLine.Spec
@@ -83,6 +90,11 @@ public final class EraseCommand implements Callable<Integer> {
         if (customer == null && phones.isEmpty() && emails.isEmpty()) {
             throw new IllegalArgumentException("name a subject: --customer-id, --phone or --email");
         }
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put(AppConfig.REGION, region);
+        AppConfig config = connection.load(named);
+        KafkaClients clients = KafkaClients.of(config.asMap());
+        String region = config.get(AppConfig.REGION);
         Phones numbers = new Phones(region);
         for (int i = 0; i < phones.size(); i++) {
             if (numbers.normalise(phones.get(i)) == null) {
@@ -100,10 +112,10 @@ public final class EraseCommand implements Callable<Integer> {
         ErasureRequest request = new ErasureRequest(customer, List.copyOf(phones), List.copyOf(emails), pseudonyms);
         String key = requestId == null ? "erase-" + UUID.randomUUID() : requestId;
 
-        BrokerCheck.require(bootstrapServers);
-        TopicCreator.createMissing(bootstrapServers, 0, 0);
+        BrokerCheck.require(clients);
+        TopicCreator.createMissing(clients, 0, 0);
         RecordMetadata written;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Replayer.producerSettings(bootstrapServers))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Replayer.producerSettings(clients))) {
             written = producer.send(new ProducerRecord<>(Names.ERASURES, key,
                     JsonSerde.of(ErasureRequest.class).toBytes(request))).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -1,6 +1,8 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.broker.BrokerCheck;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.topology.StreamsSettings;
@@ -9,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export}: the output topics' latest records as attribution.csv and channels.csv. */
@@ -20,8 +26,8 @@ import picocli.CommandLine.Option;
                 + "and write attribution.csv and channels.csv in the batch format.")
 public final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka to use.")
-    String bootstrapServers;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the two files.")
     Path output;
@@ -35,8 +41,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID, paramLabel = "ID",
-            description = "The application whose consumer group --await-quiet watches (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "The application whose consumer group --await-quiet watches (application.id; default: "
+                    + StreamsSettings.DEFAULT_APPLICATION_ID + ").")
     String applicationId;
 
     @picocli.CommandLine.Spec
@@ -45,12 +52,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        BrokerCheck.require(bootstrapServers);
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        AppConfig config = connection.load(named);
+        KafkaClients clients = KafkaClients.of(config.asMap());
+        BrokerCheck.require(clients);
         if (awaitQuiet != null) {
-            Exporter.awaitQuiet(bootstrapServers, applicationId, duration(awaitQuiet, "--await-quiet"),
-                    duration(timeout, "--timeout"), err);
+            Exporter.awaitQuiet(clients, config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                    duration(awaitQuiet, "--await-quiet"), duration(timeout, "--timeout"), err);
         }
-        Exporter.Snapshot snapshot = Exporter.read(bootstrapServers);
+        Exporter.Snapshot snapshot = Exporter.read(clients);
         Files.createDirectories(output);
         ExportFiles.write(output, snapshot.updates().values(), snapshot.totals().values());
         err.printf(Locale.ROOT, "export: %,d records read; %,d attribution records and %,d channel totals written to %s%n",

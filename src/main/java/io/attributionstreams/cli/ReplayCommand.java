@@ -3,6 +3,7 @@ package io.attributionstreams.cli;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.batch.InputException;
 import io.attributionstreams.broker.BrokerCheck;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code replay}: the four CSV files to the input topics, as JSON, with an idempotent producer. */
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
         description = "Produce the four CSV files to the input topics as JSON records keyed by fact id.")
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka to use.")
-    String bootstrapServers;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder with the four CSV files.")
     Path input;
@@ -49,10 +51,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (shuffle != null) {
             rows = ReplayPlan.shuffled(rows, shuffle);
         }
-        BrokerCheck.require(bootstrapServers);
-        TopicCreator.createMissing(bootstrapServers, 0, 0);
+        KafkaClients clients = connection.clients();
+        BrokerCheck.require(clients);
+        TopicCreator.createMissing(clients, 0, 0);
         PrintWriter err = spec.commandLine().getErr();
-        Replayer.Totals totals = Replayer.send(bootstrapServers, rows, rate, err);
+        Replayer.Totals totals = Replayer.send(clients, rows, rate, err);
         err.printf(Locale.ROOT, "replay: %,d records sent in %.2f s (%s)%n", totals.total(), totals.millis() / 1000.0,
                 totals.sent().entrySet().stream().map(e -> e.getKey().fileName().replace(".csv", "") + " "
                         + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("none"));

@@ -1,5 +1,6 @@
 package io.attributionstreams.cli;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.app.RunningEngine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the streaming application, on a given cluster or on an embedded broker it starts itself. */
@@ -15,11 +17,11 @@ import picocli.CommandLine.Option;
                 + "ATTRIBUTION_BOOTSTRAP_SERVERS) it starts an embedded Kafka broker in the same process.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to use.")
-    String bootstrapServers;
+    @Mixin
+    ConnectionOptions connection;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file (Kafka and attribution.* keys).")
-    Path config;
+    @Mixin
+    AttributionOptions attribution;
 
     @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application.id.")
     String applicationId;
@@ -28,18 +30,17 @@ public final class RunCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--http-port", paramLabel = "PORT",
-            description = "Port of the dashboard, the queries, /metrics and /health (default 8080).")
+            description = "Port of the dashboard, the queries, /metrics and /health (attribution.http.port; default "
+                    + AppConfig.DEFAULT_HTTP_PORT + ").")
     Integer httpPort;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, highest priority.")
-    Map<String, String> overrides = new LinkedHashMap<>();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RunningEngine engine = RunningEngine.start(config, System.getenv(), commandLine());
+        RunningEngine engine = RunningEngine.start(connection.config.file, System.getenv(),
+                connection.config.commandLine(named()));
         StopSignals.onStop(engine::close);
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "attribution-shutdown"));
         spec.commandLine().getOut().printf("run: application %s on %s%s; dashboard, queries, metrics and health on "
@@ -63,20 +64,13 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> commandLine() {
-        Map<String, String> cli = new LinkedHashMap<>(overrides);
-        if (bootstrapServers != null) {
-            cli.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        }
-        if (applicationId != null) {
-            cli.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        }
-        if (stateDir != null) {
-            cli.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        }
-        if (httpPort != null) {
-            cli.put(io.attributionstreams.app.AppConfig.HTTP_PORT, httpPort.toString());
-        }
-        return cli;
+    /** The named options given, as the configuration keys they set: the top layer. */
+    private Map<String, String> named() {
+        Map<String, String> named = new LinkedHashMap<>(attribution.keys());
+        named.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+        named.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        named.put(StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString());
+        named.put(AppConfig.HTTP_PORT, httpPort == null ? null : httpPort.toString());
+        return named;
     }
 }

@@ -1,10 +1,12 @@
 package io.attributionstreams.cli;
 
 import io.attributionstreams.broker.BrokerCheck;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.broker.TopicCreator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code topics}: creates the topics of topics/ that the cluster lacks, then exits. */
@@ -12,8 +14,8 @@ import picocli.CommandLine.Option;
         description = "Create every topic of topics/ (packaged in the jar) that the cluster lacks, then exit.")
 public final class TopicsCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka to use.")
-    String bootstrapServers;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--partitions", defaultValue = "0", description = "Override the files' partitions (0: as written).")
     int partitions;
@@ -27,8 +29,9 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BrokerCheck.require(bootstrapServers);
-        List<String> created = TopicCreator.createMissing(bootstrapServers, partitions, replicationFactor);
+        KafkaClients clients = connection.clients();
+        BrokerCheck.require(clients);
+        List<String> created = TopicCreator.createMissing(clients, partitions, replicationFactor);
         spec.commandLine().getOut().println(created.isEmpty() ? "topics: all present"
                 : "topics: created " + String.join(", ", created));
         return 0;

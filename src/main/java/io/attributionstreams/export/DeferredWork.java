@@ -1,5 +1,6 @@
 package io.attributionstreams.export;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.topology.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,11 @@ final class DeferredWork implements AutoCloseable {
         this.changelogs = changelogs;
     }
 
-    static DeferredWork watch(String bootstrap, String applicationId) {
+    static DeferredWork watch(KafkaClients clients, String applicationId) {
         List<PendingKeys> changelogs = new ArrayList<>();
         try {
             for (String store : Names.DEFERRED_WORK_STORES) {
-                changelogs.add(PendingKeys.watch(bootstrap, applicationId, store));
+                changelogs.add(PendingKeys.watch(clients, applicationId, store));
             }
         } catch (RuntimeException e) {
             changelogs.forEach(PendingKeys::close);

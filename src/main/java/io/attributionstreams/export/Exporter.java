@@ -1,5 +1,6 @@
 package io.attributionstreams.export;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
@@ -55,12 +56,18 @@ public final class Exporter {
      */
     public static void awaitQuiet(String bootstrap, String applicationId, Duration quiet, Duration timeout,
             PrintWriter progress) {
+        awaitQuiet(KafkaClients.of(bootstrap), applicationId, quiet, timeout, progress);
+    }
+
+    /** As above, on a cluster reached with these client settings (security included). */
+    public static void awaitQuiet(KafkaClients clients, String applicationId, Duration quiet, Duration timeout,
+            PrintWriter progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         Map<TopicPartition, Long> lastOutputEnds = Map.of();
         long lastReport = 0;
-        try (Admin admin = admin(bootstrap);
-             DeferredWork deferredWork = DeferredWork.watch(bootstrap, applicationId)) {
+        try (Admin admin = admin(clients);
+             DeferredWork deferredWork = DeferredWork.watch(clients, applicationId)) {
             while (true) {
                 Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
                 long inputLag = lag(admin, applicationId, partitions(admin, Names.INPUT_TOPICS), 0);
@@ -94,12 +101,17 @@ public final class Exporter {
     }
 
     public static Snapshot read(String bootstrap) {
-        Properties p = TopicReader.readCommitted(bootstrap);
+        return read(KafkaClients.of(bootstrap));
+    }
+
+    /** The latest record per key of both output topics, read_committed, on a cluster these client settings reach. */
+    public static Snapshot read(KafkaClients clients) {
+        Properties p = TopicReader.readCommitted(clients);
         Map<String, AttributionUpdate> updates = new TreeMap<>();
         Map<String, ChannelTotalRecord> totals = new TreeMap<>();
         AnswerAssembler answers = new AnswerAssembler();
         long read = 0;
-        try (Admin admin = admin(bootstrap);
+        try (Admin admin = admin(clients);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                      new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(admin, OUTPUTS);
@@ -130,9 +142,10 @@ public final class Exporter {
         }
     }
 
-    static Admin admin(String bootstrap) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    static Admin admin(KafkaClients clients) {
+        Map<String, Object> config = clients.admin();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(config);
     }
 
     private static List<TopicPartition> partitions(Admin admin, List<String> topics) {

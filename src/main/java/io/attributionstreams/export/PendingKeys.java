@@ -1,5 +1,6 @@
 package io.attributionstreams.export;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.topology.Names;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,8 +33,8 @@ final class PendingKeys implements AutoCloseable {
     }
 
     /** The changelog of {@code applicationId}'s {@code store}; watched from when the application has created it. */
-    static PendingKeys watch(String bootstrap, String applicationId, String store) {
-        Properties p = TopicReader.readCommitted(bootstrap);
+    static PendingKeys watch(KafkaClients clients, String applicationId, String store) {
+        Properties p = TopicReader.readCommitted(clients);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the application creates it, with its settings
         return new PendingKeys(new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer()),
                 Names.changelogTopic(applicationId, store));

@@ -1,5 +1,6 @@
 package io.attributionstreams.export;
 
+import io.attributionstreams.broker.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,12 @@ public final class TopicReader {
 
     /** A consumer without a group that sees committed records only, as the outputs' other readers do. */
     public static Properties readCommitted(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return readCommitted(KafkaClients.of(bootstrap));
+    }
+
+    /** As above, on a cluster reached with these client settings (security included). */
+    public static Properties readCommitted(KafkaClients clients) {
+        Properties p = clients.consumer();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);

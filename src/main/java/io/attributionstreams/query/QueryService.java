@@ -1,13 +1,10 @@
 package io.attributionstreams.query;
 
-import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.ops.OpsServer;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The interactive queries and the dashboard, on the HTTP port of the operations endpoints:
@@ -30,38 +27,18 @@ public final class QueryService implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** @param config the configuration Kafka Streams runs with, {@code application.server} included */
-    public static QueryService start(OpsServer http, KafkaStreams streams, AppConfig config) {
-        String self = config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        AttributionSettings settings = config.attributionSettings();
-        StoreView stores = new KafkaStoreView(streams, self, config.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                new CustomerAttributor(settings));
+    /**
+     * @param self this instance's {@code application.server}, where the others forward to
+     * @param settings the attribution settings the topology runs with
+     * @param clients how the live feed's consumer reaches the cluster (security included)
+     */
+    public static QueryService start(OpsServer http, KafkaStreams streams, String self, String applicationId,
+            AttributionSettings settings, KafkaClients clients) {
+        StoreView stores = new KafkaStoreView(streams, self, applicationId, new CustomerAttributor(settings));
         Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout());
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
         QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, settings, feed);
-        return new QueryService(feed, UpdateFeedReader.start(config, feed, UpdatesStream.BACKLOG), routes);
-    }
-
-    /**
-     * This instance's {@code application.server}: as configured (a Kubernetes pod's stable DNS name),
-     * otherwise {@code attribution.http.advertised-host} (default: this machine's host name) and the
-     * port the HTTP server listens on, which is only known once it has started when the port is 0.
-     */
-    public static String applicationServer(AppConfig config, int httpPort) {
-        if (config.has(StreamsConfig.APPLICATION_SERVER_CONFIG)) {
-            return config.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        }
-        String host = config.has(AppConfig.HTTP_ADVERTISED_HOST) ? config.get(AppConfig.HTTP_ADVERTISED_HOST)
-                : localHostName();
-        return host + ':' + httpPort;
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return new QueryService(feed, UpdateFeedReader.start(clients, applicationId, feed, UpdatesStream.BACKLOG), routes);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.attributionstreams.query;
 
-import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.batch.Formats;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +23,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +61,9 @@ final class UpdateFeedReader implements AutoCloseable {
      *
      * @param backlog about how many of the latest records to show at once, before new ones arrive
      */
-    static UpdateFeedReader start(AppConfig config, UpdateFeed feed, int backlog) {
+    static UpdateFeedReader start(KafkaClients clients, String applicationId, UpdateFeed feed, int backlog) {
         UpdateFeedReader reader = new UpdateFeedReader(
-                new KafkaConsumer<>(properties(config), new StringDeserializer(), new ByteArrayDeserializer()), feed,
+                new KafkaConsumer<>(properties(clients, applicationId), new StringDeserializer(), new ByteArrayDeserializer()), feed,
                 backlog);
         feed.onFirstRead(reader::startReading);
         return reader;
@@ -84,22 +82,10 @@ final class UpdateFeedReader implements AutoCloseable {
         }
     }
 
-    /** The app's client settings that a consumer understands (servers, security), without its group. */
-    static Properties properties(AppConfig config) {
-        Set<String> consumerKeys = ConsumerConfig.configNames();
-        Properties p = new Properties();
-        config.streamsProperties().forEach((key, value) -> {
-            String name = key.toString();
-            if (name.startsWith(StreamsConfig.CONSUMER_PREFIX)) {
-                name = name.substring(StreamsConfig.CONSUMER_PREFIX.length());
-            }
-            if (consumerKeys.contains(name)) {
-                p.put(name, value);
-            }
-        });
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-updates-feed");
+    /** The app's connection settings (servers, security) for a consumer without a group. */
+    static Properties properties(KafkaClients clients, String applicationId) {
+        Properties p = clients.consumer();
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-updates-feed");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -1,5 +1,6 @@
 package io.attributionstreams.replay;
 
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.topology.Names;
@@ -34,8 +35,12 @@ public final class Replayer {
     }
 
     public static Properties producerSettings(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producerSettings(KafkaClients.of(bootstrapServers));
+    }
+
+    /** An idempotent producer with acks=all on the cluster these client settings reach. */
+    public static Properties producerSettings(KafkaClients clients) {
+        Properties p = clients.producer();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // One request in flight: on a freshly created partition a first batch that fails retriably while a
         // later one lands leaves the broker expecting the later sequence forever (OUT_OF_ORDER_SEQUENCE_NUMBER
@@ -55,17 +60,28 @@ public final class Replayer {
      * @param progress where a line of progress goes every two seconds, or null
      */
     public static Totals send(String bootstrapServers, List<CsvRow> rows, int rate, PrintWriter progress) {
-        return send(bootstrapServers, rows, rate, progress, new AtomicLong());
+        return send(KafkaClients.of(bootstrapServers), rows, rate, progress, new AtomicLong());
+    }
+
+    /** As {@link #send(String, List, int, PrintWriter)}, on a cluster reached with these client settings. */
+    public static Totals send(KafkaClients clients, List<CsvRow> rows, int rate, PrintWriter progress) {
+        return send(clients, rows, rate, progress, new AtomicLong());
     }
 
     /** As {@link #send(String, List, int, PrintWriter)}, counting the records handed to the producer in {@code sent}. */
     public static Totals send(String bootstrapServers, List<CsvRow> rows, int rate, PrintWriter progress,
             AtomicLong counter) {
+        return send(KafkaClients.of(bootstrapServers), rows, rate, progress, counter);
+    }
+
+    /** As {@link #send(KafkaClients, List, int, PrintWriter)}, counting the records handed to the producer. */
+    public static Totals send(KafkaClients clients, List<CsvRow> rows, int rate, PrintWriter progress,
+            AtomicLong counter) {
         long start = System.nanoTime();
         Map<FactFile, Long> sent = new EnumMap<>(FactFile.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long lastReport = start;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(clients))) {
             for (FactFile file : FactFile.values()) {
                 producer.partitionsFor(topicOf(file)); // metadata for every topic before the first send
             }

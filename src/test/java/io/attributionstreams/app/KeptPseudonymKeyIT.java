@@ -1,15 +1,14 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.broker.KafkaClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.it.RealBrokerTest;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class KeptPseudonymKeyIT extends RealBrokerTest {
 
-    private static Map<String, Object> clients() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    private static KafkaClients clients() {
+        return KafkaClients.of(kafka.bootstrapServers());
     }
 
     @Test
@@ -39,7 +38,7 @@ class KeptPseudonymKeyIT extends RealBrokerTest {
         assertThat(KeptPseudonymKey.load(clients(), "together", 0).of(phone)).as("a restart").isEqualTo(first);
         assertThat(KeptPseudonymKey.load(clients(), "another-app", 0).of(phone)).isNotEqualTo(first);
 
-        try (Admin admin = Admin.create(clients())) {
+        try (Admin admin = Admin.create(clients().admin())) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, KeptPseudonymKey.topic("together"));
             Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
             assertThat(config.get("retention.ms").value()).isEqualTo("-1");

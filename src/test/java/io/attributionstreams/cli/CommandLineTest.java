@@ -59,7 +59,7 @@ class CommandLineTest {
     @Test
     void badLookback(@TempDir Path out) {
         assertOneLineError(Cli.run("batch", "--input", Golden.input("basic").toString(), "--output", out.toString(),
-                "--lookback", "90 days"), 2, "--lookback takes an ISO-8601 duration");
+                "--lookback", "90 days"), 2, "attribution.lookback (--lookback) takes an ISO-8601 duration");
     }
 
     @Test
@@ -88,6 +88,24 @@ class CommandLineTest {
         assertThat(Files.readAllLines(out.resolve("attribution.csv")).stream().skip(1)
                 .map(l -> l.split(",")[1] + "," + l.split(",")[2]).distinct())
                 .containsExactlyInAnyOrder("FIRST_PAID,first_touch", "FIRST_PAID,linear");
+    }
+
+    /** batch reads the layers the app reads: a file's keys, with the named options above them. */
+    @Test
+    void batchTakesItsSettingsFromAConfigFileWithTheOptionsAbove(@TempDir Path dir, @TempDir Path out) throws IOException {
+        Path config = dir.resolve("attribution.properties");
+        Files.writeString(config, "attribution.models=linear,first_touch\nattribution.types=FIRST_PAID,FIRST_BOOKED\n");
+        Cli.Run run = Cli.run("batch", "--quiet", "--input", Golden.input("basic").toString(), "--output",
+                out.toString(), "--config", config.toString(), "--types", "first_paid");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("attribution.csv")).stream().skip(1)
+                .map(l -> l.split(",")[1] + "," + l.split(",")[2]).distinct())
+                .containsExactlyInAnyOrder("FIRST_PAID,first_touch", "FIRST_PAID,linear");
+        Cli.Run set = Cli.run("batch", "--quiet", "--input", Golden.input("basic").toString(), "--output",
+                out.toString(), "--set", "attribution.lookback=90 days");
+        assertThat(set.exitCode()).isEqualTo(2);
+        assertThat(set.err()).contains("attribution.lookback (--lookback) takes an ISO-8601 duration");
     }
 
     @Test

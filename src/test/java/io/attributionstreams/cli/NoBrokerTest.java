@@ -65,6 +65,28 @@ class NoBrokerTest {
         assertFailsFast("export", "--bootstrap-servers", nobody, "--output", out.toString(), "--await-quiet", "2s");
     }
 
+    /** The address may come from any layer: here a --config file, which every command reads. */
+    @Test
+    void replayWithTheBrokerInAConfigFile(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("client.properties");
+        java.nio.file.Files.writeString(config, "bootstrap.servers=" + nobody + "\n");
+        assertFailsFast("replay", "--config", config.toString(), "--input", Golden.input("basic").toString());
+    }
+
+    @Test
+    void topicsWithTheBrokerSetAsAKey() {
+        assertFailsFast("topics", "--set", "bootstrap.servers=" + nobody);
+    }
+
+    /** No layer names a broker: one line saying where to give one, exit 2, before any connection. */
+    @Test
+    void exportWithoutAnyBrokerSaysWhereToGiveOne(@TempDir Path out) {
+        Cli.Run run = Cli.run("export", "--output", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: no Kafka to use: give --bootstrap-servers, "
+                + "bootstrap.servers in the --config file, or ATTRIBUTION_BOOTSTRAP_SERVERS");
+    }
+
     @Test
     void erase() {
         assertFailsFast("erase", "--bootstrap-servers", nobody, "--phone", "(415) 555-0198", "--no-lookup");

@@ -1,8 +1,10 @@
 package io.attributionstreams.testsupport;
 
+import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.cli.AttributionOptions;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Attribution settings from command-line words, exactly as {@code batch} would read them. */
@@ -11,6 +13,7 @@ public final class Settings {
     }
 
     public static AttributionSettings fromArgs(List<String> args) {
-        return CommandLine.populateCommand(new AttributionOptions(), args.toArray(new String[0])).settings();
+        AttributionOptions options = CommandLine.populateCommand(new AttributionOptions(), args.toArray(new String[0]));
+        return AppConfig.load(null, Map.of(), options.keys()).attributionSettings();
     }
 }
