@@ -108,6 +108,20 @@ class CommandLineTest {
         assertThat(set.err()).contains("attribution.lookback (--lookback) takes an ISO-8601 duration");
     }
 
+    /** The version the build was made with, from pom.xml, not a placeholder. */
+    @Test
+    void versionIsTheProjectsVersion() throws IOException {
+        java.util.regex.Matcher pom = java.util.regex.Pattern.compile(
+                "<artifactId>attribution-streams</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(pom.find()).isTrue();
+        Cli.Run run = Cli.run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).startsWith("attribution-streams " + pom.group(1) + " (Kafka Streams 4.")
+                .doesNotContain("development").doesNotContain("${");
+    }
+
     @Test
     void summaryHasCountsButNoPersonalData(@TempDir Path out) {
         Cli.Run run = Cli.run("batch", "--input", Golden.input("basic").toString(), "--output", out.toString());
