@@ -31,7 +31,9 @@ class TopicFilesTest {
         for (String name : TOPICS) {
             JsonNode topic = topic(name);
             assertThat(topic.path("kind").asText()).isEqualTo("KafkaTopic");
-            assertThat(topic.path("apiVersion").asText()).startsWith("kafka.strimzi.io/");
+            // Strimzi's v1 API (0.49+, the only one from 1.0): the same KafkaTopic schema as v1beta2, with spec required
+            assertThat(topic.path("apiVersion").asText()).as(name).isEqualTo("kafka.strimzi.io/v1");
+            assertThat(topic.path("spec").isObject()).as(name + " spec").isTrue();
             assertThat(topic.path("metadata").path("name").asText()).isEqualTo(name);
             assertThat(topic.path("spec").path("partitions").asInt()).isPositive();
             assertThat(topic.path("spec").path("replicas").asInt()).isPositive();

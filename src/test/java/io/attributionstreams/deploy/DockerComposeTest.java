@@ -107,8 +107,11 @@ class DockerComposeTest {
     }
 
     @Test
-    void kafkaIsASingleKraftNodeOfTheApacheImageWithAHealthcheck() {
-        assertThat(service("kafka").path("image").asText()).matches("apache/kafka:4\\.\\d+\\.\\d+");
+    void kafkaIsASingleKraftNodeOfTheApacheImageWithAHealthcheck() throws IOException {
+        Matcher version = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>").matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(version.find()).isTrue();
+        // the broker of the version of the app's kafka-clients
+        assertThat(service("kafka").path("image").asText()).isEqualTo("apache/kafka:" + version.group(1));
         assertThat(env("kafka").get("KAFKA_PROCESS_ROLES")).contains("broker").contains("controller");
         assertThat(strings(service("kafka").path("healthcheck").path("test"))).isNotEmpty();
     }
@@ -247,5 +250,35 @@ class DockerComposeTest {
         assertThat(script).contains("test -s " + keyFile + " ||", "> " + keyFile, "/dev/urandom", "umask 077");
         assertThat(service("app").path("depends_on").path("pseudonym-key").path("condition").asText())
                 .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
+    void everyPublishedPortIsOnTheLoopbackInterfaceOnly() {
+        List<String> published = new ArrayList<>();
+        compose.path("services").properties().forEach(service -> {
+            assertThat(service.getValue().has("network_mode")).as(service.getKey() + " network_mode").isFalse();
+            for (JsonNode port : service.getValue().path("ports")) {
+                assertThat(port.isTextual()).as(service.getKey() + ": ports in the short form, host IP first").isTrue();
+                assertThat(port.asText()).as(service.getKey()).startsWith("127.0.0.1:");
+                published.add(service.getKey());
+            }
+        });
+        assertThat(published).contains("kafka", "app", "prometheus", "grafana");
+    }
+
+    @Test
+    void grafanasAdminPasswordComesFromAnEnvFileWithAPlaceholder() throws IOException {
+        String text = Files.readString(Path.of("docker-compose.yml"));
+        assertThat(text).doesNotContain("admin/admin").doesNotContainPattern("(?i)admin_password");
+        assertThat(env("grafana")).doesNotContainKeys("GF_SECURITY_ADMIN_PASSWORD", "GF_SECURITY_ADMIN_USER");
+
+        JsonNode envFile = service("grafana").path("env_file");
+        String file = envFile.isArray() ? envFile.get(0).asText() : envFile.asText();
+        Path path = Path.of(file).normalize();
+        assertThat(path).isEqualTo(Path.of("deploy/grafana/grafana.env"));
+        List<String> lines = Files.readAllLines(path);
+        assertThat(lines).contains("GF_SECURITY_ADMIN_PASSWORD=change-me");
+        assertThat(lines).noneMatch(l -> l.matches("GF_SECURITY_ADMIN_PASSWORD=(admin)?"));
+        assertThat(String.join("\n", lines)).containsIgnoringCase("change the password");
     }
 }
