@@ -8,6 +8,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * Asks the cluster for its id before a command does real work, so that a broker that is not there
@@ -30,6 +34,18 @@ public final class BrokerCheck {
 
         public BrokerUnreachableException(String bootstrapServers, Throwable cause) {
             super("no Kafka broker answers at " + bootstrapServers + " (is it running? see docs/operations.md)", cause);
+        }
+    }
+
+    /**
+     * A broker answered but refused the client: a wrong password or user, a certificate it does not
+     * trust, or a TLS handshake that failed. Said in one line, at once, instead of retries.
+     */
+    public static final class BrokerRefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BrokerRefusedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -59,7 +75,13 @@ public final class BrokerCheck {
         }
         try {
             return admin.describeCluster().clusterId().get(TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            java.util.Optional<BrokerRefusedException> refused = refusal(clients, e.getCause());
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw new BrokerUnreachableException(bootstrapServers, e);
+        } catch (TimeoutException e) {
             throw new BrokerUnreachableException(bootstrapServers, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,5 +89,38 @@ public final class BrokerCheck {
         } finally {
             admin.close(Duration.ZERO);
         }
+    }
+
+    /** The refusal behind a failed call, if a broker refused the client rather than not answering. */
+    static java.util.Optional<BrokerRefusedException> refusal(KafkaClients clients, Throwable cause) {
+        String where = clients.bootstrapServers() + " (" + clients.securityProtocol() + ")";
+        if (cause instanceof SaslAuthenticationException) {
+            return java.util.Optional.of(new BrokerRefusedException("the broker at " + where + " refused the "
+                    + "credentials: " + firstLine(cause) + "; check sasl.mechanism and sasl.jaas.config", cause));
+        }
+        if (cause instanceof SslAuthenticationException) {
+            return java.util.Optional.of(new BrokerRefusedException("the TLS handshake with the broker at " + where
+                    + " failed: " + firstLine(deepest(cause)) + "; check the ssl.truststore.* (and for mutual TLS the "
+                    + "ssl.keystore.*) settings", cause));
+        }
+        if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
+            return java.util.Optional.of(new BrokerRefusedException("the broker at " + where + " refused the client: "
+                    + firstLine(cause), cause));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Throwable deepest(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

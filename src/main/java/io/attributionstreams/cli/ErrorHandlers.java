@@ -1,6 +1,7 @@
 package io.attributionstreams.cli;
 
 import io.attributionstreams.batch.InputException;
+import io.attributionstreams.broker.BrokerCheck.BrokerRefusedException;
 import io.attributionstreams.broker.BrokerCheck.BrokerUnreachableException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ final class ErrorHandlers {
     }
 
     static int failedExecution(Exception e, CommandLine cli, ParseResult parsed) {
-        if (e instanceof BrokerUnreachableException) {
+        if (e instanceof BrokerUnreachableException || e instanceof BrokerRefusedException) {
             cli.getErr().println("error: " + e.getMessage());
             return FAILED;
         }
