@@ -1,6 +1,7 @@
 package io.attributionstreams.app;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.broker.KafkaClients;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -78,7 +79,8 @@ public final class RunningEngine implements AutoCloseable {
             KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
             QueryService queries = QueryService.start(http, app.streams(),
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                    settings, KafkaClients.of(config.asMap()));
+                    new AnswerSettings(settings, config.maxClaimants(), config.blockedIdentifiers().digest()),
+                    KafkaClients.of(config.asMap()));
             return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {
             if (app != null) {

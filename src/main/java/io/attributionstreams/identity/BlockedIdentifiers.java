@@ -25,6 +25,22 @@ public final class BlockedIdentifiers implements IdentifierScreen {
     private final Set<String> emails;
     private final int lines;
 
+    @Override
+    public String digest() {
+        if (phones.isEmpty() && emails.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> sorted = new java.util.ArrayList<>(phones);
+        sorted.addAll(emails);
+        java.util.Collections.sort(sorted);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private BlockedIdentifiers(Set<String> phones, Set<String> emails, int lines) {
         this.phones = Set.copyOf(phones);
         this.emails = Set.copyOf(emails);

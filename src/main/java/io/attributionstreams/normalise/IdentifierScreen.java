@@ -12,6 +12,14 @@ public interface IdentifierScreen {
     /** @param email a normalised email */
     boolean blockedEmail(String email);
 
+    /**
+     * What is blocked, as a SHA-256 digest of the sorted values (hex), for the settings fingerprint:
+     * two screens that block the same values have the same digest; "" when nothing is blocked.
+     */
+    default String digest() {
+        return "";
+    }
+
     IdentifierScreen NONE = new IdentifierScreen() {
         @Override
         public boolean blockedPhone(String e164) {

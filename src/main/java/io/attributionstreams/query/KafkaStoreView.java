@@ -41,11 +41,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class KafkaStoreView implements StoreView {
     private final KafkaStreams streams;
     private final CustomerAttributor attributor;
+    /** The settings fingerprint the answers carry, as on the topic. */
+    private final String settings;
     private final String self;
     /** The topic whose partitions are the channel-totals store's: {@code <application.id>-by-channel-repartition}. */
     private final String channelTopic;
 
-    KafkaStoreView(KafkaStreams streams, String self, String applicationId, CustomerAttributor attributor) {
+    KafkaStoreView(KafkaStreams streams, String self, String applicationId, CustomerAttributor attributor,
+            String settings) {
+        this.settings = settings;
         this.streams = streams;
         this.attributor = attributor;
         this.self = self;
@@ -126,7 +130,7 @@ final class KafkaStoreView implements StoreView {
                             outcome.model()));
                     long version = last == null ? 0 : last.version();
                     boolean emitted = last != null && OutcomeDigest.of(outcome).equals(last.digest());
-                    records.add(AttributionUpdate.of(outcome, emitted ? version : version + 1));
+                    records.add(AttributionUpdate.of(outcome, emitted ? version : version + 1, settings));
                 }
             }
             return Optional.of(records);

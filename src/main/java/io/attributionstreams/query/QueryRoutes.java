@@ -1,6 +1,7 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,8 @@ final class QueryRoutes implements AutoCloseable {
     }
 
     static QueryRoutes install(OpsServer http, String self, StoreView stores, Forwarding forwarding,
-            AttributionSettings settings, UpdateFeed feed) {
+            AnswerSettings answerSettings, UpdateFeed feed) {
+        AttributionSettings settings = answerSettings.attribution();
         HttpLimits limits = http.limits();
         HandlerPool queries = new HandlerPool("http-query", limits.queryThreads(), limits.queryQueue());
         // the limit lets exactly this many in, so the queue only holds one while a thread comes back
@@ -45,7 +47,7 @@ final class QueryRoutes implements AutoCloseable {
         http.route(UpdatesStream.PATH, new PooledHandler("live_feed",
                 new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
                 EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self, registry));
-        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
+        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, answerSettings), self));
         http.route("/", DashboardFiles.load());
         return new QueryRoutes(queries, liveFeeds);
     }

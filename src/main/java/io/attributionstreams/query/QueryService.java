@@ -2,6 +2,7 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.ops.OpsServer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,15 +30,17 @@ public final class QueryService implements AutoCloseable {
 
     /**
      * @param self this instance's {@code application.server}, where the others forward to
-     * @param settings the attribution settings the topology runs with
+     * @param answerSettings the settings the topology computes with (attribution settings, guardrails)
      * @param clients how the live feed's consumer reaches the cluster (security included)
      */
     public static QueryService start(OpsServer http, KafkaStreams streams, String self, String applicationId,
-            AttributionSettings settings, KafkaClients clients) {
-        StoreView stores = new KafkaStoreView(streams, self, applicationId, new CustomerAttributor(settings));
+            AnswerSettings answerSettings, KafkaClients clients) {
+        AttributionSettings settings = answerSettings.attribution();
+        StoreView stores = new KafkaStoreView(streams, self, applicationId, new CustomerAttributor(settings),
+                answerSettings.fingerprint());
         Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout());
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
-        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, settings, feed);
+        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, answerSettings, feed);
         return new QueryService(feed, UpdateFeedReader.start(clients, applicationId, feed, UpdatesStream.BACKLOG), routes);
     }
 

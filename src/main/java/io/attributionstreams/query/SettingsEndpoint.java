@@ -1,22 +1,37 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.credit.CreditModel;
 import java.util.List;
 
-/** {@code GET /settings}: the types and models this engine computes (the dashboard's selectors) and the instance. */
+/**
+ * {@code GET /settings}: the settings behind this engine's answers and their fingerprint (the one on
+ * every answer record), the types and models it computes (the dashboard's selectors), and the instance.
+ */
 final class SettingsEndpoint implements Endpoint {
     static final String PATH = "/settings";
 
     private final Settings settings;
 
-    SettingsEndpoint(String self, AttributionSettings attribution) {
+    SettingsEndpoint(String self, AnswerSettings answers) {
+        AttributionSettings attribution = answers.attribution();
         this.settings = new Settings(self, attribution.types().stream().map(Enum::name).toList(),
-                attribution.models().stream().map(CreditModel::name).toList());
+                attribution.models().stream().map(CreditModel::name).toList(), answers.fingerprint(),
+                attribution.zone().getId(), attribution.region(), attribution.currency(),
+                attribution.lookback() == null ? null : attribution.lookback().toString(),
+                attribution.halfLife().toString(), answers.maxClaimants(),
+                answers.blockedDigest().isEmpty() ? null : answers.blockedDigest());
     }
 
-    /** The body. */
-    record Settings(String instance, List<String> types, List<String> models) {
+    /**
+     * The body.
+     *
+     * @param settingsFingerprint the {@code settings} field of every answer record this engine writes
+     * @param blockedDigest SHA-256 of the blocked values, sorted (null when none is blocked): never the values
+     */
+    record Settings(String instance, List<String> types, List<String> models, String settingsFingerprint, String zone,
+            String region, String currency, String lookback, String halfLife, int maxClaimants, String blockedDigest) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.attributionstreams.topology;
 
+import io.attributionstreams.attribution.SettingsFingerprint;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
@@ -110,7 +111,8 @@ public final class AttributionTopology {
                 .merge(links, Named.as(Names.MERGE_CUSTOMER_EVENTS))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.GRAPH_EVENT).withName(Names.BY_CUSTOMER))
                 .process(Touchpoints.processor(suppressed::customerErased), Named.as(Names.TOUCHPOINTS))
-                .process(Attribution.processor(new CustomerAttributor(settings), pacing, metrics.attribution(),
+                .process(Attribution.processor(new CustomerAttributor(settings), SettingsFingerprint.of(settings,
+                        identity.maxClaimants(), identity.blocked().digest()), pacing, metrics.attribution(),
                         suppressed::customerErased),
                         Named.as(Names.ATTRIBUTE));
 

@@ -132,7 +132,8 @@ class SchemaContractTest {
     void theSchemaTellsAnswerRecordsFromPartsAndHoldsEachToItsShape() throws IOException {
         String touchpoint = "{\"interaction_id\":\"I1\",\"type\":\"call\",\"channel\":\"tv\","
                 + "\"occurred_at\":\"2025-01-01T00:00:00Z\",\"credit\":0.5,\"revenue\":\"1.00\"}";
-        String head = "{\"customer_id\":\"C1\",\"conversion_type\":\"FIRST_PAID\",\"model\":\"linear\",\"version\":3,";
+        String head = "{\"customer_id\":\"C1\",\"conversion_type\":\"FIRST_PAID\",\"model\":\"linear\",\"version\":3,"
+                + "\"settings\":\"0123456789abcdef\",";
         JsonSchema schema = schema(Names.ATTRIBUTION_UPDATES);
         assertThat(violations(schema, utf8(head + "\"part\":1,\"parts\":2,\"touchpoints\":[" + touchpoint + "]}")))
                 .isEmpty();
@@ -144,6 +145,9 @@ class SchemaContractTest {
         assertThat(violations(schema, utf8(head + "\"revenue\":\"2.00\",\"parts\":2,\"touchpoint_count\":2,"
                 + "\"touchpoints\":[" + touchpoint + "]}"))).isNotEmpty();
         assertThat(violations(schema, utf8(head + "\"parts\":2,\"touchpoints\":[" + touchpoint + "]}"))).isNotEmpty();
+        // an answer that does not say which settings made it
+        assertThat(violations(schema, utf8(head.replace("\"settings\":\"0123456789abcdef\",", "")
+                + "\"revenue\":\"2.00\",\"touchpoints\":[" + touchpoint + "]}"))).isNotEmpty();
     }
 
     private static byte[] utf8(String json) {

@@ -37,7 +37,7 @@ class CustomerAttributionEndpointTest {
                 new AttributionUpdate.Touchpoint("IN1", "call", "google", "spring", "2025-01-03T14:05:00Z",
                         new BigDecimal("0.3333333333333333333333333333333333"), "40.00"),
                 new AttributionUpdate.Touchpoint("IN2", "form", "facebook", null, "2025-01-04T09:00:00Z",
-                        new BigDecimal("0.6666666666666666666666666666666667"), "80.00")));
+                        new BigDecimal("0.6666666666666666666666666666666667"), "80.00")), "0123456789abcdef");
     }
 
     private Reply get(String pathAndQuery) {

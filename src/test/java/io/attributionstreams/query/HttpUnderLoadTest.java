@@ -61,7 +61,9 @@ class HttpUnderLoadTest {
         fake.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
         fake.channelPartitions.put(self, Set.of(0));
         stores = new GatedStores(fake);
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(),
+                new io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings(AttributionSettings.defaults(), 0, ""),
+                feed);
     }
 
     @AfterEach

@@ -26,7 +26,9 @@ final class ServedQueries implements AutoCloseable {
         base = "http://" + self;
         FakeStores stores = new FakeStores(self);
         stores.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(),
+                new io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings(AttributionSettings.defaults(), 0, ""),
+                feed);
     }
 
     @Override

@@ -27,7 +27,7 @@ class AnswerPartsTest {
                     String.format("ch%06d", i % 97) + pad, null, "2025-01-01T00:00:00Z",
                     new BigDecimal("0.0000100000000000000000000000000001"), "0.01"));
         }
-        return new AttributionUpdate(customer, "FIRST_CONTACT", "linear", version, null, "1000.00", list);
+        return new AttributionUpdate(customer, "FIRST_CONTACT", "linear", version, null, "1000.00", list, "0123456789abcdef");
     }
 
     private static int bytes(AttributionUpdate update) {

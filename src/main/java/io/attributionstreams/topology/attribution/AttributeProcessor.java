@@ -60,9 +60,11 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private CustomerFactsReader customers;
     private KeyValueStore<String, EmittedAnswer> answers;
     private Contributions contributions;
+    private final String settings;
 
-    AttributeProcessor(CustomerAttributor attributor, Pacing pacing, AttributionEvents events,
+    AttributeProcessor(CustomerAttributor attributor, String settings, Pacing pacing, AttributionEvents events,
             Predicate<String> erased) {
+        this.settings = settings;
         this.erased = erased;
         this.attributor = attributor;
         this.pacing = pacing;
@@ -170,7 +172,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
             int parts = 0;
             if (outcome != null && outcome.attributed()) {
                 version++;
-                parts = emitUpdate(record, AnswerParts.of(AttributionUpdate.of(outcome, version), previousParts));
+                parts = emitUpdate(record, AnswerParts.of(AttributionUpdate.of(outcome, version, settings), previousParts));
                 events.updated(outcome, wasAttributed);
             } else if (wasAttributed) {
                 emitUpdate(record, AnswerParts.removal(Outcome.key(customerId, last.type(), last.model()),

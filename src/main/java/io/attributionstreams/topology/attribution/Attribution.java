@@ -21,8 +21,9 @@ public final class Attribution {
     private Attribution() {
     }
 
+    /** @param settings the fingerprint of the settings that change answers, on every answer record */
     public static ProcessorSupplier<String, CustomerChange, String, AnswerChange> processor(CustomerAttributor attributor,
-            Pacing pacing, AttributionEvents events, Predicate<String> erased) {
+            String settings, Pacing pacing, AttributionEvents events, Predicate<String> erased) {
         // logged, so a deferred recompute survives a crash; cached, so one deferred and done between
         // two commits never reaches the changelog
         StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
@@ -33,7 +34,7 @@ public final class Attribution {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, CustomerChange, String, AnswerChange> get() {
-                return new AttributeProcessor(attributor, pacing, events, erased);
+                return new AttributeProcessor(attributor, settings, pacing, events, erased);
             }
 
             @Override

@@ -30,7 +30,8 @@ public record AttributionUpdate(
         List<Touchpoint> touchpoints,
         Integer part,
         Integer parts,
-        Integer touchpointCount) {
+        Integer touchpointCount,
+        String settings) {
 
     /** One crediting touchpoint, in touchpoint order. */
     public record Touchpoint(
@@ -49,15 +50,20 @@ public record AttributionUpdate(
 
     /** A whole answer in one record. */
     public AttributionUpdate(String customerId, String conversionType, String model, long version,
-            String conversionAt, String revenue, List<Touchpoint> touchpoints) {
-        this(customerId, conversionType, model, version, conversionAt, revenue, touchpoints, null, null, null);
+            String conversionAt, String revenue, List<Touchpoint> touchpoints, String settings) {
+        this(customerId, conversionType, model, version, conversionAt, revenue, touchpoints, null, null, null,
+                settings);
     }
 
-    public static AttributionUpdate of(Outcome outcome, long version) {
+    /**
+     * @param settings the fingerprint of the settings that made it ({@code SettingsFingerprint}); the
+     *     topic's readers see which settings made each answer
+     */
+    public static AttributionUpdate of(Outcome outcome, long version, String settings) {
         return new AttributionUpdate(outcome.customerId(), outcome.type().name(), outcome.model(), version,
                 outcome.conversionAt() == null ? null : Formats.time(outcome.conversionAt()),
                 Money.format(outcome.revenueCents()),
-                outcome.touchpoints().stream().map(AttributionUpdate::touchpoint).toList());
+                outcome.touchpoints().stream().map(AttributionUpdate::touchpoint).toList(), settings);
     }
 
     private static Touchpoint touchpoint(CreditedTouchpoint t) {
@@ -83,13 +89,13 @@ public record AttributionUpdate(
     /** The answer record of a split answer: no touchpoints, but their count and the number of parts. */
     AttributionUpdate header(int partCount) {
         return new AttributionUpdate(customerId, conversionType, model, version, conversionAt, revenue, List.of(),
-                null, partCount, touchpoints.size());
+                null, partCount, touchpoints.size(), settings);
     }
 
     /** Part {@code n} of {@code partCount}, with a run of the touchpoints. */
     AttributionUpdate part(int n, int partCount, List<Touchpoint> run) {
         return new AttributionUpdate(customerId, conversionType, model, version, null, null, run, n, partCount,
-                null);
+                null, settings);
     }
 
     /** This answer record with the touchpoints of its parts, in part order: the whole answer. */
@@ -97,6 +103,6 @@ public record AttributionUpdate(
         List<Touchpoint> all = new ArrayList<>(touchpointCount == null ? 0 : touchpointCount);
         partsInOrder.forEach(p -> all.addAll(p.touchpoints()));
         return new AttributionUpdate(customerId, conversionType, model, version, conversionAt, revenue,
-                List.copyOf(all));
+                List.copyOf(all), settings);
     }
 }
