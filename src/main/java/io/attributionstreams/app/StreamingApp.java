@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -91,6 +93,7 @@ public final class StreamingApp implements AutoCloseable {
             }
         });
         forgetStateOfAnotherCluster(streams, props, clusterId);
+        forgetStateOfAReset(streams, props, clients);
         streams.start();
         return app;
     }
@@ -112,6 +115,41 @@ public final class StreamingApp implements AutoCloseable {
             Files.writeString(marker, clusterId);
         } catch (IOException e) {
             throw new IllegalStateException("cannot use the state folder " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a reset (the {@code reset} command, or Kafka's reset tool) the application's changelogs are
+     * gone while this machine may still hold state built from them: it is wiped, loudly, so that the
+     * instance rebuilds from the reprocessed facts instead of mixing old state with new settings.
+     */
+    private static void forgetStateOfAReset(KafkaStreams streams, Properties props, KafkaClients clients) {
+        String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        Path folder = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG,
+                System.getProperty("java.io.tmpdir") + "/kafka-streams"), applicationId);
+        boolean hasTasks;
+        try (var entries = Files.list(folder)) {
+            hasTasks = entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("\\d+_\\d+"));
+        } catch (IOException e) {
+            hasTasks = false; // no local state yet
+        }
+        if (!hasTasks) {
+            return;
+        }
+        Map<String, Object> admin = clients.admin();
+        try (Admin client = Admin.create(admin)) {
+            boolean changelogs = client.listTopics().names().get(60, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .anyMatch(t -> t.startsWith(applicationId + "-") && t.endsWith("-changelog"));
+            if (!changelogs) {
+                LOG.warn("the changelogs of {} are gone (a reset): wiping the local state in {} before start",
+                        applicationId, folder);
+                streams.cleanUp();
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot list the cluster's topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Real-time multi-touch marketing attribution on Kafka Streams, with its batch reference engine.",
         subcommands = {BatchCommand.class, GenerateCommand.class, BrokerCommand.class, TopicsCommand.class,
-            RunCommand.class, ReplayCommand.class, ExportCommand.class, EraseCommand.class, DemoCommand.class,
+            RunCommand.class, ReplayCommand.class, ExportCommand.class, EraseCommand.class, ResetCommand.class, DemoCommand.class,
             BenchCommand.class})
 public final class Main implements Runnable {
 
