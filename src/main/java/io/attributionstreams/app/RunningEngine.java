@@ -3,6 +3,7 @@ package io.attributionstreams.app;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.identity.BlockedIdentifiers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import io.attributionstreams.privacy.PseudonymKeyFile;
@@ -67,6 +68,7 @@ public final class RunningEngine implements AutoCloseable {
         }
         // parsed once, here, and handed to the topology and the queries: a bad value stops the start at once
         AttributionSettings settings = config.attributionSettings();
+        BlockedIdentifiers blocked = config.blockedIdentifiers();
         PrometheusMeterRegistry registry = Meters.prometheus();
         StreamingApp app = null;
         OpsServer http = null;
@@ -74,12 +76,12 @@ public final class RunningEngine implements AutoCloseable {
             AtomicReference<KafkaStreams> streams = new AtomicReference<>();
             http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), config.httpLimits(), registry, streams::get);
             config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config, http.port()));
-            app = StreamingApp.start(config, settings, registry);
+            app = StreamingApp.start(config, settings, blocked, registry);
             streams.set(app.streams());
             KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
             QueryService queries = QueryService.start(http, app.streams(),
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                    new AnswerSettings(settings, config.maxClaimants(), config.blockedIdentifiers().digest()),
+                    new AnswerSettings(settings, config.maxClaimants(), blocked.digest()),
                     KafkaClients.of(config.asMap()));
             return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.attributionstreams.app;
 import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.broker.BrokerCheck;
+import io.attributionstreams.identity.BlockedIdentifiers;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
@@ -48,11 +49,18 @@ public final class StreamingApp implements AutoCloseable {
         this.staticMember = staticMember;
     }
 
+    /** As below, parsing the settings and blocked values from {@code config} here. */
+    public static StreamingApp start(AppConfig config, MeterRegistry registry) {
+        return start(config, config.attributionSettings(), config.blockedIdentifiers(), registry);
+    }
+
     /**
      * @param config the layered configuration, with bootstrap servers
      * @param settings the attribution settings parsed from it once, by the caller, for every part that needs them
+     * @param blocked the blocked values of {@code attribution.identity.blocked-file}, read once by the caller
      */
-    public static StreamingApp start(AppConfig config, AttributionSettings settings, MeterRegistry registry) {
+    public static StreamingApp start(AppConfig config, AttributionSettings settings, BlockedIdentifiers blocked,
+            MeterRegistry registry) {
         Properties props = config.streamsProperties();
         props.put(MeterRegistry.class.getName(), registry);
         props.put(AppConfig.ROCKSDB_MEMORY, config.get(AppConfig.ROCKSDB_MEMORY)); // read by BoundedRocksDbMemory
@@ -75,7 +83,7 @@ public final class StreamingApp implements AutoCloseable {
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
-                config.pacing(), metrics, new IdentityOptions(config.blockedIdentifiers(),
+                config.pacing(), metrics, new IdentityOptions(blocked,
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
                 ErasureOptions.of(pseudonyms, applicationId)),
                 props);

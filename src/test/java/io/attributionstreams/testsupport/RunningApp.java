@@ -27,8 +27,7 @@ public final class RunningApp {
         cli.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         cli.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        AppConfig config = AppConfig.load(null, Map.of(), cli);
-        return StreamingApp.start(config, config.attributionSettings(), registry);
+        return StreamingApp.start(AppConfig.load(null, Map.of(), cli), registry);
     }
 
     public static boolean running(StreamingApp app) {
