@@ -39,6 +39,7 @@ public final class CrashDrill {
     private final long seed;
     private final int replayRate;
     private final List<String> appOptions = new ArrayList<>();
+    private Duration progressEvery = Duration.ofSeconds(30);
 
     /**
      * @param replayRate facts/s of the replay, or 0 for as fast as the broker takes them
@@ -52,6 +53,12 @@ public final class CrashDrill {
         this.kills = kills;
         this.seed = seed;
         this.replayRate = replayRate;
+    }
+
+    /** How often a progress line is printed while the replay and the kills run (default 30 s). */
+    public CrashDrill withProgressEvery(Duration every) {
+        this.progressEvery = every;
+        return this;
     }
 
     /** Further {@code run} options for every start of the app, such as {@code --set KEY=VALUE}. */
@@ -90,7 +97,9 @@ public final class CrashDrill {
         AppProcess app = AppProcess.start(bootstrap, applicationId, state, log, instance);
         CompletableFuture<Replayer.Totals> replay = CompletableFuture.supplyAsync(
                 () -> Replayer.send(bootstrap, rows, replayRate, null));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             ProgressReport progress = ProgressReport.start(bootstrap, applicationId, rows.size(),
+                     progressEvery, out)) {
             for (int kill = 1; kill <= kills; kill++) {
                 long target = rows.size() * (long) kill / (kills + 1);
                 long reached = awaitCommittedInput(admin, target);

@@ -109,7 +109,10 @@ public final class StreamBench {
                 Replayer.send(bootstrap, rows, 0, null);
                 double replaySeconds = (System.nanoTime() - start) / 1e9;
                 Duration quiet = Duration.ofSeconds(2);
-                Exporter.awaitQuiet(bootstrap, APPLICATION_ID, quiet, Duration.ofHours(2), null);
+                try (ProgressReport progress = ProgressReport.start(bootstrap, APPLICATION_ID, rows.size(),
+                        Duration.ofSeconds(30), out)) {
+                    Exporter.awaitQuiet(bootstrap, APPLICATION_ID, quiet, Duration.ofHours(2), null);
+                }
                 double seconds = (watch.stop() - start) / 1e9;
                 print("   replay took %.1f s; the last output record appeared %.1f s after the first fact was sent",
                         replaySeconds, seconds);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,8 @@ class CrashSafetyIT extends RealBrokerTest {
         // pacing from 5 touchpoints, so that many recomputes are deferred (in pending-recomputes) when a kill lands
         CrashDrill drill = new CrashDrill(new PrintWriter(report), kafka.bootstrapServers(), "crash", tmp, 3, 27, 300)
                 .withAppOptions("--set", "attribution.recompute.pace-from=5",
-                        "--set", "attribution.recompute.per-touchpoint=PT0.05S");
+                        "--set", "attribution.recompute.per-touchpoint=PT0.05S")
+                .withProgressEvery(Duration.ofSeconds(3));
 
         CrashDrill.Result result = drill.run(data.input(), data.batch(), data.summary().rejected());
 
@@ -44,6 +46,8 @@ class CrashSafetyIT extends RealBrokerTest {
         assertThat(Files.readString(tmp.resolve("app.log"))).contains("SIGTERM or Ctrl-C stops it");
         drill.report(result);
         System.out.print(report);
-        assertThat(report.toString()).contains("PASSED");
+        assertThat(report.toString()).contains("PASSED")
+                .containsPattern("progress after \\d+ s: [\\d,]+ of " + String.format(java.util.Locale.ROOT, "%,d",
+                        result.facts()) + " facts processed \\(\\d+%\\), lag [\\d,]+, [\\d,]+ facts/s; ");
     }
 }

@@ -1,0 +1,71 @@
+package io.attributionstreams.bench;
+
+import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.export.Exporter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * A line every {@code every} while a long phase runs: the facts the app has processed (its committed
+ * input offsets), the rate over the last interval, and about how long is left at that rate. A
+ * full-size run takes the better part of an hour on a small machine; this says it is moving.
+ */
+final class ProgressReport implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "bench-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Admin admin;
+    private final long total;
+    private final long every;
+    private long lastCommitted;
+    private long lastNanos = System.nanoTime();
+    private final long started = System.nanoTime();
+
+    private ProgressReport(Admin admin, long total, Duration every) {
+        this.admin = admin;
+        this.total = total;
+        this.every = every.toMillis();
+    }
+
+    /** Starts printing to {@code out} every {@code every}, for the application's consumer group. */
+    static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out) {
+        ProgressReport report = new ProgressReport(Admin.create(KafkaClients.of(bootstrap).admin()), total, every);
+        report.timer.scheduleAtFixedRate(() -> report.print(applicationId, out), report.every, report.every,
+                TimeUnit.MILLISECONDS);
+        return report;
+    }
+
+    private void print(String applicationId, PrintWriter out) {
+        long committed = Exporter.committedInput(admin, applicationId);
+        long now = System.nanoTime();
+        double rate = (committed - lastCommitted) / ((now - lastNanos) / 1e9);
+        lastCommitted = committed;
+        lastNanos = now;
+        long left = Math.max(0, total - committed);
+        String eta = left == 0 ? "all input processed; waiting for deferred recomputes and fan-outs to settle"
+                : rate > 0 ? "about " + timeLeft(left / rate) + " left at this rate"
+                : "no progress in this interval";
+        synchronized (out) {
+            out.printf(Locale.ROOT, "   progress after %d s: %,d of %,d facts processed (%.0f%%), lag %,d, %,.0f facts/s; %s%n",
+                    (now - started) / 1_000_000_000L, committed, total, 100.0 * committed / total, left, rate, eta);
+            out.flush();
+        }
+    }
+
+    private static String timeLeft(double seconds) {
+        return seconds < 120 ? Math.round(seconds) + " s" : Math.round(seconds / 60) + " min";
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        admin.close(Duration.ofSeconds(5));
+    }
+}
