@@ -27,6 +27,8 @@ final class ProgressReport implements AutoCloseable {
     private long lastCommitted;
     private long lastNanos = System.nanoTime();
     private final long started = System.nanoTime();
+    /** When the committed input first reached the total, in nanoTime; 0 before. */
+    private volatile long allInputAt;
 
     private ProgressReport(Admin admin, long total, Duration every) {
         this.admin = admin;
@@ -37,14 +39,32 @@ final class ProgressReport implements AutoCloseable {
     /** Starts printing to {@code out} every {@code every}, for the application's consumer group. */
     static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out) {
         ProgressReport report = new ProgressReport(Admin.create(KafkaClients.of(bootstrap).admin()), total, every);
-        report.timer.scheduleAtFixedRate(() -> report.print(applicationId, out), report.every, report.every,
-                TimeUnit.MILLISECONDS);
+        // looked at every second, so that the moment all input is processed is known to a second; printed less often
+        report.timer.scheduleAtFixedRate(() -> report.look(applicationId, out), 1, 1, TimeUnit.SECONDS);
         return report;
     }
 
-    private void print(String applicationId, PrintWriter out) {
+    /**
+     * Seconds from {@code since} (a nanoTime) until the app had committed every input fact, or -1 when it
+     * has not yet: the input phase, apart from the deferred recomputes and fan-outs that follow it.
+     */
+    double inputProcessedSeconds(long since) {
+        long at = allInputAt;
+        return at == 0 ? -1 : (at - since) / 1e9;
+    }
+
+    private void look(String applicationId, PrintWriter out) {
         long committed = Exporter.committedInput(admin, applicationId);
         long now = System.nanoTime();
+        if (committed >= total && allInputAt == 0) {
+            allInputAt = now;
+        }
+        if ((now - lastNanos) / 1_000_000 >= every) {
+            print(committed, now, out);
+        }
+    }
+
+    private void print(long committed, long now, PrintWriter out) {
         double rate = (committed - lastCommitted) / ((now - lastNanos) / 1e9);
         lastCommitted = committed;
         lastNanos = now;
