@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import io.attributionstreams.privacy.PseudonymKeyFile;
 import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.ops.HttpSetup;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
 import io.attributionstreams.query.QueryService;
@@ -50,6 +51,8 @@ public final class RunningEngine implements AutoCloseable {
      */
     public static RunningEngine start(Path file, Map<String, String> env, Map<String, String> cli) throws IOException {
         AppConfig config = AppConfig.load(file, env, cli);
+        // before anything starts: a missing token file or keystore is a setup error, said in one line
+        HttpSetup httpSetup = config.httpSetup();
         EmbeddedKafka broker = null;
         if (!config.has(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             Path dir = config.has(AppConfig.EMBEDDED_DIR) ? Path.of(config.get(AppConfig.EMBEDDED_DIR))
@@ -71,14 +74,14 @@ public final class RunningEngine implements AutoCloseable {
         OpsServer http = null;
         try {
             AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-            http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), config.httpLimits(), registry, streams::get);
+            http = OpsServer.start(httpSetup, config.httpLimits(), registry, streams::get);
             config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config, http.port()));
             app = StreamingApp.start(config, settings, registry);
             streams.set(app.streams());
             KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
             QueryService queries = QueryService.start(http, app.streams(),
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                    settings, KafkaClients.of(config.asMap()));
+                    settings, KafkaClients.of(config.asMap()), app.forwardingKey());
             return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {
             if (app != null) {
@@ -134,6 +137,16 @@ public final class RunningEngine implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The port of {@code /health/*} and {@code /metrics}: {@code attribution.http.ops-port}, else the main port. */
+    public int opsPort() {
+        return http.opsPort();
+    }
+
+    /** {@code http} or {@code https}: how the main port is reached. */
+    public String httpScheme() {
+        return http.setup().scheme();
     }
 
     /** This instance's {@code application.server}: where the other instances forward queries to. */

@@ -9,6 +9,8 @@ import java.util.concurrent.Semaphore;
  * another instance forwarded through ({@link Forwarding#FORWARDED_BY}): those only read this
  * instance's own stores and never wait on another instance, and refusing them would fail the other
  * instance's answer for a request it has already let in. They still need a place in the bounded pool.
+ * Only a forward whose header verified ({@link VerifiedForwarding}) counts: a client setting the header
+ * itself is still a client.
  */
 final class EndpointLimit {
     /** No limit beyond the pool's. */
@@ -39,7 +41,7 @@ final class EndpointLimit {
      * @return what to run when it is done, or null when it is one too many
      */
     Runnable tryEnter(HttpExchange exchange) {
-        if (permits == null || forwardedExempt && exchange.getRequestHeaders().containsKey(Forwarding.FORWARDED_BY)) {
+        if (permits == null || forwardedExempt && VerifiedForwarding.senderOf(exchange) != null) {
             return () -> { };
         }
         return permits.tryAcquire() ? permits::release : null;

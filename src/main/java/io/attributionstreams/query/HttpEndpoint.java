@@ -40,8 +40,7 @@ final class HttpEndpoint implements HttpHandler {
             return Reply.error(405, "method_not_allowed", "only GET is served here").withHeader("Allow", "GET, HEAD");
         }
         try {
-            return endpoint.replyTo(QueryRequest.of(exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst(Forwarding.FORWARDED_BY)));
+            return endpoint.replyTo(QueryRequest.of(exchange.getRequestURI(), VerifiedForwarding.senderOf(exchange)));
         } catch (QueryProblem problem) {
             return problem.reply(); // from parsing the request
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.ops.OpsServer;
+import io.attributionstreams.ops.ServerTls;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -31,13 +32,16 @@ public final class QueryService implements AutoCloseable {
      * @param self this instance's {@code application.server}, where the others forward to
      * @param settings the attribution settings the topology runs with
      * @param clients how the live feed's consumer reaches the cluster (security included)
+     * @param forwardingKey the key every instance signs its forwarded requests with, and no client knows
      */
     public static QueryService start(OpsServer http, KafkaStreams streams, String self, String applicationId,
-            AttributionSettings settings, KafkaClients clients) {
+            AttributionSettings settings, KafkaClients clients, byte[] forwardingKey) {
         StoreView stores = new KafkaStoreView(streams, self, applicationId, new CustomerAttributor(settings));
-        Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout());
+        ForwardingSignature signature = new ForwardingSignature(forwardingKey);
+        Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout(), signature, http.setup().token(),
+                http.setup().tls().map(ServerTls::clientContext));
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
-        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, settings, feed);
+        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, signature, settings, feed);
         return new QueryService(feed, UpdateFeedReader.start(clients, applicationId, feed, UpdatesStream.BACKLOG), routes);
     }
 
