@@ -1,5 +1,7 @@
 package io.attributionstreams.query;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -47,6 +49,18 @@ final class ForwardingSignature {
         byte[] expected = mac(sender, method, pathAndQuery).getBytes(StandardCharsets.US_ASCII);
         byte[] presented = header.substring(semicolon + 1).strip().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, presented) ? Optional.of(sender) : Optional.empty();
+    }
+
+    /**
+     * The instance that forwarded {@code exchange}, its header verified; null for a client's request.
+     * Checked wherever it matters ({@link HttpEndpoint}, {@link EndpointLimit}) rather than once and kept
+     * on the exchange: the JDK server's exchange attributes belong to the whole context, not to one request.
+     */
+    String senderOf(HttpExchange exchange) {
+        URI uri = exchange.getRequestURI();
+        String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + '?' + uri.getRawQuery();
+        return verifiedSender(exchange.getRequestHeaders().getFirst(Forwarding.FORWARDED_BY),
+                exchange.getRequestMethod(), pathAndQuery).orElse(null);
     }
 
     private String mac(String sender, String method, String pathAndQuery) {

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
  * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
  * Everything but the dashboard's files (which hold no data) is behind the bearer token when one is set,
- * and every query first has its forwarding header verified ({@link VerifiedForwarding}).
+ * and a request counts as forwarded only when its forwarding header verifies ({@link ForwardingSignature}).
  */
 final class QueryRoutes implements AutoCloseable {
     private final HandlerPool queries;
@@ -32,22 +32,24 @@ final class QueryRoutes implements AutoCloseable {
         HandlerPool liveFeeds = new HandlerPool("http-live-feed", limits.liveFeeds(), limits.liveFeeds());
 
         MeterRegistry registry = http.registry();
-        http.routeForClients(CustomerAttributionEndpoint.PATH, new VerifiedForwarding(signature, new PooledHandler("customers",
+        http.routeForClients(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
                 new HttpEndpoint(CustomerAttributionEndpoint.routing(
                         new CustomerAttributionEndpoint(stores, forwarding, settings),
-                        new CustomerIdentifiersEndpoint(stores, forwarding)), self), queries,
-                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self, registry)));
-        http.routeForClients(ChannelsEndpoint.PATH, new VerifiedForwarding(signature, new PooledHandler("channels",
-                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,
-                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self,
-                registry)));
+                        new CustomerIdentifiersEndpoint(stores, forwarding)), self, signature), queries,
+                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress", signature), self,
+                registry));
+        http.routeForClients(ChannelsEndpoint.PATH, new PooledHandler("channels",
+                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self, signature), queries,
+                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress", signature),
+                self, registry));
         http.routeForClients(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
-                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self), queries,
+                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self, signature), queries,
                 EndpointLimit.NONE, self, registry));
         http.routeForClients(UpdatesStream.PATH, new PooledHandler("live_feed",
                 new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
                 EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self, registry));
-        http.routeForClients(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, settings), self));
+        http.routeForClients(SettingsEndpoint.PATH,
+                new HttpEndpoint(new SettingsEndpoint(self, settings), self, signature));
         http.route("/", DashboardFiles.load()); // public: the page asks for the token itself
         return new QueryRoutes(queries, liveFeeds);
     }

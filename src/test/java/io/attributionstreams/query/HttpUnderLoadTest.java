@@ -61,7 +61,8 @@ class HttpUnderLoadTest {
         fake.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
         fake.channelPartitions.put(self, Set.of(0));
         stores = new GatedStores(fake);
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), AttributionSettings.defaults(), feed);
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), ServedQueries.SIGNATURE,
+                AttributionSettings.defaults(), feed);
     }
 
     @AfterEach
@@ -79,7 +80,8 @@ class HttpUnderLoadTest {
     /** A customer lookup as another instance forwards it: it skips the per-endpoint limit, so any number fill the pool. */
     private CompletableFuture<HttpResponse<String>> forwardedLookup() {
         CompletableFuture<HttpResponse<String>> reply = client.sendAsync(request("/customers/CU1/attribution")
-                .header(Forwarding.FORWARDED_BY, "localhost:1").build(), HttpResponse.BodyHandlers.ofString());
+                .header(Forwarding.FORWARDED_BY, ServedQueries.SIGNATURE.header("localhost:1", "GET",
+                        "/customers/CU1/attribution")).build(), HttpResponse.BodyHandlers.ofString());
         slow.add(reply);
         return reply;
     }
