@@ -187,12 +187,17 @@ class HttpUnderLoadTest {
 
         HttpResponse<String> secondLookup = getAtOnce("/customers/CU1/attribution");
         HttpResponse<String> secondChannels = getAtOnce("/channels");
+        // a client naming an instance in the header without the MAC is still a client
+        HttpResponse<String> forgedForward = client.send(request("/customers/CU1/attribution")
+                .header(Forwarding.FORWARDED_BY, "localhost:1").timeout(AT_ONCE).build(),
+                HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> forwarded = forwardedLookup();
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 3);
 
         assertBusy(secondLookup, "too many customer lookups in progress on this instance");
         assertBusy(secondChannels, "too many channel totals requests in progress on this instance");
-        assertThat(refused("customers", "endpoint_limit")).isEqualTo(1);
+        assertBusy(forgedForward, "too many customer lookups in progress on this instance");
+        assertThat(refused("customers", "endpoint_limit")).isEqualTo(2);
         assertThat(refused("channels", "endpoint_limit")).isEqualTo(1);
         assertThat(refused("customers", "pool_full")).isZero();
         stores.open();
