@@ -269,7 +269,10 @@ async function startFeed() {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer = (buffer + value).replace(/\r\n?/g, '\n');
+        buffer += value;
+        // lines may end in CRLF, LF or CR; a CR at the end may be half of a CRLF split between chunks
+        const tail = buffer.endsWith('\r') ? '\r' : '';
+        buffer = buffer.slice(0, buffer.length - tail.length).replace(/\r\n?/g, '\n') + tail;
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const event = parseEvent(buffer.slice(0, end));
           buffer = buffer.slice(end + 2);
