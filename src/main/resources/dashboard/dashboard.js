@@ -2,6 +2,8 @@
 // model, a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
 // JavaScript, no build step, no library, nothing loaded from anywhere but this server. Every value
 // from the data (channel names, ids) is written with textContent, never parsed as HTML.
+// When the server wants a bearer token (attribution.http.auth-token-file), the page asks for it once,
+// keeps it for the tab (sessionStorage) and sends it with every request, the live feed's included.
 'use strict';
 
 const REFRESH_MILLIS = 2000;
@@ -12,6 +14,54 @@ const SVG = 'http://www.w3.org/2000/svg';
 const state = { type: null, model: null, models: [], measure: 'revenue', channels: [] };
 const $ = (id) => document.getElementById(id);
 
+// ---- the token ------------------------------------------------------------------------------
+
+const TOKEN_KEY = 'attribution-streams-token';
+// waiting: the promise of the login form while it is shown, shared by every request that needs it
+const auth = { token: sessionStorage.getItem(TOKEN_KEY), waiting: null };
+
+// Shows the login form (once, however many requests wait) and resolves when a token is entered.
+function askForToken(message) {
+  if (!auth.waiting) {
+    auth.waiting = new Promise((resolve) => {
+      const form = $('login');
+      $('login-message').textContent = message;
+      $('token').value = '';
+      form.hidden = false;
+      $('token').focus();
+      form.onsubmit = (event) => {
+        event.preventDefault();
+        const token = $('token').value.trim();
+        if (!token) return;
+        auth.token = token;
+        sessionStorage.setItem(TOKEN_KEY, token);
+        form.hidden = true;
+        auth.waiting = null;
+        resolve();
+      };
+    });
+  }
+  return auth.waiting;
+}
+
+// fetch() with the token, if there is one. A 401 (no token) or 403 (a wrong one) asks for the token
+// and tries again; a refusal of a token already replaced meanwhile just tries again with the new one.
+async function authorizedFetch(url, options = {}) {
+  for (;;) {
+    const used = auth.token;
+    const headers = { ...(options.headers || {}) };
+    if (used) headers.Authorization = 'Bearer ' + used;
+    const response = await fetch(url, { ...options, headers, cache: 'no-store' });
+    if (response.status !== 401 && response.status !== 403) return response;
+    if (auth.token === used) {
+      auth.token = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      await askForToken(response.status === 403 ? 'The server refused that token. Enter the right one:'
+        : 'This server needs its access token (from whoever runs it):');
+    }
+  }
+}
+
 // The API writes credits as exact decimals of up to 34 digits; JSON.parse would round them to
 // doubles. Quoting them first keeps the exact text, so the page shows what the store holds.
 function parseExact(text) {
@@ -19,7 +69,7 @@ function parseExact(text) {
 }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await authorizedFetch(url, { headers: { Accept: 'application/json' } });
   return {
     status: response.status,
     body: parseExact(await response.text()),
@@ -90,6 +140,7 @@ function setBadge(id, badgeState, text) {
 // ---- channel totals -------------------------------------------------------------------------
 
 async function refreshChannels() {
+  if (auth.waiting) return; // the login form is up: one waiting request is enough
   const type = state.type;
   const model = state.model;
   try {
@@ -198,13 +249,65 @@ function renderChart(channels) {
 
 // ---- live feed ------------------------------------------------------------------------------
 
-function startFeed() {
-  const source = new EventSource('/updates/stream');
-  let openedAt = Date.now();
-  source.onopen = () => { openedAt = Date.now(); setBadge('feed-state', 'live', 'live'); };
-  source.onerror = () => setBadge('feed-state', 'retrying', 'reconnecting');
-  // the stream starts with the latest lines: only what arrives after them is highlighted as new
-  source.addEventListener('update', (event) => showUpdate(JSON.parse(event.data), Date.now() - openedAt > 1000));
+// The server-sent events of /updates/stream, read with fetch() rather than EventSource, which cannot
+// send the Authorization header. It does what EventSource does: reconnects after the server's
+// "retry:" delay (or 2 s), and sends Last-Event-ID so that the server resumes where the feed was.
+async function startFeed() {
+  let lastId = null;
+  let retryMillis = 2000;
+  for (;;) {
+    try {
+      const headers = { Accept: 'text/event-stream' };
+      if (lastId !== null) headers['Last-Event-ID'] = lastId;
+      const response = await authorizedFetch('/updates/stream', { headers });
+      if (response.status !== 200 || !response.body) throw new Error('status ' + response.status);
+      setBadge('feed-state', 'live', 'live');
+      // the stream starts with the latest lines: only what arrives after them is highlighted as new
+      const openedAt = Date.now();
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        // lines may end in CRLF, LF or CR; a CR at the end may be half of a CRLF split between chunks
+        const tail = buffer.endsWith('\r') ? '\r' : '';
+        buffer = buffer.slice(0, buffer.length - tail.length).replace(/\r\n?/g, '\n') + tail;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const event = parseEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (event.retry !== null) retryMillis = event.retry;
+          if (event.id !== null) lastId = event.id;
+          if (event.type === 'update' && event.data !== null) {
+            showUpdate(JSON.parse(event.data), Date.now() - openedAt > 1000);
+          }
+        }
+      }
+    } catch (e) {
+      // the server went away or refused: reconnect below, as EventSource would
+    }
+    setBadge('feed-state', 'retrying', 'reconnecting');
+    await new Promise((resolve) => setTimeout(resolve, retryMillis));
+  }
+}
+
+// One event of the text/event-stream format: its lines of "field: value"; comments (":") skipped.
+function parseEvent(block) {
+  const event = { type: 'message', data: null, id: null, retry: null };
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line === '' || line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'event') event.type = value;
+    else if (field === 'data') data.push(value);
+    else if (field === 'id') event.id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) event.retry = Number(value);
+  }
+  if (data.length > 0) event.data = data.join('\n');
+  return event;
 }
 
 function showUpdate(entry, fresh) {
@@ -320,7 +423,9 @@ async function start() {
   const params = new URLSearchParams(location.search);
   let settings;
   try {
-    settings = (await getJson('/settings')).body;
+    const reply = await getJson('/settings'); // the first data request: asks for the token if needed
+    if (reply.status !== 200) throw new Error('status ' + reply.status);
+    settings = reply.body;
   } catch (e) {
     setBadge('status', 'error', 'unreachable');
     setTimeout(start, REFRESH_MILLIS);

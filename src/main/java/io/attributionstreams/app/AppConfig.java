@@ -8,7 +8,10 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.ops.BearerToken;
 import io.attributionstreams.ops.HttpLimits;
+import io.attributionstreams.ops.HttpSetup;
+import io.attributionstreams.ops.ServerTls;
 import io.attributionstreams.topology.BoundedRocksDbMemory;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
@@ -58,6 +61,12 @@ public final class AppConfig {
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
+    public static final String HTTP_BIND_ADDRESS = "attribution.http.bind-address";
+    public static final String HTTP_OPS_PORT = "attribution.http.ops-port";
+    public static final String HTTP_AUTH_TOKEN_FILE = "attribution.http.auth-token-file";
+    public static final String HTTP_TLS_KEYSTORE_FILE = "attribution.http.tls.keystore-file";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD_FILE = "attribution.http.tls.keystore-password-file";
+    public static final String HTTP_TLS_TRUSTSTORE_FILE = "attribution.http.tls.truststore-file";
     public static final String HTTP_THREADS = "attribution.http.threads";
     public static final String HTTP_QUERY_THREADS = "attribution.http.query.threads";
     public static final String HTTP_QUERY_QUEUE = "attribution.http.query.queue";
@@ -124,6 +133,18 @@ public final class AppConfig {
         keys.put(HTTP_PORT, new String[] {Integer.toString(DEFAULT_HTTP_PORT), "HTTP port (metrics, health, queries)"});
         keys.put(HTTP_ADVERTISED_HOST, new String[] {"", "host name other instances reach this one at, for "
                 + "application.server when that is not set (empty: this machine's host name)"});
+        keys.put(HTTP_BIND_ADDRESS, new String[] {HttpSetup.ALL_INTERFACES, "address the HTTP ports listen on "
+                + "(0.0.0.0: every interface; 127.0.0.1: this machine only)"});
+        keys.put(HTTP_OPS_PORT, new String[] {"", "a separate plain-HTTP port for /health/live, /health/ready and "
+                + "/metrics, which then leave the main port (empty: on the main port)"});
+        keys.put(HTTP_AUTH_TOKEN_FILE, new String[] {"", "file holding the bearer token (at least 32 characters) "
+                + "the queries, /settings and the live feed need; the same for every instance (empty: no token)"});
+        keys.put(HTTP_TLS_KEYSTORE_FILE, new String[] {"", "PKCS12 keystore: the main port serves HTTPS with its key "
+                + "and certificate, and forwarding between instances uses HTTPS (empty: plain HTTP)"});
+        keys.put(HTTP_TLS_KEYSTORE_PASSWORD_FILE, new String[] {"", "file holding the keystore's password "
+                + "(and the truststore's)"});
+        keys.put(HTTP_TLS_TRUSTSTORE_FILE, new String[] {"", "PKCS12 file of the certificates forwarding trusts "
+                + "(empty: the keystore's own certificate)"});
         HttpLimits http = HttpLimits.DEFAULT;
         keys.put(HTTP_THREADS, new String[] {Integer.toString(http.serverThreads()), "threads that read HTTP requests "
                 + "and answer health, metrics, settings and the dashboard's files; they hand queries on and never wait for one"});
@@ -357,6 +378,71 @@ public final class AppConfig {
                     getDuration(HTTP_FORWARD_TIMEOUT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("attribution.http.*: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the HTTP server listens, with what certificate and behind what token. A missing or unreadable
+     * file, a token too short, a keystore that does not open: an error naming the key, never a secret.
+     */
+    public HttpSetup httpSetup() {
+        HttpSetup setup = HttpSetup.plain(getInt(HTTP_PORT)).boundTo(get(HTTP_BIND_ADDRESS) == null
+                ? HttpSetup.ALL_INTERFACES : get(HTTP_BIND_ADDRESS));
+        if (has(HTTP_OPS_PORT)) {
+            setup = setup.withOpsPort(getInt(HTTP_OPS_PORT));
+        }
+        Optional<BearerToken> token = httpToken();
+        if (token.isPresent()) {
+            setup = setup.withToken(token.get());
+        }
+        if (has(HTTP_TLS_KEYSTORE_FILE)) {
+            setup = setup.withTls(serverTls());
+        } else if (has(HTTP_TLS_KEYSTORE_PASSWORD_FILE) || has(HTTP_TLS_TRUSTSTORE_FILE)) {
+            throw new IllegalArgumentException(HTTP_TLS_KEYSTORE_PASSWORD_FILE + " and " + HTTP_TLS_TRUSTSTORE_FILE
+                    + " need " + HTTP_TLS_KEYSTORE_FILE);
+        }
+        return setup;
+    }
+
+    /** The bearer token of {@value #HTTP_AUTH_TOKEN_FILE}, or empty when it is not set. */
+    public Optional<BearerToken> httpToken() {
+        if (!has(HTTP_AUTH_TOKEN_FILE)) {
+            return Optional.empty();
+        }
+        String text = secretFile(HTTP_AUTH_TOKEN_FILE);
+        try {
+            return Optional.of(BearerToken.of(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(HTTP_AUTH_TOKEN_FILE + ": " + e.getMessage() + " (in "
+                    + get(HTTP_AUTH_TOKEN_FILE) + ")");
+        }
+    }
+
+    private ServerTls serverTls() {
+        if (!has(HTTP_TLS_KEYSTORE_PASSWORD_FILE)) {
+            throw new IllegalArgumentException(HTTP_TLS_KEYSTORE_FILE + " needs " + HTTP_TLS_KEYSTORE_PASSWORD_FILE);
+        }
+        char[] password = secretFile(HTTP_TLS_KEYSTORE_PASSWORD_FILE).toCharArray();
+        try {
+            return ServerTls.load(Path.of(get(HTTP_TLS_KEYSTORE_FILE)), password,
+                    has(HTTP_TLS_TRUSTSTORE_FILE) ? Path.of(get(HTTP_TLS_TRUSTSTORE_FILE)) : null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(HTTP_TLS_KEYSTORE_FILE + " / " + HTTP_TLS_TRUSTSTORE_FILE + ": "
+                    + e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The trimmed text of the file {@code key} names; errors name the key and the file, never the content. */
+    private String secretFile(String key) {
+        Path file = Path.of(get(key));
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(key + ": file not found: " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(key + ": cannot read " + file + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import io.attributionstreams.privacy.PseudonymKeyFile;
 import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.ops.HttpSetup;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
 import io.attributionstreams.query.QueryService;
@@ -52,6 +53,8 @@ public final class RunningEngine implements AutoCloseable {
      */
     public static RunningEngine start(Path file, Map<String, String> env, Map<String, String> cli) throws IOException {
         AppConfig config = AppConfig.load(file, env, cli);
+        // before anything starts: a missing token file or keystore is a setup error, said in one line
+        HttpSetup httpSetup = config.httpSetup();
         EmbeddedKafka broker = null;
         if (!config.has(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             Path dir = config.has(AppConfig.EMBEDDED_DIR) ? Path.of(config.get(AppConfig.EMBEDDED_DIR))
@@ -74,7 +77,7 @@ public final class RunningEngine implements AutoCloseable {
         OpsServer http = null;
         try {
             AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-            http = OpsServer.start(config.getInt(AppConfig.HTTP_PORT), config.httpLimits(), registry, streams::get);
+            http = OpsServer.start(httpSetup, config.httpLimits(), registry, streams::get);
             config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config, http.port()));
             app = StreamingApp.start(config, settings, blocked, registry);
             streams.set(app.streams());
@@ -82,7 +85,7 @@ public final class RunningEngine implements AutoCloseable {
             QueryService queries = QueryService.start(http, app.streams(),
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
                     new AnswerSettings(settings, config.maxClaimants(), blocked.digest()),
-                    KafkaClients.of(config.asMap()));
+                    KafkaClients.of(config.asMap()), app.forwardingKey());
             return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
         } catch (RuntimeException e) {
             if (app != null) {
@@ -138,6 +141,16 @@ public final class RunningEngine implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The port of {@code /health/*} and {@code /metrics}: {@code attribution.http.ops-port}, else the main port. */
+    public int opsPort() {
+        return http.opsPort();
+    }
+
+    /** {@code http} or {@code https}: how the main port is reached. */
+    public String httpScheme() {
+        return http.setup().scheme();
     }
 
     /** This instance's {@code application.server}: where the other instances forward queries to. */

@@ -40,13 +40,15 @@ public final class StreamingApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final boolean staticMember;
+    private final Pseudonyms pseudonyms;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
     private volatile boolean closedCleanly;
 
-    private StreamingApp(KafkaStreams streams, boolean staticMember) {
+    private StreamingApp(KafkaStreams streams, boolean staticMember, Pseudonyms pseudonyms) {
         this.streams = streams;
         this.staticMember = staticMember;
+        this.pseudonyms = pseudonyms;
     }
 
     /** As below, parsing the settings and blocked values from {@code config} here. */
@@ -87,7 +89,7 @@ public final class StreamingApp implements AutoCloseable {
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
                 ErasureOptions.of(pseudonyms, applicationId)),
                 props);
-        StreamingApp app = new StreamingApp(streams, staticMember(props));
+        StreamingApp app = new StreamingApp(streams, staticMember(props), pseudonyms);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
             LOG.debug("stream thread failure", e);
@@ -170,6 +172,11 @@ public final class StreamingApp implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The key the instances sign forwarded queries with: derived from the pseudonym key, which stays here. */
+    public byte[] forwardingKey() {
+        return pseudonyms.forwardingKey();
     }
 
     /** Blocks until the client stops by itself (a fatal error) or is closed; true when it failed. */

@@ -116,12 +116,16 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         cli.put(StreamsConfig.APPLICATION_ID_CONFIG, "attribution-demo");
         cli.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString());
         cli.put(AppConfig.HTTP_PORT, Integer.toString(httpPort));
+        // for the person at the keyboard: this machine only, so no token to type
+        cli.put(AppConfig.HTTP_BIND_ADDRESS, "127.0.0.1");
+        cli.put(AppConfig.HTTP_AUTH_TOKEN_FILE, "");
         cli.put(AppConfig.EMBEDDED_PORT, Integer.toString(kafkaPort));
         cli.put(AppConfig.EMBEDDED_DIR, work.resolve("kafka").toString());
         try (RunningEngine engine = RunningEngine.start(null, Map.of(), cli)) {
             String bootstrap = engine.bootstrapServers();
             terminal.println("  broker     " + bootstrap);
-            terminal.println("  dashboard  http://localhost:" + engine.httpPort() + "/");
+            terminal.println("  dashboard  http://localhost:" + engine.httpPort() + "/ (this machine only: bound to "
+                    + "127.0.0.1, no token)");
             Path data = work.resolve("data");
             Files.createDirectories(data);
             DataGenerator.Written written = new DataGenerator(

@@ -10,6 +10,7 @@ import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.normalise.Emails;
 import io.attributionstreams.normalise.Phones;
+import io.attributionstreams.ops.BearerToken;
 import io.attributionstreams.privacy.ErasureRequest;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.topology.Names;
@@ -70,6 +71,11 @@ public final class EraseCommand implements Callable<Integer> {
             description = "The running engine's HTTP address, to look the customer up (default: ${DEFAULT-VALUE}).")
     URI engine;
 
+    @Option(names = "--engine-token-file", paramLabel = "FILE", description = "File holding the engine's bearer token, "
+            + "sent with the lookup (default: " + AppConfig.HTTP_AUTH_TOKEN_FILE + " from --config, the environment or "
+            + "--set; none when not set).")
+    java.nio.file.Path engineTokenFile;
+
     @Option(names = "--no-lookup", description = "Do not ask the engine: name only the customer id and the values given.")
     boolean noLookup;
 
@@ -92,6 +98,7 @@ public final class EraseCommand implements Callable<Integer> {
         }
         Map<String, String> named = new LinkedHashMap<>();
         named.put(AppConfig.REGION, region);
+        named.put(AppConfig.HTTP_AUTH_TOKEN_FILE, engineTokenFile == null ? null : engineTokenFile.toString());
         AppConfig config = connection.load(named);
         KafkaClients clients = KafkaClients.of(config.asMap());
         String region = config.get(AppConfig.REGION);
@@ -108,7 +115,8 @@ public final class EraseCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<String> pseudonyms = customer == null || noLookup ? List.of() : lookUp(customer, err);
+        List<String> pseudonyms = customer == null || noLookup ? List.of()
+                : lookUp(customer, config.httpToken().orElse(null), err);
         ErasureRequest request = new ErasureRequest(customer, List.copyOf(phones), List.copyOf(emails), pseudonyms);
         String key = requestId == null ? "erase-" + UUID.randomUUID() : requestId;
 
@@ -131,18 +139,31 @@ public final class EraseCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The pseudonyms the engine holds for the customer; none when it holds no such customer. */
-    private List<String> lookUp(String customer, PrintWriter err) throws InterruptedException {
+    /**
+     * The pseudonyms the engine holds for the customer; none when it holds no such customer.
+     *
+     * @param token the engine's bearer token, or null when it wants none
+     */
+    private List<String> lookUp(String customer, BearerToken token, PrintWriter err) throws InterruptedException {
         URI uri = engine.resolve("/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)
                 .replace("+", "%20") + "/identifiers");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", token.authorization());
+        }
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new InputException("cannot ask the engine at " + engine + " for the customer's identifiers ("
                     + e.getClass().getSimpleName() + "); is it running? --no-lookup names only what is given");
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new InputException("the engine at " + engine + " " + (response.statusCode() == 401
+                    ? "wants a bearer token (401): give --engine-token-file, or set " + AppConfig.HTTP_AUTH_TOKEN_FILE
+                    : "refused the bearer token (403): --engine-token-file must hold the engine's "
+                            + AppConfig.HTTP_AUTH_TOKEN_FILE));
         }
         if (response.statusCode() == 404) {
             err.println("erase: the engine holds no customer " + customer

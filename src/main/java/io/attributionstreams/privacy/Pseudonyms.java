@@ -80,6 +80,16 @@ public final class Pseudonyms {
         }
     }
 
+    /**
+     * A key for signing the requests the instances forward to each other: HMAC of the pseudonym key
+     * over {@code "http-forwarding"}. The same for every instance (they share the pseudonym key), useless
+     * for making or checking pseudonyms (an HMAC cannot be turned back into its key), and so safe to hand
+     * to the HTTP side, which never sees the pseudonym key itself.
+     */
+    public byte[] forwardingKey() {
+        return macs.get().doFinal("http-forwarding".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** True for a random key made for this run ({@link #oneOff()}). */
     public boolean isOneOff() {
         return oneOff;

@@ -9,28 +9,34 @@ import java.util.concurrent.Semaphore;
  * another instance forwarded through ({@link Forwarding#FORWARDED_BY}): those only read this
  * instance's own stores and never wait on another instance, and refusing them would fail the other
  * instance's answer for a request it has already let in. They still need a place in the bounded pool.
+ * Only a forward whose header verifies ({@link ForwardingSignature}) counts: a client setting the header
+ * itself is still a client.
  */
 final class EndpointLimit {
     /** No limit beyond the pool's. */
-    static final EndpointLimit NONE = new EndpointLimit(null, "", false);
+    static final EndpointLimit NONE = new EndpointLimit(null, "", null);
 
     private final Semaphore permits;
     private final String what;
-    private final boolean forwardedExempt;
+    /** Recognises the forwarded requests that are exempt; null when none is. */
+    private final ForwardingSignature forwardedExempt;
 
-    private EndpointLimit(Semaphore permits, String what, boolean forwardedExempt) {
+    private EndpointLimit(Semaphore permits, String what, ForwardingSignature forwardedExempt) {
         this.permits = permits;
         this.what = what;
         this.forwardedExempt = forwardedExempt;
     }
 
-    /** @param what the requests, as the 503's message names them: "customer lookups in progress" */
-    static EndpointLimit forClients(int limit, String what) {
-        return new EndpointLimit(new Semaphore(limit), what, true);
+    /**
+     * @param what the requests, as the 503's message names them: "customer lookups in progress"
+     * @param signature tells a genuine forward from a client's request
+     */
+    static EndpointLimit forClients(int limit, String what, ForwardingSignature signature) {
+        return new EndpointLimit(new Semaphore(limit), what, signature);
     }
 
     static EndpointLimit forAll(int limit, String what) {
-        return new EndpointLimit(new Semaphore(limit), what, false);
+        return new EndpointLimit(new Semaphore(limit), what, null);
     }
 
     /**
@@ -39,7 +45,7 @@ final class EndpointLimit {
      * @return what to run when it is done, or null when it is one too many
      */
     Runnable tryEnter(HttpExchange exchange) {
-        if (permits == null || forwardedExempt && exchange.getRequestHeaders().containsKey(Forwarding.FORWARDED_BY)) {
+        if (permits == null || forwardedExempt != null && forwardedExempt.senderOf(exchange) != null) {
             return () -> { };
         }
         return permits.tryAcquire() ? permits::release : null;

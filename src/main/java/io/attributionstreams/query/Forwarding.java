@@ -9,7 +9,7 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface Forwarding {
-    /** Names the instance that forwarded a request. */
+    /** Names the instance that forwarded a request, with a MAC that proves it ({@link ForwardingSignature}). */
     String FORWARDED_BY = "X-Attribution-Forwarded-By";
     /** Names the instance ({@code application.server}) that computed a reply from its own stores. */
     String INSTANCE = "X-Attribution-Instance";
@@ -20,7 +20,7 @@ public interface Forwarding {
 
     /**
      * GET {@code pathAndQuery} from {@code instance} ({@code host:port}) with {@link #FORWARDED_BY}
-     * set to {@code self}; the owner's reply as it came (status, body, {@link #INSTANCE}).
+     * naming {@code self}, signed; the owner's reply as it came (status, body, {@link #INSTANCE}).
      *
      * @throws IOException when the instance cannot be reached or does not answer in time
      */

@@ -10,17 +10,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves an {@link Endpoint} on the JDK's HTTP server: GET (and HEAD) only, problems as JSON errors,
  * and every reply names the instance that computed it ({@link Forwarding#INSTANCE}, kept as the
- * owner sent it on a forwarded reply). Nothing of the request is logged: a path holds a customer id.
+ * owner sent it on a forwarded reply). A request counts as forwarded only when its forwarding header
+ * verifies ({@link ForwardingSignature}). Nothing of the request is logged: a path holds a customer id.
  */
 final class HttpEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
     private final Endpoint endpoint;
     private final String self;
+    private final ForwardingSignature signature;
 
-    HttpEndpoint(Endpoint endpoint, String self) {
+    /** @param signature checks the forwarding header: a request is forwarded only when it verifies */
+    HttpEndpoint(Endpoint endpoint, String self, ForwardingSignature signature) {
         this.endpoint = endpoint;
         this.self = self;
+        this.signature = signature;
     }
 
     @Override
@@ -40,8 +44,7 @@ final class HttpEndpoint implements HttpHandler {
             return Reply.error(405, "method_not_allowed", "only GET is served here").withHeader("Allow", "GET, HEAD");
         }
         try {
-            return endpoint.replyTo(QueryRequest.of(exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst(Forwarding.FORWARDED_BY)));
+            return endpoint.replyTo(QueryRequest.of(exchange.getRequestURI(), signature.senderOf(exchange)));
         } catch (QueryProblem problem) {
             return problem.reply(); // from parsing the request
         } catch (RuntimeException e) {

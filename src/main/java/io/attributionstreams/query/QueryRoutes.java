@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * reader) on the query pool, each of the first two with a limit of its own; the live feeds, each
  * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
  * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
+ * Everything but the dashboard's files (which hold no data) is behind the bearer token when one is set,
+ * and a request counts as forwarded only when its forwarding header verifies ({@link ForwardingSignature}).
  */
 final class QueryRoutes implements AutoCloseable {
     private final HandlerPool queries;
@@ -24,7 +26,7 @@ final class QueryRoutes implements AutoCloseable {
     }
 
     static QueryRoutes install(OpsServer http, String self, StoreView stores, Forwarding forwarding,
-            AnswerSettings answerSettings, UpdateFeed feed) {
+            ForwardingSignature signature, AnswerSettings answerSettings, UpdateFeed feed) {
         AttributionSettings settings = answerSettings.attribution();
         HttpLimits limits = http.limits();
         HandlerPool queries = new HandlerPool("http-query", limits.queryThreads(), limits.queryQueue());
@@ -32,23 +34,25 @@ final class QueryRoutes implements AutoCloseable {
         HandlerPool liveFeeds = new HandlerPool("http-live-feed", limits.liveFeeds(), limits.liveFeeds());
 
         MeterRegistry registry = http.registry();
-        http.route(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
+        http.routeForClients(CustomerAttributionEndpoint.PATH, new PooledHandler("customers",
                 new HttpEndpoint(CustomerAttributionEndpoint.routing(
                         new CustomerAttributionEndpoint(stores, forwarding, settings),
-                        new CustomerIdentifiersEndpoint(stores, forwarding)), self), queries,
-                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress"), self, registry));
-        http.route(ChannelsEndpoint.PATH, new PooledHandler("channels",
-                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self), queries,
-                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress"), self,
+                        new CustomerIdentifiersEndpoint(stores, forwarding)), self, signature), queries,
+                EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress", signature), self,
                 registry));
-        http.route(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
-                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self), queries,
+        http.routeForClients(ChannelsEndpoint.PATH, new PooledHandler("channels",
+                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self, signature), queries,
+                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress", signature),
+                self, registry));
+        http.routeForClients(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
+                new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self, signature), queries,
                 EndpointLimit.NONE, self, registry));
-        http.route(UpdatesStream.PATH, new PooledHandler("live_feed",
+        http.routeForClients(UpdatesStream.PATH, new PooledHandler("live_feed",
                 new UpdatesStream(feed, self, limits.liveFeedLifetime()), liveFeeds,
                 EndpointLimit.forAll(limits.liveFeeds(), "open live feeds"), self, registry));
-        http.route(SettingsEndpoint.PATH, new HttpEndpoint(new SettingsEndpoint(self, answerSettings), self));
-        http.route("/", DashboardFiles.load());
+        http.routeForClients(SettingsEndpoint.PATH,
+                new HttpEndpoint(new SettingsEndpoint(self, answerSettings), self, signature));
+        http.route("/", DashboardFiles.load()); // public: the page asks for the token itself
         return new QueryRoutes(queries, liveFeeds);
     }
 

@@ -5,6 +5,7 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.ops.OpsServer;
+import io.attributionstreams.ops.ServerTls;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -32,15 +33,18 @@ public final class QueryService implements AutoCloseable {
      * @param self this instance's {@code application.server}, where the others forward to
      * @param answerSettings the settings the topology computes with (attribution settings, guardrails)
      * @param clients how the live feed's consumer reaches the cluster (security included)
+     * @param forwardingKey the key every instance signs its forwarded requests with, and no client knows
      */
     public static QueryService start(OpsServer http, KafkaStreams streams, String self, String applicationId,
-            AnswerSettings answerSettings, KafkaClients clients) {
+            AnswerSettings answerSettings, KafkaClients clients, byte[] forwardingKey) {
         AttributionSettings settings = answerSettings.attribution();
         StoreView stores = new KafkaStoreView(streams, self, applicationId, new CustomerAttributor(settings),
                 answerSettings.fingerprint());
-        Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout());
+        ForwardingSignature signature = new ForwardingSignature(forwardingKey);
+        Forwarding forwarding = new HttpForwarding(http.limits().forwardTimeout(), signature, http.setup().token(),
+                http.setup().tls().map(ServerTls::clientContext));
         UpdateFeed feed = new UpdateFeed(FEED_CAPACITY);
-        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, answerSettings, feed);
+        QueryRoutes routes = QueryRoutes.install(http, self, stores, forwarding, signature, answerSettings, feed);
         return new QueryService(feed, UpdateFeedReader.start(clients, applicationId, feed, UpdatesStream.BACKLOG), routes);
     }
 

@@ -11,12 +11,6 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Which configuration keys an {@code ATTRIBUTION_*} environment variable may set. */
 final class ConfigKeys {
-    /**
-     * Keys the deployment files already set while the application is gaining them in a change of its own:
-     * accepted as known until {@link AppConfig#APP_KEYS} has them. Remove an entry once it is there.
-     */
-    static final Set<String> PENDING = Set.of("attribution.http.auth-token-file");
-
     private ConfigKeys() {
     }
 
@@ -36,8 +30,7 @@ final class ConfigKeys {
         Map<String, String> unknown = new TreeMap<>();
         env.keySet().stream().filter(name -> name.startsWith(AppConfig.ENV_PREFIX)).forEach(name -> {
             String key = AppConfig.keyOf(name);
-            boolean pending = PENDING.stream().anyMatch(p -> AppConfig.envName(p).equals(name));
-            if (!known.contains(key) && !pending) {
+            if (!known.contains(key)) {
                 unknown.put(name, key);
             }
         });

@@ -22,7 +22,7 @@ class ConfigKeysTest {
                 Map.entry("ATTRIBUTION_HTTP_AUTH_TOKEN", "x"),
                 Map.entry("JAVA_TOOL_OPTIONS", "-Xmx1g"));
 
-        // a pending key is accepted by its exact variable only
+        // the token file's key is known; a near miss of it is not
         assertThat(ConfigKeys.unknown(env)).containsOnlyKeys("ATTRIBUTION_BOOTSTRAP_SERVER",
                 "ATTRIBUTION_NUM_STREAMS_THREADS", "ATTRIBUTION_HTTP_AUTH_TOKEN");
     }

@@ -65,6 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  * whichever instance holds the partition: the instance that answered is named in a header, so the
  * test sees the forwarding happen. Then a real browser (headless Chromium) loads the dashboard and
  * must show exactly the batch numbers, a customer's path from the other instance, and a live update.
+ * Both instances run as a secured deployment would: behind a bearer token (the browser's page asks for
+ * it, and the test types it in), with health and metrics on an ops port of their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueriesAndDashboardIT extends RealBrokerTest {
@@ -74,16 +76,19 @@ class QueriesAndDashboardIT extends RealBrokerTest {
     /** A phone in E.164 or an email: neither may appear in anything the API or the page shows. */
     private static final Pattern PERSONAL = Pattern.compile("@|\\+\\d{10,}");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String TOKEN = "the-dashboard-test-token-0123456789-abcdef";
 
     @TempDir
     static Path tmp;
     static DataSet data;
     static RunningEngine one;
     static RunningEngine two;
+    static Path tokenFile;
 
     @BeforeAll
     static void twoInstancesProcessAGeneratedDataSet() throws Exception {
         data = generate(tmp, 600, 6_000, 1618, 0.05);
+        tokenFile = Files.writeString(tmp.resolve("http-token"), TOKEN + "\n");
         one = engine("one");
         two = engine("two");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
@@ -110,6 +115,8 @@ class QueriesAndDashboardIT extends RealBrokerTest {
         cli.put(AppConfig.HTTP_PORT, "0");
         cli.put(AppConfig.PSEUDONYM_KEY_FILE, TestPseudonyms.keyFile().toString());
         cli.put(AppConfig.HTTP_ADVERTISED_HOST, "localhost");
+        cli.put(AppConfig.HTTP_AUTH_TOKEN_FILE, tokenFile.toString());
+        cli.put(AppConfig.HTTP_OPS_PORT, "0");
         return RunningEngine.start(null, Map.of(), cli);
     }
 
@@ -197,10 +204,45 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     @Test
     @Order(4)
+    void withoutTheTokenNothingIsAnsweredAndAClientsForwardingHeaderChangesNothing() throws Exception {
+        for (RunningEngine asked : List.of(one, two)) {
+            for (String path : List.of("/channels", "/settings", "/customers/CU0000001/attribution", "/updates/stream")) {
+                assertThat(send(asked, path, Map.of()).statusCode()).as(path).isEqualTo(401);
+                assertThat(send(asked, path, Map.of("Authorization", "Bearer " + TOKEN.replace('9', '8')))
+                        .statusCode()).as(path).isEqualTo(403);
+            }
+            assertThat(send(asked, "/", Map.of()).statusCode()).isEqualTo(200); // the page asks for the token
+            String ops = "http://localhost:" + asked.opsPort();
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(ops + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(ops + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("attribution_http_refused");
+            assertThat(send(asked, "/metrics", Map.of()).statusCode()).isEqualTo(404);
+
+            // a client claiming to be the other instance still gets every instance's partitions
+            RunningEngine other = asked == one ? two : one;
+            HttpResponse<String> forged = send(asked, "/channels", Map.of("Authorization", "Bearer " + TOKEN,
+                    Forwarding.FORWARDED_BY, other.applicationServer()));
+            ChannelsReply whole = Json.MAPPER.readValue(forged.body(), ChannelsReply.class);
+            assertThat(whole.instances()).containsExactlyInAnyOrder(one.applicationServer(), two.applicationServer());
+        }
+    }
+
+    @Test
+    @Order(5)
     void theDashboardInABrowserShowsTheBatchNumbersAPathFromTheOtherInstanceAndLiveUpdates() throws Exception {
         List<Map<String, String>> batchChannels = rows(data.batch().resolve("channels.csv"));
         List<Map<String, String>> batchRows = rows(data.batch().resolve("attribution.csv"));
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            browser.navigate(base(one) + "/");
+            // the first data request is answered 401: the page asks for the token, once for the tab
+            browser.awaitValue(LOGIN, login -> login.path("shown").asBoolean(), Duration.ofSeconds(30));
+            browser.evaluate(typeToken("not-the-token-but-long-enough-0123456789"));
+            // a wrong token is refused (403): the page says so and asks again
+            browser.awaitValue(LOGIN, login -> login.path("shown").asBoolean()
+                    && login.path("message").asText().contains("refused"), Duration.ofSeconds(30));
+            browser.evaluate(typeToken(TOKEN));
+            browser.awaitValue(LOGIN, login -> !login.path("shown").asBoolean(), Duration.ofSeconds(10));
             for (String type : TYPES) {
                 browser.navigate(base(one) + "/?type=" + type + "&model=" + MODEL);
                 JsonNode table = browser.awaitValue(TABLE, t -> t.path("state").asText().equals("ready")
@@ -228,6 +270,8 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     // --- what the page shows, read in the page ---
 
+    private static final String LOGIN = "JSON.stringify({shown: !document.getElementById('login').hidden,"
+            + "message: document.getElementById('login-message').textContent})";
     private static final String TABLE = "JSON.stringify({"
             + "state: document.getElementById('channel-table').dataset.state,"
             + "type: document.getElementById('channel-table').dataset.type || null,"
@@ -366,13 +410,27 @@ class QueriesAndDashboardIT extends RealBrokerTest {
         return metadata.activeHost().host() + ':' + metadata.activeHost().port();
     }
 
+    /** Types {@code token} into the page's login form and submits it. */
+    private static String typeToken(String token) {
+        return "document.getElementById('token').value = '" + token + "';"
+                + "document.getElementById('login').requestSubmit(); true";
+    }
+
     private static String base(RunningEngine engine) {
         return "http://localhost:" + engine.httpPort();
     }
 
+    /** GET with the token. */
     private static HttpResponse<String> get(RunningEngine engine, String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(engine) + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(engine, pathAndQuery, Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    private static HttpResponse<String> send(RunningEngine engine, String pathAndQuery, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(engine) + pathAndQuery))
+                .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String segment) {

@@ -61,7 +61,7 @@ class HttpUnderLoadTest {
         fake.customers.put("CU1", List.of(CustomerAttributionEndpointTest.record("CU1", "FIRST_PAID", "daily_split", 1)));
         fake.channelPartitions.put(self, Set.of(0));
         stores = new GatedStores(fake);
-        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(),
+        routes = QueryRoutes.install(http, self, stores, new FakeForwarding(), ServedQueries.SIGNATURE,
                 new io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings(AttributionSettings.defaults(), 0, ""),
                 feed);
     }
@@ -81,7 +81,8 @@ class HttpUnderLoadTest {
     /** A customer lookup as another instance forwards it: it skips the per-endpoint limit, so any number fill the pool. */
     private CompletableFuture<HttpResponse<String>> forwardedLookup() {
         CompletableFuture<HttpResponse<String>> reply = client.sendAsync(request("/customers/CU1/attribution")
-                .header(Forwarding.FORWARDED_BY, "localhost:1").build(), HttpResponse.BodyHandlers.ofString());
+                .header(Forwarding.FORWARDED_BY, ServedQueries.SIGNATURE.header("localhost:1", "GET",
+                        "/customers/CU1/attribution")).build(), HttpResponse.BodyHandlers.ofString());
         slow.add(reply);
         return reply;
     }
@@ -187,12 +188,17 @@ class HttpUnderLoadTest {
 
         HttpResponse<String> secondLookup = getAtOnce("/customers/CU1/attribution");
         HttpResponse<String> secondChannels = getAtOnce("/channels");
+        // a client naming an instance in the header without the MAC is still a client
+        HttpResponse<String> forgedForward = client.send(request("/customers/CU1/attribution")
+                .header(Forwarding.FORWARDED_BY, "localhost:1").timeout(AT_ONCE).build(),
+                HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> forwarded = forwardedLookup();
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 3);
 
         assertBusy(secondLookup, "too many customer lookups in progress on this instance");
         assertBusy(secondChannels, "too many channel totals requests in progress on this instance");
-        assertThat(refused("customers", "endpoint_limit")).isEqualTo(1);
+        assertBusy(forgedForward, "too many customer lookups in progress on this instance");
+        assertThat(refused("customers", "endpoint_limit")).isEqualTo(2);
         assertThat(refused("channels", "endpoint_limit")).isEqualTo(1);
         assertThat(refused("customers", "pool_full")).isZero();
         stores.open();

@@ -82,7 +82,8 @@ class QueryHttpTest {
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self'");
         assertThat(page.body()).contains("<script src=\"/dashboard.js\"></script>").doesNotContain("http://", "https://");
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        assertThat(script.body()).contains("new EventSource('/updates/stream')");
+        // the live feed is read with fetch(), which can send the token EventSource cannot
+        assertThat(script.body()).contains("authorizedFetch('/updates/stream'").doesNotContain("new EventSource(");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"error\":\"not_found\"");
     }
