@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The engine on a cluster that takes only authenticated clients over TLS, as managed and company
  * clusters do: the embedded broker with SASL_SSL (SCRAM-SHA-512) and mutual TLS, nothing in the clear.
  * {@code topics}, the app ({@code run}, its own process, with its cluster check, topic creation, kept
- * pseudonym key and live feed), {@code replay} and the query API over SCRAM; {@code export} over mutual
- * TLS; every client given only a {@code --config} file. The export equals batch; a wrong password is
+ * pseudonym key and live feed), {@code replay}, {@code export} and the query API over SCRAM; {@code export}
+ * again over mutual TLS; every client given only a {@code --config} file. The export equals batch; a wrong password is
  * one clear line at once.
  */
 class SecuredClusterIT {
@@ -57,11 +57,16 @@ class SecuredClusterIT {
                 assertThat(replay.exitCode()).as(replay.err()).isZero();
 
                 Path out = tmp.resolve("export");
-                Cli.Run export = Cli.run("export", "--config", mtls, "--output", out.toString(), "--await-quiet", "3s",
+                Cli.Run export = Cli.run("export", "--config", scram, "--output", out.toString(), "--await-quiet", "3s",
                         "--application-id", "secured", "--timeout", "5m");
                 assertThat(export.exitCode()).as(export.err()).isZero();
                 assertThat(out.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
                 assertThat(out.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
+                // and the same read again by a client that proves itself with a certificate instead
+                Path overMtls = tmp.resolve("export-mtls");
+                Cli.Run certified = Cli.run("export", "--config", mtls, "--output", overMtls.toString());
+                assertThat(certified.exitCode()).as(certified.err()).isZero();
+                assertThat(overMtls.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
 
                 // the query API answers from state the app built over SCRAM: a converted customer's answer
                 String row = Files.readAllLines(batch.resolve("attribution.csv")).get(1);
