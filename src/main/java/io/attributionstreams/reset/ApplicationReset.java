@@ -128,22 +128,21 @@ public final class ApplicationReset {
         }
     }
 
+    /** The latest record of a key: where it is, and whether it holds a value. */
+    private record Latest(int partition, long offset, boolean live) {
+    }
+
     /** Keys whose latest record is older than the mark of its partition, and not a tombstone already. */
     private static long tombstoneStale(KafkaClients clients, String topic, Map<TopicPartition, Long> marks) {
-        Map<String, Long> latest = new HashMap<>();
-        Map<String, Integer> partitionOf = new HashMap<>();
-        Map<String, Boolean> live = new HashMap<>();
-        TopicReader.forEach(TopicReader.readCommitted(clients), topic, r -> {
-            String key = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
-            latest.put(key, r.offset());
-            partitionOf.put(key, r.partition());
-            live.put(key, r.value() != null);
-        });
-        List<String> stale = new ArrayList<>();
-        latest.forEach((key, offset) -> {
-            Long mark = marks.get(new TopicPartition(topic, partitionOf.get(key)));
-            if (mark != null && offset < mark && live.get(key)) {
-                stale.add(key);
+        Map<String, Latest> latest = new HashMap<>();
+        TopicReader.forEach(TopicReader.readCommitted(clients), topic, r -> latest.put(
+                new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                new Latest(r.partition(), r.offset(), r.value() != null)));
+        Map<String, Integer> stale = new HashMap<>();
+        latest.forEach((key, record) -> {
+            Long mark = marks.get(new TopicPartition(topic, record.partition()));
+            if (mark != null && record.offset() < mark && record.live()) {
+                stale.put(key, record.partition());
             }
         });
         Properties settings = clients.producer();
@@ -151,11 +150,9 @@ public final class ApplicationReset {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            for (String key : stale) {
-                // the same partition as the record it removes: the app's partitioner is the default one
-                producer.send(new ProducerRecord<>(topic, partitionOf.get(key),
-                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
-            }
+            // the same partition as the record it removes
+            stale.forEach((key, partition) -> producer.send(new ProducerRecord<>(topic, partition,
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8), null)));
             producer.flush();
         }
         return stale.size();
