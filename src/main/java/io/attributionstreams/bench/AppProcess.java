@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,23 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int httpPort;
+    /** Where a process without HTTP (the skeleton) says it is ready, and from which byte of the log; else null. */
+    private final ReadyLine readyLine;
     private long peakRssKb;
 
-    private AppProcess(Process process, int httpPort) {
+    private AppProcess(Process process, int httpPort, ReadyLine readyLine) {
         this.process = process;
         this.httpPort = httpPort;
+        this.readyLine = readyLine;
+    }
+
+    /** A line a process prints once ready, looked for in its log after {@code from} bytes (the log is shared). */
+    private record ReadyLine(Path log, long from, String line) {
+        boolean seen() throws IOException {
+            byte[] bytes = Files.readAllBytes(log);
+            return new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from),
+                    StandardCharsets.UTF_8).contains(line);
+        }
     }
 
     /**
@@ -41,20 +54,37 @@ public final class AppProcess implements AutoCloseable {
     /** @param jvmOptions options for the app's JVM, such as a flight recording for a profile */
     public static AppProcess start(List<String> jvmOptions, String bootstrap, String applicationId, Path stateDir,
             Path log, String... extra) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         int port = freePort();
+        List<String> arguments = new ArrayList<>(List.of("run", "--bootstrap-servers", bootstrap, "--application-id",
+                applicationId, "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
+        // no key file: the instances of one application share the key the app keeps in Kafka
+        arguments.addAll(List.of(extra));
+        return new AppProcess(launch(jvmOptions, arguments, log), port, null);
+    }
+
+    /**
+     * The skeleton topology of {@code bench stream} ({@link SkeletonApp}) in a JVM like the app's; it is
+     * ready once it prints {@link SkeletonApp#READY}.
+     */
+    public static AppProcess startSkeleton(String bootstrap, String applicationId, Path stateDir, Path log) {
+        long from = log.toFile().length();
+        Process process = launch(List.of(), List.of("bench", "skeleton-app", "--bootstrap-servers", bootstrap,
+                "--application-id", applicationId, "--state-dir", stateDir.toString()), log);
+        return new AppProcess(process, 0, new ReadyLine(log, from, SkeletonApp.READY));
+    }
+
+    private static Process launch(List<String> jvmOptions, List<String> arguments, Path log) {
+        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
-                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
-        // no key file: the instances of one application share the key the app keeps in Kafka
-        command.addAll(List.of(extra));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // a benchmark or drill stopped with Ctrl-C must not leave its app running without a broker
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-app-process"));
-            return new AppProcess(process, port);
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the app process: " + e.getMessage(), e);
         }
@@ -68,7 +98,10 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Until the app's /health/ready answers 200: Kafka Streams is RUNNING, its tasks assigned and restored. */
+    /**
+     * Until the app's /health/ready answers 200: Kafka Streams is RUNNING, its tasks assigned and restored
+     * (for the skeleton: until it has printed that Kafka Streams is RUNNING).
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
@@ -77,7 +110,8 @@ public final class AppProcess implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             peakRssKb();
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (readyLine != null ? readyLine.seen()
+                        : http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -24,21 +24,31 @@ final class ProgressReport implements AutoCloseable {
     private final Admin admin;
     private final long total;
     private final long every;
+    /** What the app does once all input is processed, for the line that says so. */
+    private final String settling;
     private long lastCommitted;
     private long lastNanos = System.nanoTime();
     private final long started = System.nanoTime();
     /** When the committed input first reached the total, in nanoTime; 0 before. */
     private volatile long allInputAt;
 
-    private ProgressReport(Admin admin, long total, Duration every) {
+    private ProgressReport(Admin admin, long total, Duration every, String settling) {
         this.admin = admin;
+        this.settling = settling;
         this.total = total;
         this.every = every.toMillis();
     }
 
     /** Starts printing to {@code out} every {@code every}, for the application's consumer group. */
     static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out) {
-        ProgressReport report = new ProgressReport(Admin.create(KafkaClients.of(bootstrap).admin()), total, every);
+        return start(bootstrap, applicationId, total, every, out, "waiting for deferred recomputes and fan-outs to settle");
+    }
+
+    /** @param settling what the application still does once all input is processed */
+    static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out,
+            String settling) {
+        ProgressReport report = new ProgressReport(Admin.create(KafkaClients.of(bootstrap).admin()), total, every,
+                settling);
         // looked at every second, so that the moment all input is processed is known to a second; printed less often
         report.timer.scheduleAtFixedRate(() -> report.look(applicationId, out), 1, 1, TimeUnit.SECONDS);
         return report;
@@ -69,7 +79,7 @@ final class ProgressReport implements AutoCloseable {
         lastCommitted = committed;
         lastNanos = now;
         long left = Math.max(0, total - committed);
-        String eta = left == 0 ? "all input processed; waiting for deferred recomputes and fan-outs to settle"
+        String eta = left == 0 ? "all input processed; " + settling
                 : rate > 0 ? "about " + timeLeft(left / rate) + " left at this rate"
                 : "no progress in this interval";
         synchronized (out) {

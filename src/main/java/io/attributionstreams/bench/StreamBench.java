@@ -5,6 +5,7 @@ import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.GuardrailSettings;
 import io.attributionstreams.batch.CsvRow;
 import io.attributionstreams.broker.EmbeddedKafka;
+import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.broker.TopicCreator;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
@@ -41,9 +42,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code bench stream}: in one run, on one embedded broker, the broker's own pass-through with the
- * replay's producer settings, the engine end to end (the app in its own JVM, exactly_once_v2, until
- * converged, with its peak RSS), latency from a fact's timestamp to its update at a steady rate,
- * and the batch engine on the same files. Figures are printed; nothing is asserted.
+ * replay's producer settings (the physical floor), the {@link SkeletonTopology} on the same facts (the
+ * framework's ceiling), the engine end to end (the app in its own JVM, exactly_once_v2, until converged,
+ * with its peak RSS) and its ratio to the skeleton, latency from a fact's timestamp to its update at a
+ * steady rate, and the batch engine on the same files. Figures are printed; nothing is asserted.
  */
 public final class StreamBench {
     private static final String SCRATCH = "bench-passthrough";
@@ -98,31 +100,43 @@ public final class StreamBench {
             print("1. broker: produce %,.0f records/s, consume (read_committed) %,.0f records/s, "
                     + "produce then consume %,.0f records/s", broker[0], broker[1], broker[2]);
 
+            // the facts go in once, before either app starts: the skeleton and the engine then read the same
+            // records, each timed from its readiness to its convergence
+            long replayStart = System.nanoTime();
+            Replayer.send(bootstrap, rows, 0, null);
+            print("   replay into the input topics: %,d facts in %.1f s, before either app starts", rows.size(),
+                    (System.nanoTime() - replayStart) / 1e9);
+
+            AppProcess skeletonApp = AppProcess.startSkeleton(bootstrap, SkeletonTopology.APPLICATION_ID,
+                    work.resolve("skeleton-state"), work.resolve("skeleton.log"));
+            Converged skeleton;
+            try {
+                skeleton = converge(skeletonApp, bootstrap, SkeletonTopology.APPLICATION_ID, SkeletonTopology.OUTPUTS,
+                        List.of(), "waiting for its outputs to settle", rows.size());
+            } finally {
+                skeletonApp.close();
+            }
+            double skeletonRate = rows.size() / skeleton.seconds();
+            print("2. skeleton (same input topics, repartitions by identifier, customer and channel, one store "
+                    + "read-modify-write per hop, exactly_once_v2, commit 50 ms): %,d facts in %.1f s = %,.0f facts/s; "
+                    + "app peak RSS %,d MB", rows.size(), skeleton.seconds(), skeletonRate, skeletonApp.peakRssKb() / 1024);
+            print("   skeleton / broker pass-through (produce then consume): %.0f%%", 100 * skeletonRate / broker[2]);
+
             List<String> jvm = profile == null ? List.of()
                     : List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profile);
             AppProcess app = AppProcess.start(jvm, bootstrap, APPLICATION_ID, work.resolve("state"), work.resolve("app.log"),
                     appArguments.toArray(String[]::new));
             try {
-                app.awaitReady(Duration.ofMinutes(2));
-                OutputWatch watch = OutputWatch.start(bootstrap);
-                long start = System.nanoTime();
-                Replayer.send(bootstrap, rows, 0, null);
-                double replaySeconds = (System.nanoTime() - start) / 1e9;
-                Duration quiet = Duration.ofSeconds(2);
-                double inputSeconds;
-                try (ProgressReport progress = ProgressReport.start(bootstrap, APPLICATION_ID, rows.size(),
-                        Duration.ofSeconds(30), out)) {
-                    Exporter.awaitQuiet(bootstrap, APPLICATION_ID, quiet, Duration.ofHours(2), null);
-                    inputSeconds = progress.inputProcessedSeconds(start);
-                }
-                double seconds = (watch.stop() - start) / 1e9;
-                print("   replay took %.1f s; the last output record appeared %.1f s after the first fact was sent",
-                        replaySeconds, seconds);
+                Converged engine = converge(app, bootstrap, APPLICATION_ID,
+                        List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS), Names.DEFERRED_WORK_STORES,
+                        "waiting for deferred recomputes and fan-outs to settle", rows.size());
+                double engineRate = rows.size() / engine.seconds();
+                print("3. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
+                        + "app peak RSS %,d MB", rows.size(), engine.seconds(), engineRate, app.peakRssKb() / 1024);
                 print("   phases: all input processed (committed) after %.1f s; deferred recomputes and fan-outs "
-                        + "settled %.1f s later", inputSeconds, Math.max(0, seconds - inputSeconds));
-                double engineRate = rows.size() / seconds;
-                print("2. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
-                        + "app peak RSS %,d MB", rows.size(), seconds, engineRate, app.peakRssKb() / 1024);
+                        + "settled %.1f s later", engine.inputSeconds(),
+                        Math.max(0, engine.seconds() - engine.inputSeconds()));
+                print("   engine / skeleton: %.0f%%   (target 70%% at 1M facts)", 100 * engineRate / skeletonRate);
                 print("   engine / broker pass-through (produce then consume): %.0f%%", 100 * engineRate / broker[2]);
                 long[] updates = tally(bootstrap, Names.ATTRIBUTION_UPDATES);
                 print("   attribution-updates written: %,d records, %,.1f MB: %.2f records and %,.0f bytes per input fact",
@@ -133,7 +147,7 @@ public final class StreamBench {
 
                 List<Long> latencies = latency(bootstrap, rows);
                 Collections.sort(latencies);
-                print("3. latency at %,d facts/s for %d s (%,d updates): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
+                print("4. latency at %,d facts/s for %d s (%,d updates): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
                         latencyRate, latencySeconds, latencies.size(), pct(latencies, 50), pct(latencies, 95),
                         pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
                 print("   app peak RSS over the whole run %,d MB", app.peakRssKb() / 1024);
@@ -146,10 +160,39 @@ public final class StreamBench {
                 new GuardrailSettings(null, maxClaimants == 0 ? null : maxClaimants, null, null).load(settings.region()),
                 null);
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
-        print("4. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
+        print("5. batch on the same files: %,d facts in %.1f s = %,.0f facts/s", summary.rows(), batchSeconds,
                 summary.rows() / batchSeconds);
         List<String> differences = ExportFiles.differences(work.resolve("batch"), work.resolve("export"));
-        print("export after step 2 equals batch: %s", differences.isEmpty() ? "yes, byte for byte" : "NO " + differences);
+        print("export after step 3 equals batch: %s", differences.isEmpty() ? "yes, byte for byte" : "NO " + differences);
+    }
+
+    /**
+     * How long an app took, from its readiness to its convergence, on input already in its topics.
+     *
+     * @param seconds until the last record of its outputs appeared
+     * @param inputSeconds until it had committed every input fact (-1 if never seen)
+     */
+    private record Converged(double seconds, double inputSeconds) {
+    }
+
+    /**
+     * Waits until {@code app} is ready, then until it is quiet (its group has consumed the input and its
+     * internal topics, nothing waits in {@code deferredWorkStores}, its outputs have stopped growing for 2 s),
+     * with a progress line every 30 s. The skeleton and the engine are measured alike by this.
+     */
+    private Converged converge(AppProcess app, String bootstrap, String applicationId, List<String> outputs,
+            List<String> deferredWorkStores, String settling, int facts) throws InterruptedException {
+        app.awaitReady(Duration.ofMinutes(2));
+        OutputWatch watch = OutputWatch.start(bootstrap, outputs);
+        long start = System.nanoTime();
+        double inputSeconds;
+        try (ProgressReport progress = ProgressReport.start(bootstrap, applicationId, facts, Duration.ofSeconds(30),
+                out, settling)) {
+            Exporter.awaitQuiet(KafkaClients.of(bootstrap), applicationId, outputs, deferredWorkStores,
+                    Duration.ofSeconds(2), Duration.ofHours(2), null);
+            inputSeconds = progress.inputProcessedSeconds(start);
+        }
+        return new Converged((watch.stop() - start) / 1e9, inputSeconds);
     }
 
     /** Produce every row to a scratch topic with replay's settings, then read it back read_committed. */
@@ -279,7 +322,7 @@ public final class StreamBench {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile long lastGrowth = System.nanoTime();
 
-        private OutputWatch(String bootstrap) {
+        private OutputWatch(String bootstrap, List<String> topics) {
             thread = new Thread(() -> {
                 Properties p = new Properties();
                 p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -287,7 +330,7 @@ public final class StreamBench {
                 try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                         new ByteArrayDeserializer())) {
                     List<TopicPartition> partitions = new ArrayList<>();
-                    for (String topic : List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS)) {
+                    for (String topic : topics) {
                         consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
                     }
                     long total = -1;
@@ -305,8 +348,8 @@ public final class StreamBench {
             }, "bench-output-watch");
         }
 
-        static OutputWatch start(String bootstrap) {
-            OutputWatch watch = new OutputWatch(bootstrap);
+        static OutputWatch start(String bootstrap, List<String> topics) {
+            OutputWatch watch = new OutputWatch(bootstrap, topics);
             watch.thread.start();
             return watch;
         }

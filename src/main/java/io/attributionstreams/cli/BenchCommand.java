@@ -4,6 +4,7 @@ import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.bench.CrashDrill;
+import io.attributionstreams.bench.SkeletonApp;
 import io.attributionstreams.bench.StreamBench;
 import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.broker.TopicCreator;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code bench}: measured figures, printed; never a timed unit test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Batch.class, BenchCommand.Stream.class, BenchCommand.Crash.class})
+        subcommands = {BenchCommand.Batch.class, BenchCommand.Stream.class, BenchCommand.Crash.class,
+            BenchCommand.SkeletonAppCommand.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -92,10 +94,11 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code bench stream}: broker limit, engine end to end, latency and batch, in one run. */
+    /** {@code bench stream}: broker limit, skeleton ceiling, engine end to end, latency and batch, in one run. */
     @Command(name = "stream", mixinStandardHelpOptions = true,
-            description = "On an embedded broker: the broker's own pass-through, the engine end to end (exactly_once_v2, "
-                    + "app in its own JVM, peak RSS), latency at a steady rate, and batch on the same data.")
+            description = "On an embedded broker: the broker's own pass-through, a skeleton topology of the engine's shape "
+                    + "(the framework's ceiling), the engine end to end (exactly_once_v2, app in its own JVM, peak RSS) "
+                    + "and its ratio to the skeleton, latency at a steady rate, and batch on the same data.")
     static final class Stream implements Callable<Integer> {
         @Mixin
         BenchDataOptions data;
@@ -207,6 +210,28 @@ public final class BenchCommand implements Runnable {
             }
             deleteTree(work); // after the broker has stopped
             return 0;
+        }
+    }
+
+    /** {@code bench skeleton-app}: the process {@code bench stream} starts for its skeleton; not for people. */
+    @Command(name = "skeleton-app", hidden = true,
+            description = "Run the skeleton topology of bench stream until SIGTERM.")
+    static final class SkeletonAppCommand implements Callable<Integer> {
+        @Option(names = "--bootstrap-servers", required = true)
+        String bootstrapServers;
+
+        @Option(names = "--application-id", required = true)
+        String applicationId;
+
+        @Option(names = "--state-dir", required = true)
+        Path stateDir;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return SkeletonApp.run(bootstrapServers, applicationId, stateDir, spec.commandLine().getOut()) ? 1 : 0;
         }
     }
 

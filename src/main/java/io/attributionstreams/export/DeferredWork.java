@@ -19,17 +19,18 @@ final class DeferredWork implements AutoCloseable {
         this.changelogs = changelogs;
     }
 
-    static DeferredWork watch(KafkaClients clients, String applicationId) {
+    /** The changelogs of these stores of the application (the engine's: {@link Names#DEFERRED_WORK_STORES}). */
+    static DeferredWork watch(KafkaClients clients, String applicationId, List<String> stores) {
         List<PendingKeys> changelogs = new ArrayList<>();
         try {
-            for (String store : Names.DEFERRED_WORK_STORES) {
+            for (String store : stores) {
                 changelogs.add(PendingKeys.watch(clients, applicationId, store));
             }
         } catch (RuntimeException e) {
             changelogs.forEach(PendingKeys::close);
             throw e;
         }
-        return new DeferredWork(Names.DEFERRED_WORK_STORES, changelogs);
+        return new DeferredWork(List.copyOf(stores), changelogs);
     }
 
     /** The stores holding work now, read to their ends; empty when nothing waits. */

@@ -62,14 +62,25 @@ public final class Exporter {
     /** As above, on a cluster reached with these client settings (security included). */
     public static void awaitQuiet(KafkaClients clients, String applicationId, Duration quiet, Duration timeout,
             PrintWriter progress) {
+        awaitQuiet(clients, applicationId, OUTPUTS, Names.DEFERRED_WORK_STORES, quiet, timeout, progress);
+    }
+
+    /**
+     * As above, for any application that reads the four input topics: quiet once its group has consumed
+     * them and its internal topics, the changelogs of {@code deferredWorkStores} hold no key, and
+     * {@code outputs} have not grown for {@code quiet} (the benchmark's skeleton: its own outputs, no
+     * deferred work).
+     */
+    public static void awaitQuiet(KafkaClients clients, String applicationId, List<String> outputs,
+            List<String> deferredWorkStores, Duration quiet, Duration timeout, PrintWriter progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         Map<TopicPartition, Long> lastOutputEnds = Map.of();
         long lastReport = 0;
         try (Admin admin = admin(clients);
-             DeferredWork deferredWork = DeferredWork.watch(clients, applicationId)) {
+             DeferredWork deferredWork = DeferredWork.watch(clients, applicationId, deferredWorkStores)) {
             while (true) {
-                Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, OUTPUTS));
+                Map<TopicPartition, Long> outputEnds = endOffsets(admin, partitions(admin, outputs));
                 long inputLag = lag(admin, applicationId, partitions(admin, Names.INPUT_TOPICS), 0);
                 long internalLag = internalLag(admin, applicationId);
                 List<String> deferred = deferredWork.pending();
