@@ -4,6 +4,8 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.attribution.CustomerFacts;
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.channels.ChannelKey;
+import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Customer;
@@ -85,7 +87,8 @@ public final class BatchEngine {
                                 payments.getOrDefault(id, List.of()))));
                         outcomes.sort(WITHIN_CUSTOMER);
                         List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
-                        return new Answer<>(outcomes, withRecords.isEmpty() ? null : attributed.render(withRecords));
+                        return new Answer<>(outcomes, outcomes.stream().map(ChannelTotals::contribution).toList(),
+                                withRecords.isEmpty() ? null : attributed.render(withRecords));
                     })
                     .toList();
             for (Answer<T> answer : answers) {
@@ -93,9 +96,9 @@ public final class BatchEngine {
                     converted++;
                 }
                 for (Outcome outcome : answer.outcomes()) {
-                    channels.add(outcome);
                     rows += outcome.touchpoints().size();
                 }
+                answer.channelParts().forEach(channels::add);
                 if (answer.rendered() != null) {
                     attributed.write(answer.rendered());
                 }
@@ -105,8 +108,11 @@ public final class BatchEngine {
                 identity.capped());
     }
 
-    /** One customer's outcomes and their rendering (null when none has an attribution record). */
-    private record Answer<T>(List<Outcome> outcomes, T rendered) {
+    /**
+     * One customer's outcomes, what each adds to the channel totals (exact sums, so the order they are added
+     * in does not matter), and their rendering (null when none has an attribution record).
+     */
+    private record Answer<T>(List<Outcome> outcomes, List<Map<ChannelKey, ChannelTotal>> channelParts, T rendered) {
     }
 
     /** The whole answer in memory, for tests and small inputs. */

@@ -32,7 +32,12 @@ public final class ChannelTotals {
     }
 
     public void add(Outcome outcome) {
-        contribution(outcome).forEach((key, part) -> totals.merge(key, part, ChannelTotal::plus));
+        add(contribution(outcome));
+    }
+
+    /** Adds a {@link #contribution}, computed elsewhere (by the batch engine's workers, in parallel). */
+    public void add(Map<ChannelKey, ChannelTotal> contribution) {
+        contribution.forEach((key, part) -> totals.merge(key, part, ChannelTotal::plus));
     }
 
     /** The rows that exist (at least one customer), sorted by type, model, channel. */

@@ -116,6 +116,24 @@ class PhonesTest {
         assertThat(Phones.cacheKey(phone)).isEqualTo(expected);
     }
 
+    /** Leading zeros and the '+' are part of a numeric key: these spellings must never share an answer. */
+    @Test
+    void numericKeysKeepLengthAndSign() {
+        assertThat(java.util.stream.Stream.of("2015550123", "02015550123", "+2015550123", "12015550123",
+                "+12015550123", "0", "00").map(Phones::numericKey).distinct()).hasSize(7);
+        assertThat(Phones.numericKey("99999999999999999")).isPositive();
+        assertThat(Phones.numericKey("999999999999999999")).isEqualTo(-1); // 18 digits: cached as text
+        assertThat(Phones.numericKey("1-800-FLOWERS")).isEqualTo(-1);
+        assertThat(Phones.numericKey("+")).isEqualTo(-1);
+
+        Phones warm = new Phones("US");
+        assertThat(warm.normalise("2015550123")).isEqualTo("+12015550123");
+        assertThat(warm.normalise("02015550123")).isEqualTo(direct("02015550123"));
+        assertThat(warm.normalise("+2015550123")).isEqualTo(direct("+2015550123"));
+        assertThat(warm.normalise("+44 20 7946 0958")).isEqualTo("+442079460958");
+        assertThat(warm.normalise("0000000000")).isNull();
+    }
+
     /**
      * libphonenumber refuses a value longer than 250 characters (TOO_LONG). The cache keyed by
      * digits must not answer such a spelling from a shorter one seen before: the answer may never
