@@ -21,8 +21,11 @@ import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
@@ -63,7 +66,13 @@ public final class AttributionTopology {
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
             IdentityOptions identity, ErasureOptions erasure) {
-        StreamsBuilder builder = new StreamsBuilder();
+        // a plain StreamsBuilder only logs an unnamed repartition, store or changelog; with the setting in its
+        // own TopologyConfig, building fails, so a rename can never slip in unnoticed (and move state)
+        Properties naming = new Properties();
+        naming.put(StreamsConfig.APPLICATION_ID_CONFIG, StreamsSettings.DEFAULT_APPLICATION_ID);
+        naming.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(naming)));
         Erasure suppressed = new Erasure(erasure.pseudonyms(), metrics.factSuppressed());
         FactNormaliser normaliser = new FactNormaliser(settings.region(), settings.zone(), settings.currency(),
                 metrics.normalisation(), identity.blocked(), suppressed.suppressions(), identity.values());
