@@ -52,10 +52,14 @@ public final class BatchEngine {
      */
     public <T> BatchResult run(FactSet facts, OutcomeSink<T> attributed) {
         IdentityIndex identity = new IdentityIndex(facts.customers(), maxClaimants);
+        // the lookups (a million interactions, each a few probes of large maps) run on both cores; the index is
+        // only read. The lists are then filled in one thread: their order does not matter, the attributor sorts
+        List<Interaction> interactions = List.copyOf(facts.interactions());
+        List<List<String>> claimants = interactions.parallelStream().map(identity::customersOf).toList();
         Map<String, List<Interaction>> touchpoints = new HashMap<>();
-        for (Interaction interaction : facts.interactions()) {
-            for (String customerId : identity.customersOf(interaction)) {
-                touchpoints.computeIfAbsent(customerId, k -> new ArrayList<>()).add(interaction);
+        for (int i = 0; i < interactions.size(); i++) {
+            for (String customerId : claimants.get(i)) {
+                touchpoints.computeIfAbsent(customerId, k -> new ArrayList<>()).add(interactions.get(i));
             }
         }
         Map<String, List<Appointment>> appointments = new HashMap<>();

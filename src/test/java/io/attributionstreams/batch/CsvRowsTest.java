@@ -24,6 +24,38 @@ class CsvRowsTest {
                         + "\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",\"cr\rhere\",\r\n");
     }
 
+    /** attribution.csv's own renderer (shared cells written once) against Jackson on the same rows. */
+    @Test
+    void attributionRowsRenderAsJacksonRendersThem() {
+        java.time.Instant at = java.time.Instant.parse("2025-04-08T08:55:00Z");
+        List<io.attributionstreams.attribution.CreditedTouchpoint> touchpoints = List.of(
+                new io.attributionstreams.attribution.CreditedTouchpoint("IN1", io.attributionstreams.facts.InteractionType.CALL,
+                        "google,ads", null, at.minusSeconds(90_061), new java.math.BigDecimal("0.5"), java.math.BigInteger.valueOf(-1234)),
+                new io.attributionstreams.attribution.CreditedTouchpoint("IN\"2", io.attributionstreams.facts.InteractionType.FORM,
+                        "yelp", "été", at.minusMillis(1), new java.math.BigDecimal("0.5"), java.math.BigInteger.ZERO));
+        io.attributionstreams.attribution.Outcome outcome = new io.attributionstreams.attribution.Outcome("CU,1",
+                io.attributionstreams.conversion.ConversionType.FIRST_PAID, "linear", at, java.math.BigInteger.valueOf(-1234),
+                touchpoints);
+        List<String[]> rows = touchpoints.stream().map(t -> new String[] {outcome.customerId(), outcome.type().name(),
+            outcome.model(), Formats.time(outcome.conversionAt()), t.interactionId(), t.type().label(), t.channel(),
+            t.campaign(), Formats.time(t.occurredAt()), Formats.credit(t.credit()),
+            io.attributionstreams.normalise.Money.format(t.revenueCents())}).toList();
+        String rendered = new BatchWriter.AttributionCsv(tempFile()).render(List.of(outcome, outcome));
+        String expected = CsvRows.renderWithJackson(rows);
+        assertThat(rendered).isEqualTo(expected + expected)
+                .startsWith("\"CU,1\",FIRST_PAID,linear,2025-04-08T08:55:00Z,IN1,call,\"google,ads\",,2025-04-07T07:53:59Z,0.5,-12.34\r\n");
+    }
+
+    private static java.nio.file.Path tempFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("attribution", ".csv");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Property(tries = 500)
     void anyRowsRenderAsJacksonRendersThem(@ForAll("rows") List<List<String>> cells) {
         List<String[]> rows = cells.stream().map(row -> row.toArray(new String[0])).toList();
