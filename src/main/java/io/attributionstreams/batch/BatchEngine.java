@@ -17,6 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -80,36 +83,67 @@ public final class BatchEngine {
         ChannelTotals channels = new ChannelTotals();
         long converted = 0;
         long rows = 0;
-        for (int from = 0; from < customerIds.size(); from += CHUNK) {
-            List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK));
-            List<Answer<T>> answers = IntStream.range(0, chunk.size()).parallel()
-                    .mapToObj(i -> {
-                        String id = chunk.get(i);
-                        List<Outcome> outcomes = new ArrayList<>(attributor.attribute(new CustomerFacts(id,
-                                touchpoints.getOrDefault(id, List.of()),
-                                appointments.getOrDefault(id, List.of()),
-                                payments.getOrDefault(id, List.of()))));
-                        outcomes.sort(WITHIN_CUSTOMER);
-                        List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
-                        return new Answer<>(outcomes, outcomes.stream().map(ChannelTotals::contribution).toList(),
-                                withRecords.isEmpty() ? null : attributed.render(withRecords));
-                    })
-                    .toList();
-            for (Answer<T> answer : answers) {
-                if (!answer.outcomes().isEmpty()) {
-                    converted++;
-                }
-                for (Outcome outcome : answer.outcomes()) {
-                    rows += outcome.touchpoints().size();
-                }
-                answer.channelParts().forEach(channels::add);
-                if (answer.rendered() != null) {
-                    attributed.write(answer.rendered());
+        // chunk k+1 is computed (on every core) while this thread writes chunk k and adds up its channels
+        ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            CompletableFuture<List<Answer<T>>> next = compute(workers, customerIds, 0, touchpoints, appointments,
+                    payments, attributed);
+            for (int from = 0; from < customerIds.size(); from += CHUNK) {
+                List<Answer<T>> answers = joined(next);
+                next = compute(workers, customerIds, from + CHUNK, touchpoints, appointments, payments, attributed);
+                for (Answer<T> answer : answers) {
+                    if (!answer.outcomes().isEmpty()) {
+                        converted++;
+                    }
+                    for (Outcome outcome : answer.outcomes()) {
+                        rows += outcome.touchpoints().size();
+                    }
+                    answer.channelParts().forEach(channels::add);
+                    if (answer.rendered() != null) {
+                        attributed.write(answer.rendered());
+                    }
                 }
             }
+        } finally {
+            workers.shutdownNow();
         }
         return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows,
                 identity.capped());
+    }
+
+    /** The answers of the chunk of customers from {@code from} (none past the end), computed in parallel. */
+    private <T> CompletableFuture<List<Answer<T>>> compute(ForkJoinPool workers, List<String> customerIds, int from,
+            Map<String, List<Interaction>> touchpoints, Map<String, List<Appointment>> appointments,
+            Map<String, List<Payment>> payments, OutcomeSink<T> attributed) {
+        List<String> chunk = customerIds.subList(Math.min(customerIds.size(), from),
+                Math.min(customerIds.size(), from + CHUNK));
+        return CompletableFuture.supplyAsync(() -> IntStream.range(0, chunk.size()).parallel()
+                .mapToObj(i -> {
+                    String id = chunk.get(i);
+                    List<Outcome> outcomes = new ArrayList<>(attributor.attribute(new CustomerFacts(id,
+                            touchpoints.getOrDefault(id, List.of()),
+                            appointments.getOrDefault(id, List.of()),
+                            payments.getOrDefault(id, List.of()))));
+                    outcomes.sort(WITHIN_CUSTOMER);
+                    List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
+                    return new Answer<>(outcomes, outcomes.stream().map(ChannelTotals::contribution).toList(),
+                            withRecords.isEmpty() ? null : attributed.render(withRecords));
+                })
+                .toList(), workers);
+    }
+
+    /** The chunk's answers, or what went wrong computing them, as it was thrown. */
+    private static <T> List<Answer<T>> joined(CompletableFuture<List<Answer<T>>> answers) {
+        try {
+            return answers.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            } else if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A whole batch run: read the four files, compute, write the three outputs, and say what happened. */
 public final class BatchRun {
     private static final long PROGRESS_EVERY = 250_000;
     private static final int BATCH = 8_192;
+    /** Put after the last batch; compared by identity. */
+    private static final List<CsvRow> END_OF_INPUT = new ArrayList<>();
 
     private BatchRun() {
     }
@@ -52,22 +57,61 @@ public final class BatchRun {
             NormalisationCounters counters, PrintWriter progress) {
         FactSet facts = new FactSet(new FactNormaliser(settings.region(), settings.zone(), settings.currency(), counters,
                 guardrails.blocked(), guardrails.suppressed()));
-        for (FactFile file : FactFile.values()) {
-            long[] seen = {0};
-            List<CsvRow> batch = new ArrayList<>(BATCH);
-            CsvFactReader.read(input, file, row -> {
-                batch.add(row);
-                if (batch.size() == BATCH) {
-                    facts.acceptAll(batch);
-                    batch.clear();
+        // one thread parses the CSV text while the caller normalises (on both cores) and applies the batch
+        // before: parsing and normalising had taken turns, and one core idled while the other parsed
+        BlockingQueue<List<CsvRow>> batches = new ArrayBlockingQueue<>(4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread parser = new Thread(() -> {
+            try {
+                for (FactFile file : FactFile.values()) {
+                    long[] seen = {0};
+                    List<List<CsvRow>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+                    CsvFactReader.read(input, file, row -> {
+                        batch.get(0).add(row);
+                        if (batch.get(0).size() == BATCH) {
+                            put(batches, batch.get(0));
+                            batch.set(0, new ArrayList<>(BATCH));
+                        }
+                        if (progress != null && ++seen[0] % PROGRESS_EVERY == 0) {
+                            progress.printf(Locale.ROOT, "batch: %s %,d rows read%n", file.fileName(), seen[0]);
+                        }
+                    });
+                    put(batches, batch.get(0));
                 }
-                if (progress != null && ++seen[0] % PROGRESS_EVERY == 0) {
-                    progress.printf(Locale.ROOT, "batch: %s %,d rows read%n", file.fileName(), seen[0]);
-                }
-            });
-            facts.acceptAll(batch);
+            } catch (RuntimeException | Error e) {
+                failure.set(e); // handed to the caller, after the end of input below
+            } finally {
+                put(batches, END_OF_INPUT);
+            }
+        }, "batch-csv-parser");
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            for (List<CsvRow> batch = batches.take(); batch != END_OF_INPUT; batch = batches.take()) {
+                facts.acceptAll(batch);
+            }
+            parser.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + input, e);
+        } finally {
+            parser.interrupt(); // when normalising failed, the parser may wait on a full queue
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
         }
         return facts;
+    }
+
+    private static void put(BlockingQueue<List<CsvRow>> batches, List<CsvRow> batch) {
+        try {
+            batches.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        }
     }
 
     public static Summary run(Path input, Path output, AttributionSettings settings, PrintWriter progress) {
