@@ -58,6 +58,8 @@ public final class AppConfig {
     public static final String RECOMPUTE_PACE_CONVERSIONS_FROM = "attribution.recompute.pace-conversions-from";
     public static final String FANOUT_BUDGET = "attribution.fanout.budget";
     public static final String FANOUT_INTERVAL = "attribution.fanout.interval";
+    public static final String CATCH_UP_LAG = "attribution.catch-up.lag";
+    public static final long DEFAULT_CATCH_UP_LAG = 10_000;
     public static final String ROCKSDB_MEMORY = BoundedRocksDbMemory.MEMORY_BYTES;
     public static final String HTTP_PORT = "attribution.http.port";
     public static final String HTTP_ADVERTISED_HOST = "attribution.http.advertised-host";
@@ -126,6 +128,9 @@ public final class AppConfig {
         keys.put(FANOUT_BUDGET, new String[] {Integer.toString(Pacing.DEFAULT.fanOutBudget()),
             "link targets (customers an interaction reaches, or interactions a claim reaches) one identity event "
                 + "serves itself; the rest is served later, that many per attribution.fanout.interval"});
+        keys.put(CATCH_UP_LAG, new String[] {Long.toString(DEFAULT_CATCH_UP_LAG),
+            "records behind (input and repartition topics) from which the app is catching up: every changed "
+                + "customer then waits, and is recomputed once the app is back under half of this (0: never)"});
         keys.put(FANOUT_INTERVAL, new String[] {Pacing.DEFAULT.fanOutInterval().toString(),
             "ISO-8601 duration: how often each identity task serves deferred fan-outs, attribution.fanout.budget "
                 + "targets each time"});
@@ -333,6 +338,15 @@ public final class AppConfig {
         } catch (IOException e) {
             throw new IllegalArgumentException(BLOCKED_FILE + ": cannot read " + file + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The lag of {@value #CATCH_UP_LAG}; 0 for never catching up. */
+    public long catchUpLag() {
+        long lag = Long.parseLong(get(CATCH_UP_LAG).strip());
+        if (lag < 0) {
+            throw new IllegalArgumentException(CATCH_UP_LAG + " must be 0 (never) or more, got " + lag);
+        }
+        return lag;
     }
 
     public Pacing pacing() {

@@ -45,7 +45,10 @@ public final class StreamingApp implements AutoCloseable {
     private volatile boolean failed;
     private volatile boolean closedCleanly;
 
-    private StreamingApp(KafkaStreams streams, boolean staticMember, Pseudonyms pseudonyms) {
+    private final CatchUpMonitor catchUp;
+
+    private StreamingApp(KafkaStreams streams, boolean staticMember, Pseudonyms pseudonyms, CatchUpMonitor catchUp) {
+        this.catchUp = catchUp;
         this.streams = streams;
         this.staticMember = staticMember;
         this.pseudonyms = pseudonyms;
@@ -84,12 +87,16 @@ public final class StreamingApp implements AutoCloseable {
         SuppressionsTopic.create(clients, applicationId,
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
+        CatchUpMonitor catchUp = new CatchUpMonitor(config.catchUpLag());
+        registry.gauge("attribution.catching.up", catchUp, m -> m.catchingUp() ? 1 : 0);
+        registry.gauge("attribution.records.behind", catchUp, CatchUpMonitor::lag);
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
                 config.pacing(), metrics, new IdentityOptions(blocked,
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
-                ErasureOptions.of(pseudonyms, applicationId)),
+                ErasureOptions.of(pseudonyms, applicationId), catchUp),
                 props);
-        StreamingApp app = new StreamingApp(streams, staticMember(props), pseudonyms);
+        catchUp.watch(streams);
+        StreamingApp app = new StreamingApp(streams, staticMember(props), pseudonyms, catchUp);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
             LOG.debug("stream thread failure", e);
@@ -193,6 +200,7 @@ public final class StreamingApp implements AutoCloseable {
      */
     @Override
     public void close() {
+        catchUp.close();
         closedCleanly = streams.close(CloseOptions.timeout(Duration.ofSeconds(60)).withGroupMembershipOperation(
                 staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
                         : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

@@ -66,6 +66,15 @@ public final class AttributionTopology {
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
             IdentityOptions identity, ErasureOptions erasure) {
+        return build(settings, pacing, metrics, identity, erasure, Backlog.NONE);
+    }
+
+    /**
+     * @param backlog whether the application is catching up: every changed customer then waits, and is
+     *     recomputed once when it has (the answers are the same; fewer intermediate ones are written)
+     */
+    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
+            IdentityOptions identity, ErasureOptions erasure, Backlog backlog) {
         // a plain StreamsBuilder only logs an unnamed repartition, store or changelog; with the setting in its
         // own TopologyConfig, building fails, so a rename can never slip in unnoticed (and move state)
         Properties naming = new Properties();
@@ -122,7 +131,7 @@ public final class AttributionTopology {
                 .process(Touchpoints.processor(suppressed::customerErased), Named.as(Names.TOUCHPOINTS))
                 .process(Attribution.processor(new CustomerAttributor(settings), SettingsFingerprint.of(settings,
                         identity.maxClaimants(), identity.blocked().digest()), pacing, metrics.attribution(),
-                        suppressed::customerErased),
+                        suppressed::customerErased, backlog),
                         Named.as(Names.ATTRIBUTE));
 
         // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel

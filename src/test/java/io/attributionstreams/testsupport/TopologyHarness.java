@@ -60,6 +60,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final List<TestRecord<String, String>> allSuppressions = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Pacing pacing;
+    private final java.util.concurrent.atomic.AtomicBoolean catchingUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Map<String, AttributionUpdate> latestUpdates = new TreeMap<>();
     private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
@@ -113,8 +114,13 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(io.micrometer.core.instrument.MeterRegistry.class.getName(), registry);
         stateDir = Path.of(System.getProperty("java.io.tmpdir"), "attribution-ttd-" + System.nanoTime());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        io.attributionstreams.privacy.Pseudonyms pseudonyms = identity.values()
+                instanceof io.attributionstreams.privacy.PseudonymisedValues values ? values.pseudonyms()
+                : io.attributionstreams.privacy.Pseudonyms.oneOff();
         driver = new TopologyTestDriver(AttributionTopology.build(settings, pacing,
-                new TopologyMetrics(registry, hotIdentifierThreshold), identity), props, WALL_CLOCK);
+                new TopologyMetrics(registry, hotIdentifierThreshold), identity,
+                io.attributionstreams.topology.erasure.ErasureOptions.of(pseudonyms,
+                        StreamsSettings.DEFAULT_APPLICATION_ID), catchingUp::get), props, WALL_CLOCK);
         var key = Serdes.String().serializer();
         customers = driver.createInputTopic(Names.CUSTOMERS, key, Topics.CUSTOMERS.valueSerde().serializer());
         interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());
@@ -260,6 +266,12 @@ public final class TopologyHarness implements AutoCloseable {
             all.forEachRemaining(kv -> keys.add(kv.key));
         }
         return keys;
+    }
+
+    /** Whether the topology is told the application is catching up (far behind its input) from now on. */
+    public TopologyHarness catchingUp(boolean behind) {
+        catchingUp.set(behind);
+        return this;
     }
 
     /** Lets this much wall-clock time pass (punctuations run) and reads what that wrote. */

@@ -7,6 +7,7 @@ import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
+import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.events.Keyed;
@@ -17,6 +18,8 @@ import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +45,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sooner than that after its last recompute is noted in the logged {@code pending-recomputes} store
  * and recomputed, with every change after it, once the pause is over. Which customers are paused is
  * kept in memory only: losing it in a crash just means the next change is recomputed at once.
+ *
+ * <p>While the application is catching up ({@link Backlog}), every change waits the same way, in the same
+ * store, until it has caught up: each waiting customer is then recomputed once, a slice of them per
+ * punctuation so that new facts are not held up behind the whole back-log.
  */
 final class AttributeProcessor implements Processor<String, CustomerChange, String, AnswerChange> {
+    /**
+     * How long one punctuation recomputes customers that waited for the catch-up: long enough to get through
+     * a back-log quickly, short enough that a new fact waits little behind it.
+     */
+    static final long CATCH_UP_SLICE_NANOS = 50_000_000;
+    /** Often, so that slices follow each other closely while the stream thread has nothing else to do. */
+    private static final java.time.Duration CATCH_UP_CHECK_INTERVAL = java.time.Duration.ofMillis(10);
     private final CustomerAttributor attributor;
     private final Pacing pacing;
     private final AttributionEvents events;
@@ -55,6 +69,9 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private final Set<String> conversionsPaced = new HashSet<>();
     /** The customers in the pending store, and when they are due (the store is the truth; this is its index). */
     private final Map<String, Long> due = new HashMap<>();
+    /** The customers in the pending store that wait until the application has caught up, in arrival order. */
+    private final Set<String> waitingForCatchUp = new LinkedHashSet<>();
+    private final Backlog backlog;
     private KeyValueStore<String, Long> pending;
     private ProcessorContext<String, AnswerChange> context;
     private CustomerFactsReader customers;
@@ -63,7 +80,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private final String settings;
 
     AttributeProcessor(CustomerAttributor attributor, String settings, Pacing pacing, AttributionEvents events,
-            Predicate<String> erased) {
+            Predicate<String> erased, Backlog backlog) {
+        this.backlog = backlog;
         this.settings = settings;
         this.erased = erased;
         this.attributor = attributor;
@@ -84,10 +102,13 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         pausedUntil.clear();
         conversionsPaced.clear();
         due.clear();
+        waitingForCatchUp.clear();
         try (KeyValueIterator<String, Long> all = pending.all()) {
-            all.forEachRemaining(kv -> due.put(kv.key, 0L));
+            // in slices, as after catching up: a crash in a back-log may leave every customer waiting
+            all.forEachRemaining(kv -> waitingForCatchUp.add(kv.key));
         }
         context.schedule(pacing.deferredCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDue);
+        context.schedule(CATCH_UP_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::recomputeCaughtUp);
     }
 
     @Override
@@ -95,17 +116,27 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         String customerId = record.key();
         long now = context.currentSystemTimeMs();
         CustomerChange change = record.value();
+        if (backlog.catchingUp()) {
+            // far behind: this answer is about to change again; recompute it once, when caught up
+            if (!waiting(customerId)) {
+                pending.put(customerId, record.timestamp());
+            }
+            due.remove(customerId);
+            waitingForCatchUp.add(customerId);
+            events.deferred();
+            return;
+        }
         boolean mayWait = change.paced()
                 || (change == CustomerChange.CONVERSION_FACTS && conversionsPaced.contains(customerId));
         if (!mayWait) {
             // a booking, visit, payment or the customer's existence: never waits; covers what was deferred
-            if (due.remove(customerId) != null) {
+            if (due.remove(customerId) != null | waitingForCatchUp.remove(customerId)) {
                 pending.delete(customerId);
             }
             recompute(record, now);
             return;
         }
-        if (due.containsKey(customerId)) {
+        if (waiting(customerId)) {
             events.deferred(); // already waiting, with an earlier event's time: this change joins it
             return;
         }
@@ -119,18 +150,41 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         recompute(record, now);
     }
 
-    /** Recomputes the deferred customers whose pause is over; the record time is their earliest change's. */
+    private boolean waiting(String customerId) {
+        return due.containsKey(customerId) || waitingForCatchUp.contains(customerId);
+    }
+
+    /** Recomputes the deferred customers whose pause is over; the record time is each one's earliest change's. */
     private void recomputeDue(long now) {
         List<String> ready = due.entrySet().stream().filter(e -> e.getValue() <= now).map(Map.Entry::getKey)
                 .sorted().toList();
         for (String customerId : ready) {
-            Long firstChange = pending.get(customerId);
-            pending.delete(customerId);
             due.remove(customerId);
-            recompute(new Record<>(customerId, CustomerChange.TOUCHPOINTS, firstChange == null ? now : firstChange),
-                    now);
+            recomputeWaiting(customerId, now);
         }
         pausedUntil.values().removeIf(until -> until <= now);
+    }
+
+    /**
+     * Once caught up, recomputes the customers that waited for it, for {@link #CATCH_UP_SLICE_NANOS} at most:
+     * the rest at the next punctuation, with new facts processed in between.
+     */
+    private void recomputeCaughtUp(long now) {
+        if (waitingForCatchUp.isEmpty() || backlog.catchingUp()) {
+            return;
+        }
+        long sliceEnd = System.nanoTime() + CATCH_UP_SLICE_NANOS;
+        for (Iterator<String> it = waitingForCatchUp.iterator(); it.hasNext() && System.nanoTime() < sliceEnd;) {
+            String customerId = it.next();
+            it.remove();
+            recomputeWaiting(customerId, now);
+        }
+    }
+
+    private void recomputeWaiting(String customerId, long now) {
+        Long firstChange = pending.get(customerId);
+        pending.delete(customerId);
+        recompute(new Record<>(customerId, CustomerChange.TOUCHPOINTS, firstChange == null ? now : firstChange), now);
     }
 
     private void recompute(Record<String, CustomerChange> record, long wallClock) {

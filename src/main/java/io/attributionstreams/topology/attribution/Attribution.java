@@ -3,6 +3,7 @@ package io.attributionstreams.topology.attribution;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
@@ -21,9 +22,12 @@ public final class Attribution {
     private Attribution() {
     }
 
-    /** @param settings the fingerprint of the settings that change answers, on every answer record */
+    /**
+     * @param settings the fingerprint of the settings that change answers, on every answer record
+     * @param backlog whether the application is catching up, when every change waits until it has
+     */
     public static ProcessorSupplier<String, CustomerChange, String, AnswerChange> processor(CustomerAttributor attributor,
-            String settings, Pacing pacing, AttributionEvents events, Predicate<String> erased) {
+            String settings, Pacing pacing, AttributionEvents events, Predicate<String> erased, Backlog backlog) {
         // logged, so a deferred recompute survives a crash; cached, so one deferred and done between
         // two commits never reaches the changelog
         StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
@@ -34,7 +38,7 @@ public final class Attribution {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, CustomerChange, String, AnswerChange> get() {
-                return new AttributeProcessor(attributor, settings, pacing, events, erased);
+                return new AttributeProcessor(attributor, settings, pacing, events, erased, backlog);
             }
 
             @Override

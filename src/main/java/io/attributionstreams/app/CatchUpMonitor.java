@@ -1,0 +1,86 @@
+package io.attributionstreams.app;
+
+import io.attributionstreams.topology.Backlog;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The application's {@link Backlog}: catching up while the records its stream threads have still to
+ * read (input and repartition topics, summed over partitions, from their consumers' {@code records-lag}
+ * metrics) reach a threshold, and again caught up once they are back under half of it, so that a lag
+ * hovering around the threshold does not flip it on every check.
+ */
+final class CatchUpMonitor implements Backlog, AutoCloseable {
+    private static final long CHECK_EVERY_MS = 500;
+
+    private final long threshold;
+    private final ScheduledExecutorService checks;
+    private volatile boolean catchingUp;
+    private volatile long lag;
+
+    /** @param threshold records behind from which the application counts as catching up; 0 never does */
+    CatchUpMonitor(long threshold) {
+        this.threshold = threshold;
+        this.checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "catch-up-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts checking the lag of this application's stream threads. */
+    void watch(KafkaStreams streams) {
+        if (threshold > 0) {
+            checks.scheduleWithFixedDelay(() -> update(lag(streams.metrics())), CHECK_EVERY_MS, CHECK_EVERY_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void update(long recordsBehind) {
+        lag = recordsBehind;
+        if (recordsBehind >= threshold) {
+            catchingUp = true;
+        } else if (recordsBehind < threshold / 2) {
+            catchingUp = false;
+        }
+    }
+
+    @Override
+    public boolean catchingUp() {
+        return catchingUp;
+    }
+
+    /** Records behind at the last check. */
+    long lag() {
+        return lag;
+    }
+
+    /**
+     * The summed per-partition {@code records-lag} of the stream threads' main consumers (client ids ending
+     * in {@code -consumer}; not the restore consumers, whose lag is restoration, not processing).
+     */
+    static long lag(Map<MetricName, ? extends Metric> metrics) {
+        long total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+            MetricName name = entry.getKey();
+            String client = name.tags().getOrDefault("client-id", "");
+            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+                    && name.tags().containsKey("partition") && client.endsWith("-consumer")
+                    && !client.endsWith("-restore-consumer")
+                    && entry.getValue().metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                total += Math.max(0, value.longValue());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        checks.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package io.attributionstreams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.Test;
+
+class CatchUpMonitorTest {
+
+    /** Only the stream threads' main consumers count, per partition; restore consumers and NaN do not. */
+    @Test
+    void lagSumsTheMainConsumersPartitions() {
+        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "interactions", "0", 7_000);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "by-customer", "3", 4_000);
+        put(metrics, "records-lag", "app-StreamThread-1-restore-consumer", "changelog", "0", 900_000);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "payments", "1", Double.NaN);
+        put(metrics, "records-lag-max", "app-StreamThread-1-consumer", null, null, 50_000);
+        assertThat(CatchUpMonitor.lag(metrics)).isEqualTo(11_000);
+    }
+
+    /** Catching up from the threshold on, and caught up again only under half of it. */
+    @Test
+    void catchingUpHasHysteresis() {
+        try (CatchUpMonitor monitor = new CatchUpMonitor(10_000)) {
+            monitor.update(9_999);
+            assertThat(monitor.catchingUp()).isFalse();
+            monitor.update(10_000);
+            assertThat(monitor.catchingUp()).isTrue();
+            monitor.update(6_000);
+            assertThat(monitor.catchingUp()).isTrue();
+            monitor.update(4_999);
+            assertThat(monitor.catchingUp()).isFalse();
+            assertThat(monitor.lag()).isEqualTo(4_999);
+        }
+    }
+
+    private static void put(Map<MetricName, Metric> metrics, String name, String client, String topic,
+            String partition, double value) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("client-id", client);
+        if (topic != null) {
+            tags.put("topic", topic);
+            tags.put("partition", partition);
+        }
+        MetricName metricName = new MetricName(name, "consumer-fetch-manager-metrics", "", tags);
+        metrics.put(metricName, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return metricName;
+            }
+
+            @Override
+            public Object metricValue() {
+                return value;
+            }
+        });
+    }
+}
