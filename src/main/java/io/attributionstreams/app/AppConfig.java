@@ -130,7 +130,7 @@ public final class AppConfig {
                 + "serves itself; the rest is served later, that many per attribution.fanout.interval"});
         keys.put(CATCH_UP_LAG, new String[] {Long.toString(DEFAULT_CATCH_UP_LAG),
             "records behind (input and repartition topics) from which the app is catching up: every changed "
-                + "customer then waits, and is recomputed once the app is back under half of this (0: never)"});
+                + "customer then waits, and is recomputed once the app has stayed under half of this for 5 s (0: never)"});
         keys.put(FANOUT_INTERVAL, new String[] {Pacing.DEFAULT.fanOutInterval().toString(),
             "ISO-8601 duration: how often each identity task serves deferred fan-outs, attribution.fanout.budget "
                 + "targets each time"});

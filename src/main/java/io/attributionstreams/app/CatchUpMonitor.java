@@ -8,20 +8,33 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application's {@link Backlog}: catching up while the records its stream threads have still to
  * read (input and repartition topics, summed over partitions, from their consumers' {@code records-lag}
- * metrics) reach a threshold, and again caught up once they are back under half of it, so that a lag
- * hovering around the threshold does not flip it on every check.
+ * metrics) reach a threshold, and again caught up once they have stayed under half of it for five
+ * seconds, so that a lag hovering around the threshold, or dipping as the consumers start, does not flip
+ * it.
  */
 final class CatchUpMonitor implements Backlog, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CatchUpMonitor.class);
     private static final long CHECK_EVERY_MS = 500;
+    /**
+     * Checks in a row under half the threshold before the application counts as caught up: at the start of a
+     * back-log the summed lag dips while the consumers have not fetched every partition yet (measured: 17,871,
+     * then 4,340, then 21,360 records behind, a second apart), and each dip released customers that changed
+     * again at once.
+     */
+    static final int CHECKS_TO_CATCH_UP = 10;
 
     private final long threshold;
     private final ScheduledExecutorService checks;
     private volatile boolean catchingUp;
     private volatile long lag;
+    /** Touched by the one checking thread (and by tests) only. */
+    private int checksUnderHalf;
 
     /** @param threshold records behind from which the application counts as catching up; 0 never does */
     CatchUpMonitor(long threshold) {
@@ -44,9 +57,15 @@ final class CatchUpMonitor implements Backlog, AutoCloseable {
     void update(long recordsBehind) {
         lag = recordsBehind;
         if (recordsBehind >= threshold) {
-            catchingUp = true;
-        } else if (recordsBehind < threshold / 2) {
+            checksUnderHalf = 0;
+            if (!catchingUp) {
+                catchingUp = true;
+                LOG.info("catching up: {} records behind; changed customers wait and are recomputed once caught up",
+                        recordsBehind);
+            }
+        } else if (recordsBehind < threshold / 2 && catchingUp && ++checksUnderHalf >= CHECKS_TO_CATCH_UP) {
             catchingUp = false;
+            LOG.info("caught up: {} records behind; recomputing the customers that waited", recordsBehind);
         }
     }
 

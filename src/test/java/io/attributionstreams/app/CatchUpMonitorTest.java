@@ -22,7 +22,7 @@ class CatchUpMonitorTest {
         assertThat(CatchUpMonitor.lag(metrics)).isEqualTo(11_000);
     }
 
-    /** Catching up from the threshold on, and caught up again only under half of it. */
+    /** Catching up from the threshold on, and caught up again only after ten checks in a row under half of it. */
     @Test
     void catchingUpHasHysteresis() {
         try (CatchUpMonitor monitor = new CatchUpMonitor(10_000)) {
@@ -31,6 +31,15 @@ class CatchUpMonitorTest {
             monitor.update(10_000);
             assertThat(monitor.catchingUp()).isTrue();
             monitor.update(6_000);
+            assertThat(monitor.catchingUp()).isTrue();
+            for (int check = 1; check < CatchUpMonitor.CHECKS_TO_CATCH_UP; check++) {
+                monitor.update(4_999);
+                assertThat(monitor.catchingUp()).as("check " + check).isTrue();
+            }
+            monitor.update(10_001); // a dip and back: the count starts again
+            for (int check = 1; check < CatchUpMonitor.CHECKS_TO_CATCH_UP; check++) {
+                monitor.update(100);
+            }
             assertThat(monitor.catchingUp()).isTrue();
             monitor.update(4_999);
             assertThat(monitor.catchingUp()).isFalse();

@@ -177,7 +177,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         for (Iterator<String> it = waitingForCatchUp.iterator(); it.hasNext() && System.nanoTime() < sliceEnd;) {
             String customerId = it.next();
             it.remove();
-            recomputeWaiting(customerId, now);
+            recomputeWithoutPause(customerId, now);
         }
     }
 
@@ -185,6 +185,16 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         Long firstChange = pending.get(customerId);
         pending.delete(customerId);
         recompute(new Record<>(customerId, CustomerChange.TOUCHPOINTS, firstChange == null ? now : firstChange), now);
+    }
+
+    /**
+     * Recomputes a customer that waited for the catch-up: once, and without a pause after it. That one
+     * recompute took the place of all the changes it waited for; the changes still to come from the end of
+     * the back-log (fan-outs served over the next seconds) should not then wait up to a minute each.
+     */
+    private void recomputeWithoutPause(String customerId, long now) {
+        recomputeWaiting(customerId, now);
+        pausedUntil.remove(customerId);
     }
 
     private void recompute(Record<String, CustomerChange> record, long wallClock) {
