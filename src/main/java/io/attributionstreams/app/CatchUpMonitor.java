@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * seconds, so that a lag hovering around the threshold, or dipping as the consumers start, does not flip
  * it.
  */
-final class CatchUpMonitor implements Backlog, AutoCloseable {
+public final class CatchUpMonitor implements Backlog, AutoCloseable {
+    /** Gauge: 1 while catching up. */
+    public static final String CATCHING_UP_METRIC = "attribution.catching.up";
+    /** Gauge: records the stream threads have still to read, at the last check. */
+    public static final String RECORDS_BEHIND_METRIC = "attribution.records.behind";
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpMonitor.class);
     private static final long CHECK_EVERY_MS = 500;
     /**

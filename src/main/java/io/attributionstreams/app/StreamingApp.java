@@ -88,8 +88,8 @@ public final class StreamingApp implements AutoCloseable {
                 config.has(AppConfig.TOPICS_REPLICATION) ? config.getInt(AppConfig.TOPICS_REPLICATION) : 0);
         TopologyMetrics metrics = new TopologyMetrics(registry, config.getInt(AppConfig.HOT_IDENTIFIER_THRESHOLD));
         CatchUpMonitor catchUp = new CatchUpMonitor(config.catchUpLag());
-        registry.gauge("attribution.catching.up", catchUp, m -> m.catchingUp() ? 1 : 0);
-        registry.gauge("attribution.records.behind", catchUp, CatchUpMonitor::lag);
+        registry.gauge(CatchUpMonitor.CATCHING_UP_METRIC, catchUp, m -> m.catchingUp() ? 1 : 0);
+        registry.gauge(CatchUpMonitor.RECORDS_BEHIND_METRIC, catchUp, CatchUpMonitor::lag);
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
                 config.pacing(), metrics, new IdentityOptions(blocked,
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),

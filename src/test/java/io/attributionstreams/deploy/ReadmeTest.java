@@ -3,6 +3,7 @@ package io.attributionstreams.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.app.AppConfig;
+import io.attributionstreams.app.CatchUpMonitor;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.normalise.RawCustomer;
@@ -73,6 +74,8 @@ class ReadmeTest {
         }
         names.add(StoreSizes.METRIC); // registered on the running app's KafkaStreams, not in the topology
         names.add(QueryService.REFUSED_METRIC); // registered with the query routes on the HTTP server
+        names.add(CatchUpMonitor.CATCHING_UP_METRIC); // both registered by the running app, which watches its lag
+        names.add(CatchUpMonitor.RECORDS_BEHIND_METRIC);
         return names;
     }
 }
