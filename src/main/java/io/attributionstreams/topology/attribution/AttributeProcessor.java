@@ -15,6 +15,7 @@ import io.attributionstreams.topology.outputs.AnswerParts;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
      */
     static final long CATCH_UP_SLICE_NANOS = 50_000_000;
     /** Often, so that slices follow each other closely while the stream thread has nothing else to do. */
-    private static final java.time.Duration CATCH_UP_CHECK_INTERVAL = java.time.Duration.ofMillis(10);
+    private static final Duration CATCH_UP_CHECK_INTERVAL = Duration.ofMillis(10);
     private final CustomerAttributor attributor;
     private final Pacing pacing;
     private final AttributionEvents events;
