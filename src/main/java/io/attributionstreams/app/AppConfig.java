@@ -130,7 +130,7 @@ public final class AppConfig {
                 + "serves itself; the rest is served later, that many per attribution.fanout.interval"});
         keys.put(CATCH_UP_LAG, new String[] {Long.toString(DEFAULT_CATCH_UP_LAG),
             "records behind (input and repartition topics) from which the app is catching up: every changed "
-                + "customer then waits, and is recomputed once the app has stayed under half of this for 5 s (0: never)"});
+                + "customer then waits, and is recomputed once the app has stayed at half of this or under for 5 s (0: never)"});
         keys.put(FANOUT_INTERVAL, new String[] {Pacing.DEFAULT.fanOutInterval().toString(),
             "ISO-8601 duration: how often each identity task serves deferred fan-outs, attribution.fanout.budget "
                 + "targets each time"});
@@ -342,7 +342,13 @@ public final class AppConfig {
 
     /** The lag of {@value #CATCH_UP_LAG}; 0 for never catching up. */
     public long catchUpLag() {
-        long lag = Long.parseLong(get(CATCH_UP_LAG).strip());
+        long lag;
+        try {
+            lag = Long.parseLong(get(CATCH_UP_LAG).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CATCH_UP_LAG + " must be a whole number of records, got '"
+                    + get(CATCH_UP_LAG) + "'");
+        }
         if (lag < 0) {
             throw new IllegalArgumentException(CATCH_UP_LAG + " must be 0 (never) or more, got " + lag);
         }

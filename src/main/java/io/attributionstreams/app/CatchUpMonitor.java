@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The application's {@link Backlog}: catching up while the records its stream threads have still to
  * read (input and repartition topics, summed over partitions, from their consumers' {@code records-lag}
- * metrics) reach a threshold, and again caught up once they have stayed under half of it for five
+ * metrics) reach a threshold, and again caught up once they have stayed at half of it or under for five
  * seconds, so that a lag hovering around the threshold, or dipping as the consumers start, does not flip
  * it.
  */
@@ -67,7 +67,7 @@ public final class CatchUpMonitor implements Backlog, AutoCloseable {
                 LOG.info("catching up: {} records behind; changed customers wait and are recomputed once caught up",
                         recordsBehind);
             }
-        } else if (recordsBehind < threshold / 2 && catchingUp && ++checksUnderHalf >= CHECKS_TO_CATCH_UP) {
+        } else if (recordsBehind <= threshold / 2 && catchingUp && ++checksUnderHalf >= CHECKS_TO_CATCH_UP) {
             catchingUp = false;
             LOG.info("caught up: {} records behind; recomputing the customers that waited", recordsBehind);
         }

@@ -47,6 +47,31 @@ class CatchUpMonitorTest {
         }
     }
 
+    /** A threshold of one record: caught up again at none behind, not never. */
+    @Test
+    void theSmallestThresholdStillCatchesUp() {
+        try (CatchUpMonitor monitor = new CatchUpMonitor(1)) {
+            monitor.update(1);
+            assertThat(monitor.catchingUp()).isTrue();
+            for (int check = 0; check < CatchUpMonitor.CHECKS_TO_CATCH_UP; check++) {
+                monitor.update(0);
+            }
+            assertThat(monitor.catchingUp()).isFalse();
+        }
+    }
+
+    @Test
+    void theLagIsConfigurableAndABadValueIsOneClearError() {
+        assertThat(AppConfig.load(null, Map.of(), Map.of()).catchUpLag()).isEqualTo(AppConfig.DEFAULT_CATCH_UP_LAG);
+        assertThat(AppConfig.load(null, Map.of("ATTRIBUTION_CATCH_UP_LAG", "0"), Map.of()).catchUpLag()).isZero();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> AppConfig.load(null, Map.of(), Map.of(AppConfig.CATCH_UP_LAG, "lots")).catchUpLag())
+                .withMessage("attribution.catch-up.lag must be a whole number of records, got 'lots'");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> AppConfig.load(null, Map.of(), Map.of(AppConfig.CATCH_UP_LAG, "-1")).catchUpLag())
+                .withMessage("attribution.catch-up.lag must be 0 (never) or more, got -1");
+    }
+
     private static void put(Map<MetricName, Metric> metrics, String name, String client, String topic,
             String partition, double value) {
         Map<String, String> tags = new LinkedHashMap<>();
