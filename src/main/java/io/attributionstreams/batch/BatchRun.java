@@ -64,19 +64,22 @@ public final class BatchRun {
         Thread parser = new Thread(() -> {
             try {
                 for (FactFile file : FactFile.values()) {
-                    long[] seen = {0};
-                    List<List<CsvRow>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+                    class Filling {
+                        List<CsvRow> batch = new ArrayList<>(BATCH);
+                        long seen;
+                    }
+                    Filling filling = new Filling();
                     CsvFactReader.read(input, file, row -> {
-                        batch.get(0).add(row);
-                        if (batch.get(0).size() == BATCH) {
-                            put(batches, batch.get(0));
-                            batch.set(0, new ArrayList<>(BATCH));
+                        filling.batch.add(row);
+                        if (filling.batch.size() == BATCH) {
+                            put(batches, filling.batch);
+                            filling.batch = new ArrayList<>(BATCH);
                         }
-                        if (progress != null && ++seen[0] % PROGRESS_EVERY == 0) {
-                            progress.printf(Locale.ROOT, "batch: %s %,d rows read%n", file.fileName(), seen[0]);
+                        if (progress != null && ++filling.seen % PROGRESS_EVERY == 0) {
+                            progress.printf(Locale.ROOT, "batch: %s %,d rows read%n", file.fileName(), filling.seen);
                         }
                     });
-                    put(batches, batch.get(0));
+                    put(batches, filling.batch);
                 }
             } catch (RuntimeException | Error e) {
                 failure.set(e); // handed to the caller, after the end of input below

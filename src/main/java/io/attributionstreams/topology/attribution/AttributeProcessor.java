@@ -131,7 +131,9 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 || (change == CustomerChange.CONVERSION_FACTS && conversionsPaced.contains(customerId));
         if (!mayWait) {
             // a booking, visit, payment or the customer's existence: never waits; covers what was deferred
-            if (due.remove(customerId) != null | waitingForCatchUp.remove(customerId)) {
+            boolean wasDue = due.remove(customerId) != null;
+            boolean wasWaitingForCatchUp = waitingForCatchUp.remove(customerId);
+            if (wasDue || wasWaitingForCatchUp) {
                 pending.delete(customerId);
             }
             recompute(record, now);
