@@ -52,6 +52,7 @@ public final class AppConfig {
     public static final String MODELS = "attribution.models";
     public static final String LOOKBACK = "attribution.lookback";
     public static final String HALF_LIFE = "attribution.half-life";
+    public static final String PATH_TRANSFORMS = "attribution.path-transforms";
     public static final String CHANNEL_TOTALS_INTERVAL = "attribution.channel-totals.interval";
     public static final String RECOMPUTE_PER_TOUCHPOINT = "attribution.recompute.per-touchpoint";
     public static final String RECOMPUTE_PACE_FROM = "attribution.recompute.pace-from";
@@ -115,6 +116,8 @@ public final class AppConfig {
         keys.put(MODELS, new String[] {CreditModels.DEFAULT, "credit models, comma-separated"});
         keys.put(LOOKBACK, new String[] {"", "ISO-8601 duration; empty for none"});
         keys.put(HALF_LIFE, new String[] {AttributionSettings.DEFAULT_HALF_LIFE_TEXT, "time_decay half-life"});
+        keys.put(PATH_TRANSFORMS, new String[] {"", "comma-separated path transforms applied before the models "
+                + "(exposure, first, remove_if_not_all:CH, remove_if_last_and_not_all:CH); empty for none"});
         keys.put(CHANNEL_TOTALS_INTERVAL, new String[] {Pacing.DEFAULT.channelTotalsInterval().toString(), "ISO-8601 duration: how often each task sends its summed channel deltas on (how far channel totals may lag the updates)"});
         keys.put(RECOMPUTE_PER_TOUCHPOINT, new String[] {Pacing.DEFAULT.recomputePerTouchpoint().toString(),
             "ISO-8601 duration: after recomputing a customer with k touchpoints (k >= attribution.recompute.pace-from), "
@@ -469,6 +472,6 @@ public final class AppConfig {
     public AttributionSettings attributionSettings() {
         // names the key and the option that set it: the value may come from a file, the environment or the line
         return SettingsText.parse(get(ZONE), get(REGION), get(CURRENCY), get(TYPES), get(MODELS), get(LOOKBACK),
-                get(HALF_LIFE), name -> "attribution." + name + " (--" + name + ")");
+                get(HALF_LIFE), get(PATH_TRANSFORMS), name -> "attribution." + name + " (--" + name + ")");
     }
 }

@@ -3,6 +3,8 @@ package io.attributionstreams.attribution;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.credit.PathTransforms;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.List;
  * @param models credit models to compute
  * @param lookback touchpoints older than conversion minus this earn nothing; null for none
  * @param halfLife the time-decay half-life
+ * @param pathTransforms applied to each conversion's crediting touchpoints before any model (§13)
+ * @param markov whether the {@code markov} channel model (§14) runs besides the per-touchpoint models
  */
 public record AttributionSettings(
         ZoneId zone,
@@ -26,7 +30,12 @@ public record AttributionSettings(
         List<ConversionType> types,
         List<CreditModel> models,
         Duration lookback,
-        Duration halfLife) {
+        Duration halfLife,
+        PathTransforms pathTransforms,
+        boolean markov) {
+
+    /** The name of the Markov removal-effect model, which credits channels rather than touchpoints. */
+    public static final String MARKOV = "markov";
 
     /** The contract's defaults, written once: every command's options and the configuration's keys use these. */
     public static final String DEFAULT_ZONE = "UTC";
@@ -38,6 +47,12 @@ public record AttributionSettings(
     public AttributionSettings {
         types = List.copyOf(types);
         models = List.copyOf(models);
+        if (pathTransforms == null) {
+            pathTransforms = PathTransforms.NONE;
+        }
+        if (models.isEmpty() && !markov) {
+            throw new IllegalArgumentException("at least one model is needed");
+        }
         if (types.isEmpty()) {
             throw new IllegalArgumentException("at least one conversion type is needed");
         }
@@ -49,6 +64,20 @@ public record AttributionSettings(
         }
     }
 
+    public AttributionSettings(ZoneId zone, String region, String currency, List<ConversionType> types,
+            List<CreditModel> models, Duration lookback, Duration halfLife) {
+        this(zone, region, currency, types, models, lookback, halfLife, PathTransforms.NONE, false);
+    }
+
+    /** Every model's name as outputs carry it: the per-touchpoint models in settings order, then markov. */
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>(models.stream().map(CreditModel::name).toList());
+        if (markov) {
+            names.add(MARKOV);
+        }
+        return names;
+    }
+
     /** The contract's defaults: UTC, US, USD, all four types, daily_split, no lookback, P7D. */
     public static AttributionSettings defaults() {
         return new AttributionSettings(ZoneId.of(DEFAULT_ZONE), DEFAULT_REGION, DEFAULT_CURRENCY, ConversionType.ALL,
@@ -56,30 +85,39 @@ public record AttributionSettings(
     }
 
     public AttributionSettings withModels(List<CreditModel> newModels) {
-        return new AttributionSettings(zone, region, currency, types, newModels, lookback, halfLife);
+        return new AttributionSettings(zone, region, currency, types, newModels, lookback, halfLife, pathTransforms, markov);
+    }
+
+    public AttributionSettings withPathTransforms(PathTransforms newTransforms) {
+        return new AttributionSettings(zone, region, currency, types, models, lookback, halfLife, newTransforms, markov);
+    }
+
+    public AttributionSettings withMarkov(boolean newMarkov) {
+        return new AttributionSettings(zone, region, currency, types, models, lookback, halfLife, pathTransforms,
+                newMarkov);
     }
 
     public AttributionSettings withTypes(List<ConversionType> newTypes) {
-        return new AttributionSettings(zone, region, currency, newTypes, models, lookback, halfLife);
+        return new AttributionSettings(zone, region, currency, newTypes, models, lookback, halfLife, pathTransforms, markov);
     }
 
     public AttributionSettings withLookback(Duration newLookback) {
-        return new AttributionSettings(zone, region, currency, types, models, newLookback, halfLife);
+        return new AttributionSettings(zone, region, currency, types, models, newLookback, halfLife, pathTransforms, markov);
     }
 
     public AttributionSettings withHalfLife(Duration newHalfLife) {
-        return new AttributionSettings(zone, region, currency, types, models, lookback, newHalfLife);
+        return new AttributionSettings(zone, region, currency, types, models, lookback, newHalfLife, pathTransforms, markov);
     }
 
     public AttributionSettings withZone(ZoneId newZone) {
-        return new AttributionSettings(newZone, region, currency, types, models, lookback, halfLife);
+        return new AttributionSettings(newZone, region, currency, types, models, lookback, halfLife, pathTransforms, markov);
     }
 
     public AttributionSettings withRegion(String newRegion) {
-        return new AttributionSettings(zone, newRegion, currency, types, models, lookback, halfLife);
+        return new AttributionSettings(zone, newRegion, currency, types, models, lookback, halfLife, pathTransforms, markov);
     }
 
     public AttributionSettings withCurrency(String newCurrency) {
-        return new AttributionSettings(zone, region, newCurrency, types, models, lookback, halfLife);
+        return new AttributionSettings(zone, region, newCurrency, types, models, lookback, halfLife, pathTransforms, markov);
     }
 }

@@ -7,6 +7,7 @@ import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.credit.Fraction;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
+import io.attributionstreams.markov.Journey;
 import io.attributionstreams.revenue.LargestRemainder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,24 +45,69 @@ public final class CustomerAttributor {
 
     /** The outcomes of every configured (type, model) the customer has converted for, in settings order. */
     public List<Outcome> attribute(CustomerFacts facts) {
+        return answer(facts).outcomes();
+    }
+
+    /**
+     * The customer's outcomes and, when the {@code markov} model runs, its path for each configured type
+     * (docs/contract.md §14).
+     */
+    public Answer answer(CustomerFacts facts) {
         List<Interaction> touchpoints = new ArrayList<>(facts.touchpoints());
         touchpoints.sort(TOUCHPOINT_ORDER);
         BigInteger revenue = revenue(facts.payments());
+        boolean hasTouchpoints = !touchpoints.isEmpty();
+        Instant bookedAt = conversionTime(ConversionType.FIRST_BOOKED, facts);
+        Instant attendedAt = conversionTime(ConversionType.FIRST_ATTENDED, facts);
         List<Outcome> outcomes = new ArrayList<>();
+        List<Journey> journeys = settings.markov() ? new ArrayList<>() : List.of();
         for (ConversionType type : settings.types()) {
             Optional<Conversion> conversion =
-                    Conversion.of(type, !touchpoints.isEmpty(), facts.appointments(), facts.payments());
+                    Conversion.of(type, hasTouchpoints, facts.appointments(), facts.payments());
             if (conversion.isEmpty()) {
+                if (settings.markov() && hasTouchpoints) {
+                    // a path that does not convert is every touchpoint, as it is: no lookback, no transforms
+                    journeys.add(Journey.of(type, channels(touchpoints), false, revenue));
+                }
                 continue;
             }
             Instant at = conversion.get().at();
-            List<Interaction> crediting = crediting(touchpoints, at);
+            List<Interaction> crediting = settings.pathTransforms().apply(crediting(touchpoints, at));
+            if (settings.markov() && hasTouchpoints) {
+                // only customers with a touchpoint have a path; one left with no crediting touchpoint (the
+                // lookback, a transform) goes straight from (start) to (conversion)
+                journeys.add(Journey.of(type, channels(crediting), true, revenue));
+            }
+            CreditContext context = new CreditContext(at, settings.zone(), settings.halfLife(),
+                    milestone(bookedAt, at), milestone(attendedAt, at));
             for (CreditModel model : settings.models()) {
                 outcomes.add(new Outcome(facts.customerId(), type, model.name(), at, revenue,
-                        credit(model, crediting, at, revenue)));
+                        credit(model, crediting, context, revenue),
+                        crediting.isEmpty() ? null : crediting.get(0).occurredAt()));
             }
         }
-        return outcomes;
+        return new Answer(outcomes, journeys);
+    }
+
+    /** A customer's outcomes, and its paths for the Markov model (empty when it does not run). */
+    public record Answer(List<Outcome> outcomes, List<Journey> journeys) {
+    }
+
+    private static Instant conversionTime(ConversionType type, CustomerFacts facts) {
+        return Conversion.of(type, false, facts.appointments(), facts.payments()).map(Conversion::at).orElse(null);
+    }
+
+    /** A stage's time counts as a milestone of a conversion at {@code at} when it is at or before it (§13). */
+    private static Instant milestone(Instant stageAt, Instant at) {
+        return stageAt == null || at == null || stageAt.isAfter(at) ? null : stageAt;
+    }
+
+    private static List<String> channels(List<Interaction> touchpoints) {
+        List<String> channels = new ArrayList<>(touchpoints.size());
+        for (Interaction t : touchpoints) {
+            channels.add(t.channel());
+        }
+        return channels;
     }
 
     /** The sum of the payments, exact however many there are: in a long while it fits, then in a BigInteger. */
@@ -115,12 +161,12 @@ public final class CustomerAttributor {
         return cached;
     }
 
-    private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, Instant at,
+    private List<CreditedTouchpoint> credit(CreditModel model, List<Interaction> crediting, CreditContext context,
             BigInteger revenue) {
         if (crediting.isEmpty()) {
             return List.of();
         }
-        List<Fraction> weights = model.weights(crediting, new CreditContext(at, settings.zone(), settings.halfLife()));
+        List<Fraction> weights = model.weights(crediting, context);
         Fraction sum = Fraction.ZERO;
         for (Fraction w : weights) {
             sum = sum.add(w);

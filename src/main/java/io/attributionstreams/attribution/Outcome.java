@@ -14,6 +14,8 @@ import java.util.List;
  *
  * @param conversionAt null for FIRST_CONTACT
  * @param revenueCents the customer's revenue R, all of its payments, exact at any size
+ * @param firstCreditingAt the time of the earliest crediting touchpoint (the first the model saw, whatever
+ *     its credit); null when there is none
  */
 public record Outcome(
         String customerId,
@@ -21,7 +23,8 @@ public record Outcome(
         String model,
         Instant conversionAt,
         BigInteger revenueCents,
-        List<CreditedTouchpoint> touchpoints) {
+        List<CreditedTouchpoint> touchpoints,
+        Instant firstCreditingAt) {
 
     /**
      * Significant digits kept of each exact credit (as IEEE decimal128): far beyond what the
@@ -31,6 +34,14 @@ public record Outcome(
 
     public Outcome {
         touchpoints = List.copyOf(touchpoints);
+    }
+
+    /**
+     * When the conversion counts in the monthly totals (docs/contract.md §12): its conversion time, or for
+     * FIRST_CONTACT, which has none, its earliest crediting touchpoint's; null when neither exists.
+     */
+    public Instant countedAt() {
+        return conversionAt != null ? conversionAt : firstCreditingAt;
     }
 
     public boolean attributed() {

@@ -1,6 +1,5 @@
 package io.attributionstreams.attribution;
 
-import io.attributionstreams.credit.CreditModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,11 +48,13 @@ public final class SettingsFingerprint {
                 + ";region=" + settings.region()
                 + ";currency=" + settings.currency()
                 + ";types=" + settings.types().stream().map(Enum::name).collect(Collectors.joining(","))
-                + ";models=" + settings.models().stream().map(CreditModel::name).collect(Collectors.joining(","))
+                + ";models=" + String.join(",", settings.modelNames())
                 + ";lookback=" + (settings.lookback() == null ? "" : settings.lookback())
                 + ";half-life=" + settings.halfLife()
                 + ";max-claimants=" + maxClaimants
-                + ";blocked=" + blockedDigest;
+                + ";blocked=" + blockedDigest
+                // only when set, so that the fingerprints of deployments without transforms stay as they were
+                + (settings.pathTransforms().isEmpty() ? "" : ";path-transforms=" + settings.pathTransforms());
     }
 
     public static String sha256Hex(String text) {

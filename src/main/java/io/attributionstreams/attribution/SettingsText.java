@@ -2,6 +2,7 @@ package io.attributionstreams.attribution;
 
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.credit.PathTransforms;
 import io.attributionstreams.normalise.Money;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,19 +24,30 @@ public final class SettingsText {
      * @param types comma-separated, or blank for all four
      * @param models comma-separated, or blank for the default model
      * @param lookback ISO-8601 duration, or blank for none
+     * @param pathTransforms comma-separated path transforms, or blank for none
      * @param label turns a setting's name ({@code zone}, {@code lookback}, {@code half-life}) into the option or
      *     key the user wrote ({@code --zone}, {@code attribution.zone})
      */
     public static AttributionSettings parse(String zone, String region, String currency, String types, String models,
-            String lookback, String halfLife, UnaryOperator<String> label) {
+            String lookback, String halfLife, String pathTransforms, UnaryOperator<String> label) {
         new Money(currency); // validates the code with a clear message
         List<ConversionType> conversionTypes = blank(types) ? ConversionType.ALL
                 : split(types).stream().map(ConversionType::parse).distinct().toList();
         List<String> modelNames = blank(models) ? List.of(CreditModels.DEFAULT) : split(models);
+        // markov credits channels, not touchpoints: it is not a CreditModel and runs besides them
+        boolean markov = modelNames.contains(AttributionSettings.MARKOV);
+        List<String> perTouchpoint = modelNames.stream().filter(m -> !m.equals(AttributionSettings.MARKOV)).toList();
+        PathTransforms transforms;
+        try {
+            transforms = PathTransforms.parse(pathTransforms);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label.apply("path-transforms") + ": " + e.getMessage());
+        }
         return new AttributionSettings(zone(zone), region.strip().toUpperCase(Locale.ROOT),
-                currency.strip().toUpperCase(Locale.ROOT), conversionTypes, CreditModels.named(modelNames),
+                currency.strip().toUpperCase(Locale.ROOT), conversionTypes,
+                perTouchpoint.isEmpty() ? List.of() : CreditModels.named(perTouchpoint),
                 blank(lookback) ? null : duration(lookback, label.apply("lookback")),
-                duration(halfLife, label.apply("half-life")));
+                duration(halfLife, label.apply("half-life")), transforms, markov);
     }
 
     public static ZoneId zone(String zone) {

@@ -4,19 +4,32 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.attribution.CustomerFacts;
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
+import io.attributionstreams.channels.KeyedTotals;
+import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.SpendTotals;
+import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
+import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.identity.IdentityIndex;
+import io.attributionstreams.markov.Journey;
+import io.attributionstreams.markov.MarkovChannel;
+import io.attributionstreams.markov.PathCounts;
+import io.attributionstreams.markov.RemovalEffects;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
@@ -47,6 +60,10 @@ public final class BatchEngine {
     public BatchEngine(AttributionSettings settings, int maxClaimants) {
         this.attributor = new CustomerAttributor(settings);
         this.maxClaimants = maxClaimants;
+    }
+
+    public AttributionSettings settings() {
+        return attributor.settings();
     }
 
     /**
@@ -81,6 +98,9 @@ public final class BatchEngine {
         List<String> customerIds = new ArrayList<>(facts.customers().stream().map(Customer::customerId).toList());
         customerIds.sort(Comparator.naturalOrder());
         ChannelTotals channels = new ChannelTotals();
+        KeyedTotals<CampaignKey> campaigns = new KeyedTotals<>();
+        KeyedTotals<MonthKey> months = new KeyedTotals<>();
+        Map<ConversionType, PathCounts> paths = new EnumMap<>(ConversionType.class);
         long converted = 0;
         long rows = 0;
         // chunk k+1 is computed (on every core) while this thread writes chunk k and adds up its channels
@@ -99,6 +119,9 @@ public final class BatchEngine {
                         rows += outcome.touchpoints().size();
                     }
                     answer.channelParts().forEach(channels::add);
+                    answer.campaignParts().forEach(campaigns::add);
+                    answer.monthParts().forEach(months::add);
+                    answer.journeys().forEach(j -> paths.computeIfAbsent(j.type(), t -> new PathCounts()).add(j));
                     if (answer.rendered() != null) {
                         attributed.write(answer.rendered());
                     }
@@ -107,27 +130,52 @@ public final class BatchEngine {
         } finally {
             workers.shutdownNow();
         }
-        return new BatchResult(channels.rows(), facts.rejects(), facts.rows(), customerIds.size(), converted, rows,
-                identity.capped());
+        SortedMap<ChannelKey, ChannelTotal> channelRows = new TreeMap<>(channels.rows());
+        SortedMap<ChannelKey, Double> removalEffects = new TreeMap<>();
+        for (Map.Entry<ConversionType, PathCounts> type : paths.entrySet()) {
+            for (MarkovChannel row : RemovalEffects.solve(type.getValue())) {
+                ChannelKey key = new ChannelKey(type.getKey(), AttributionSettings.MARKOV, row.channel());
+                channelRows.put(key, new ChannelTotal(row.credit(), row.revenueCents(), row.touchpoints(), 0));
+                removalEffects.put(key, row.removalEffect());
+            }
+        }
+        SortedMap<CampaignKey, ChannelTotal> campaignRows = campaigns.rows();
+        SortedMap<MonthKey, ChannelTotal> monthRows = months.rows();
+        SpendTotals spend = null;
+        if (facts.hasSpend()) {
+            // a channel (campaign, month) with spend and no credit still has its rows: money spent for nothing
+            AttributionSettings settings = attributor.settings();
+            List<String> perTouchpoint = settings.models().stream().map(CreditModel::name).toList();
+            spend = new SpendTotals(facts.spend());
+            channelRows = spend.withSpendOnlyChannels(channelRows, settings.types(), settings.modelNames());
+            campaignRows = spend.withSpendOnlyCampaigns(campaignRows, settings.types(), perTouchpoint);
+            monthRows = spend.withSpendOnlyMonths(monthRows, settings.types(), perTouchpoint);
+        }
+        return new BatchResult(channelRows, facts.rejects(), facts.rows(), customerIds.size(), converted, rows,
+                identity.capped(), removalEffects, campaignRows, monthRows, spend);
     }
 
     /** The answers of the chunk of customers from {@code from} (none past the end), computed in parallel. */
     private <T> CompletableFuture<List<Answer<T>>> compute(ForkJoinPool workers, List<String> customerIds, int from,
             Map<String, List<Interaction>> touchpoints, Map<String, List<Appointment>> appointments,
             Map<String, List<Payment>> payments, OutcomeSink<T> attributed) {
+        java.time.ZoneId zone = attributor.settings().zone();
         List<String> chunk = customerIds.subList(Math.min(customerIds.size(), from),
                 Math.min(customerIds.size(), from + CHUNK));
         return CompletableFuture.supplyAsync(() -> IntStream.range(0, chunk.size()).parallel()
                 .mapToObj(i -> {
                     String id = chunk.get(i);
-                    List<Outcome> outcomes = new ArrayList<>(attributor.attribute(new CustomerFacts(id,
+                    CustomerAttributor.Answer answer = attributor.answer(new CustomerFacts(id,
                             touchpoints.getOrDefault(id, List.of()),
                             appointments.getOrDefault(id, List.of()),
-                            payments.getOrDefault(id, List.of()))));
+                            payments.getOrDefault(id, List.of())));
+                    List<Outcome> outcomes = new ArrayList<>(answer.outcomes());
                     outcomes.sort(WITHIN_CUSTOMER);
                     List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
                     return new Answer<>(outcomes, outcomes.stream().map(ChannelTotals::contribution).toList(),
-                            withRecords.isEmpty() ? null : attributed.render(withRecords));
+                            outcomes.stream().map(ChannelTotals::campaignContribution).toList(),
+                            outcomes.stream().map(o -> ChannelTotals.monthContribution(o, zone)).toList(),
+                            withRecords.isEmpty() ? null : attributed.render(withRecords), answer.journeys());
                 })
                 .toList(), workers);
     }
@@ -150,7 +198,9 @@ public final class BatchEngine {
      * One customer's outcomes, what each adds to the channel totals (exact sums, so the order they are added
      * in does not matter), and their rendering (null when none has an attribution record).
      */
-    private record Answer<T>(List<Outcome> outcomes, List<Map<ChannelKey, ChannelTotal>> channelParts, T rendered) {
+    private record Answer<T>(List<Outcome> outcomes, List<Map<ChannelKey, ChannelTotal>> channelParts,
+            List<Map<CampaignKey, ChannelTotal>> campaignParts, List<Map<MonthKey, ChannelTotal>> monthParts,
+            T rendered, List<Journey> journeys) {
     }
 
     /** The whole answer in memory, for tests and small inputs. */

@@ -63,7 +63,10 @@ public final class BatchRun {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread parser = new Thread(() -> {
             try {
-                for (FactFile file : FactFile.values()) {
+                for (FactFile file : FactFile.toRead(input)) {
+                    if (file == FactFile.SPEND) {
+                        facts.spendRead();
+                    }
                     class Filling {
                         List<CsvRow> batch = new ArrayList<>(BATCH);
                         long seen;

@@ -2,23 +2,28 @@ package io.attributionstreams.batch;
 
 import io.attributionstreams.attribution.CreditedTouchpoint;
 import io.attributionstreams.attribution.Outcome;
+import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.SpendTotals;
 import io.attributionstreams.normalise.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes {@code attribution.csv}, {@code channels.csv} and {@code rejects.csv} exactly as docs/contract.md
- * §7 says. The export command writes the same files through this class, so a batch run
+ * Writes {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}, {@code months.csv} and
+ * {@code rejects.csv} exactly as docs/contract.md §7 and §12 say. The export command writes the same files through this class, so a batch run
  * and a streaming export compare byte for byte.
  */
 public final class BatchWriter {
@@ -31,6 +36,14 @@ public final class BatchWriter {
             "conversion_at", "interaction_id", "type", "channel", "campaign", "occurred_at", "credit", "revenue");
     public static final List<String> CHANNELS_HEADER =
             List.of("conversion_type", "model", "channel", "credit", "revenue", "touchpoints");
+    public static final String CAMPAIGNS_FILE = "campaigns.csv";
+    public static final String MONTHS_FILE = "months.csv";
+    public static final List<String> CAMPAIGNS_HEADER =
+            List.of("conversion_type", "model", "channel", "campaign", "credit", "revenue", "touchpoints");
+    public static final List<String> MONTHS_HEADER =
+            List.of("conversion_type", "model", "month", "channel", "credit", "revenue", "touchpoints");
+    public static final List<String> MONEY_COLUMNS = List.of("spend", "roas", "cost_per_conversion");
+    public static final String REMOVAL_EFFECT = "removal_effect";
     public static final List<String> REJECTS_HEADER = List.of("file", "line", "id", "reason");
     public static final List<String> CAPPED_HEADER = List.of("identifier_pseudonym", "claimants");
 
@@ -43,7 +56,10 @@ public final class BatchWriter {
         try (AttributionCsv attribution = new AttributionCsv(dir.resolve(ATTRIBUTION_FILE))) {
             result = engine.run(facts, attribution);
         }
-        writeChannels(dir.resolve(CHANNELS_FILE), result.channels());
+        writeChannels(dir.resolve(CHANNELS_FILE), result.channels(), engine.settings().markov(),
+                result.removalEffects(), result.spend());
+        writeCampaigns(dir.resolve(CAMPAIGNS_FILE), result.campaigns(), result.spend());
+        writeMonths(dir.resolve(MONTHS_FILE), result.months(), result.spend());
         writeRejects(dir.resolve(REJECTS_FILE), result.rejects());
         return result;
     }
@@ -129,11 +145,81 @@ public final class BatchWriter {
 
     /** @param channels rows in output order */
     public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels) {
-        try (CsvRows rows = new CsvRows(file, CHANNELS_HEADER)) {
-            channels.forEach((key, total) -> rows.write(key.type().name(), key.model(), key.channel(),
-                    Formats.credit(total.credit()), Money.format(total.revenueCents()),
-                    Long.toString(total.touchpoints())));
+        writeChannels(file, channels, false, Map.of(), null);
+    }
+
+    /**
+     * @param withRemovalEffects whether the {@code markov} model runs: the file then has a {@code removal_effect}
+     *     column, empty on the other models' rows
+     * @param spend the spend sums, or null when the input had no spend: the file then has no money columns
+     */
+    public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels, boolean withRemovalEffects,
+            Map<ChannelKey, Double> removalEffects, SpendTotals spend) {
+        List<String> header = new ArrayList<>(CHANNELS_HEADER);
+        if (withRemovalEffects) {
+            header.add(REMOVAL_EFFECT);
         }
+        if (spend != null) {
+            header.addAll(MONEY_COLUMNS);
+        }
+        try (CsvRows rows = new CsvRows(file, header)) {
+            channels.forEach((key, total) -> {
+                List<String> row = new ArrayList<>(List.of(key.type().name(), key.model(), key.channel()));
+                row.addAll(sums(total));
+                if (withRemovalEffects) {
+                    Double effect = removalEffects.get(key);
+                    row.add(effect == null ? "" : Formats.credit(BigDecimal.valueOf(effect)));
+                }
+                if (spend != null) {
+                    row.addAll(SpendTotals.moneyCells(total, spend.channel(key.channel())));
+                }
+                rows.write(row.toArray(new String[0]));
+            });
+        }
+    }
+
+    /** {@code campaigns.csv} (docs/contract.md §12), money columns when there is spend. */
+    public static void writeCampaigns(Path file, Map<CampaignKey, ChannelTotal> campaigns, SpendTotals spend) {
+        List<String> header = new ArrayList<>(CAMPAIGNS_HEADER);
+        if (spend != null) {
+            header.addAll(MONEY_COLUMNS);
+        }
+        try (CsvRows rows = new CsvRows(file, header)) {
+            campaigns.forEach((key, total) -> {
+                List<String> row = new ArrayList<>(List.of(key.type().name(), key.model(), key.channel(),
+                        key.campaign()));
+                row.addAll(sums(total));
+                if (spend != null) {
+                    row.addAll(SpendTotals.moneyCells(total, spend.campaign(key.channel(), key.campaign())));
+                }
+                rows.write(row.toArray(new String[0]));
+            });
+        }
+    }
+
+    /** {@code months.csv} (docs/contract.md §12), money columns when there is spend. */
+    public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, SpendTotals spend) {
+        List<String> header = new ArrayList<>(MONTHS_HEADER);
+        if (spend != null) {
+            header.addAll(MONEY_COLUMNS);
+        }
+        try (CsvRows rows = new CsvRows(file, header)) {
+            months.forEach((key, total) -> {
+                List<String> row = new ArrayList<>(List.of(key.type().name(), key.model(), key.month().toString(),
+                        key.channel()));
+                row.addAll(sums(total));
+                if (spend != null) {
+                    row.addAll(SpendTotals.moneyCells(total, spend.month(key.month(), key.channel())));
+                }
+                rows.write(row.toArray(new String[0]));
+            });
+        }
+    }
+
+    /** credit, revenue, touchpoints. */
+    private static List<String> sums(ChannelTotal total) {
+        return List.of(Formats.credit(total.credit()), Money.format(total.revenueCents()),
+                Long.toString(total.touchpoints()));
     }
 
     /**

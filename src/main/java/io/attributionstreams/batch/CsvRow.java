@@ -4,6 +4,7 @@ import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.normalise.RawSpend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public record CsvRow(FactFile file, long line, Map<String, Integer> columns, Str
 
     public RawPayment payment() {
         return new RawPayment(get("payment_id"), get("customer_id"), get("paid_at"), get("amount"), get("currency"));
+    }
+
+    public RawSpend spend() {
+        return new RawSpend(get("spend_id"), get("channel"), get("campaign"), get("spent_on"), get("amount"),
+                get("currency"));
     }
 
     /** The non-empty cells, in order: a customer's phone1..phone4 become its list of phones. */

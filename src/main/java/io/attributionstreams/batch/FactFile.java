@@ -3,7 +3,7 @@ package io.attributionstreams.batch;
 import java.util.List;
 
 /**
- * The four CSV files of docs/contract.md §1: their names, the column holding the fact id, the
+ * The CSV files of docs/contract.md §1 and §12: their names, the column holding the fact id, the
  * columns a file must have, and the ones it may have. Read in this order, which is also the
  * order of {@code rejects.csv}.
  */
@@ -19,7 +19,11 @@ public enum FactFile {
             List.of("attended_at")),
     PAYMENTS("payments.csv", "payment_id",
             List.of("payment_id", "customer_id", "paid_at", "amount", "currency"),
-            List.of());
+            List.of()),
+    /** Optional (docs/contract.md §12): without it there is no spend, and the outputs have no money columns. */
+    SPEND("spend.csv", "spend_id",
+            List.of("spend_id", "channel", "spent_on", "amount", "currency"),
+            List.of("campaign"));
 
     private final String fileName;
     private final String idColumn;
@@ -41,6 +45,17 @@ public enum FactFile {
         return idColumn;
     }
 
+    /** The files to read from {@code dir}, in reading order: every required one, and the optional ones it has. */
+    public static List<FactFile> toRead(java.nio.file.Path dir) {
+        return java.util.Arrays.stream(values())
+                .filter(f -> !f.optional() || java.nio.file.Files.exists(dir.resolve(f.fileName()))).toList();
+    }
+
+    /** Whether the input may leave the file out. */
+    public boolean optional() {
+        return this == SPEND;
+    }
+
     public List<String> requiredColumns() {
         return requiredColumns;
     }
@@ -53,6 +68,7 @@ public enum FactFile {
                     "email", "customer_id");
             case APPOINTMENTS -> List.of("appointment_id", "customer_id", "booked_at", "attended_at");
             case PAYMENTS -> List.of("payment_id", "customer_id", "paid_at", "amount", "currency");
+            case SPEND -> List.of("spend_id", "channel", "campaign", "spent_on", "amount", "currency");
         };
     }
 }

@@ -4,6 +4,7 @@ import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.Payment;
+import io.attributionstreams.facts.Spend;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.RejectedFactException;
 import io.attributionstreams.normalise.SuppressedFactException;
@@ -27,6 +28,8 @@ public final class FactSet {
     private final Map<String, Interaction> interactions = new HashMap<>();
     private final Map<String, Appointment> appointments = new HashMap<>();
     private final Map<String, Payment> payments = new HashMap<>();
+    private final Map<String, Spend> spend = new HashMap<>();
+    private boolean spendRead;
     private final List<Reject> rejects = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
     private long rows;
@@ -61,6 +64,7 @@ public final class FactSet {
                 case INTERACTIONS -> normaliser.interaction(row.interaction());
                 case APPOINTMENTS -> normaliser.appointment(row.appointment());
                 case PAYMENTS -> normaliser.payment(row.payment());
+                case SPEND -> normaliser.spend(row.spend());
             };
         } catch (RejectedFactException | SuppressedFactException e) {
             return e;
@@ -82,6 +86,7 @@ public final class FactSet {
                     case INTERACTIONS -> interactions.remove(rawId);
                     case APPOINTMENTS -> appointments.remove(rawId);
                     case PAYMENTS -> payments.remove(rawId);
+                    case SPEND -> spend.remove(rawId);
                 }
             }
             dropped++;
@@ -93,6 +98,9 @@ public final class FactSet {
             appointments.put(a.appointmentId(), a);
         } else if (normalised instanceof Payment p) {
             payments.put(p.paymentId(), p);
+        } else if (normalised instanceof Spend s) {
+            spend.put(s.spendId(), new Spend(s.spendId(), intern(s.channel()), intern(s.campaign()), s.spentOn(),
+                    s.amountCents()));
         } else {
             throw new IllegalStateException("unexpected " + normalised);
         }
@@ -122,6 +130,20 @@ public final class FactSet {
 
     public Collection<Payment> payments() {
         return payments.values();
+    }
+
+    public Collection<Spend> spend() {
+        return spend.values();
+    }
+
+    /** Whether the input had spend facts to read (a {@code spend.csv}): the outputs then show money. */
+    public boolean hasSpend() {
+        return spendRead;
+    }
+
+    /** Marks that the input has spend facts, even if every row was rejected. */
+    public void spendRead() {
+        spendRead = true;
     }
 
     /** Rejected rows in the order they were read. */

@@ -31,6 +31,35 @@ public final class ChannelTotals {
         return parts;
     }
 
+    /** What one outcome adds to each (channel, campaign): touchpoints with no campaign in {@code (none)}. */
+    public static Map<CampaignKey, ChannelTotal> campaignContribution(Outcome outcome) {
+        if (!outcome.attributed()) {
+            return Map.of(new CampaignKey(outcome.type(), outcome.model(), ChannelKey.UNATTRIBUTED, CampaignKey.NONE),
+                    new ChannelTotal(java.math.BigDecimal.ZERO, outcome.revenueCents(), 0, 1));
+        }
+        Map<CampaignKey, ChannelTotal> parts = new HashMap<>();
+        for (CreditedTouchpoint t : outcome.touchpoints()) {
+            CampaignKey key = new CampaignKey(outcome.type(), outcome.model(), t.channel(),
+                    CampaignKey.campaignOrNone(t.campaign()));
+            ChannelTotal part = new ChannelTotal(t.credit(), t.revenueCents(), 1, parts.containsKey(key) ? 0 : 1);
+            parts.merge(key, part, ChannelTotal::plus);
+        }
+        return parts;
+    }
+
+    /** What one outcome adds to each channel in the month its conversion counts in (§12), in {@code zone}. */
+    public static Map<MonthKey, ChannelTotal> monthContribution(Outcome outcome, java.time.ZoneId zone) {
+        java.time.Instant at = outcome.countedAt();
+        if (at == null) {
+            return Map.of();
+        }
+        java.time.YearMonth month = MonthKey.monthOf(at, zone);
+        Map<MonthKey, ChannelTotal> parts = new HashMap<>();
+        contribution(outcome).forEach((key, part) ->
+                parts.put(new MonthKey(key.type(), key.model(), month, key.channel()), part));
+        return parts;
+    }
+
     public void add(Outcome outcome) {
         add(contribution(outcome));
     }

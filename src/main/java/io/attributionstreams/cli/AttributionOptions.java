@@ -36,8 +36,8 @@ public final class AttributionOptions {
     List<String> types;
 
     @Option(names = "--models", paramLabel = "M,...", split = ",",
-            description = "Credit models: daily_split, first_touch, last_touch, linear, position_based, time_decay "
-                    + "(attribution.models; default: " + CreditModels.DEFAULT + ").")
+            description = "Credit models: daily_split, first_touch, last_touch, linear, position_based, time_decay, "
+                    + "w_shaped, full_path, markov (attribution.models; default: " + CreditModels.DEFAULT + ").")
     List<String> models;
 
     @Option(names = "--lookback", paramLabel = "DURATION",
@@ -50,6 +50,12 @@ public final class AttributionOptions {
                     + ").")
     String halfLife;
 
+    @Option(names = "--path-transforms", paramLabel = "T,...",
+            description = "Applied in order to each conversion's touchpoints before the models: exposure, first, "
+                    + "remove_if_not_all:CHANNEL, remove_if_last_and_not_all:CHANNEL (attribution.path-transforms; "
+                    + "default: none).")
+    String pathTransforms;
+
     /** The options given (and only those), as the configuration keys they set. */
     public Map<String, String> keys() {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -60,6 +66,7 @@ public final class AttributionOptions {
         put(keys, AppConfig.MODELS, models == null ? null : String.join(",", models));
         put(keys, AppConfig.LOOKBACK, lookback);
         put(keys, AppConfig.HALF_LIFE, halfLife);
+        put(keys, AppConfig.PATH_TRANSFORMS, pathTransforms);
         return keys;
     }
 

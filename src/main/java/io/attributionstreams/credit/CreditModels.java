@@ -33,7 +33,8 @@ public final class CreditModels {
     public static CreditModel named(String name) {
         CreditModel model = BY_NAME.get(name);
         if (model == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "' (known: " + String.join(", ", names()) + ")");
+            throw new IllegalArgumentException("unknown model '" + name + "' (known: " + String.join(", ", names())
+                    + ", markov)");
         }
         return model;
     }

@@ -5,7 +5,9 @@ import io.attributionstreams.facts.Customer;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.InteractionType;
 import io.attributionstreams.facts.Payment;
+import io.attributionstreams.facts.Spend;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +134,21 @@ public final class FactNormaliser {
         long cents = money.cents(raw.amount());
         money.checkCurrency(raw.currency());
         return new Payment(id, customerId, paidAt, cents);
+    }
+
+    /**
+     * A spend fact: the rules of a payment for its id, money and currency, of an interaction for its channel
+     * and campaign; {@code spent_on}, a date or a time, becomes its calendar day in the business zone.
+     * It names no person, so no erasure touches it.
+     */
+    public Spend spend(RawSpend raw) {
+        String id = Text.requiredName(raw.spendId(), "spend_id");
+        String channel = Text.requiredName(raw.channel(), "channel");
+        String campaign = Text.optionalName(raw.campaign(), "campaign");
+        LocalDate spentOn = LocalDate.ofInstant(times.parse(raw.spentOn(), "spent_on"), times.zone());
+        long cents = money.cents(raw.amount());
+        money.checkCurrency(raw.currency());
+        return new Spend(id, channel, campaign, spentOn, cents);
     }
 
     private void dropIfCustomerSuppressed(String rawCustomerId) {

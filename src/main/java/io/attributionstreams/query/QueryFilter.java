@@ -2,7 +2,6 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.conversion.ConversionType;
-import io.attributionstreams.credit.CreditModel;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +34,7 @@ public record QueryFilter(ConversionType type, String model) {
         if (value == null) {
             return null;
         }
-        List<String> names = settings.models().stream().map(CreditModel::name).toList();
+        List<String> names = settings.modelNames();
         if (!names.contains(value)) {
             throw QueryProblem.badRequest("unknown model '" + shortened(value) + "'; this engine computes "
                     + String.join(", ", names));

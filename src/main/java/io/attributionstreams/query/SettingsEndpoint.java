@@ -2,7 +2,6 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
-import io.attributionstreams.credit.CreditModel;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ final class SettingsEndpoint implements Endpoint {
     SettingsEndpoint(String self, AnswerSettings answers) {
         AttributionSettings attribution = answers.attribution();
         this.settings = new Settings(self, attribution.types().stream().map(Enum::name).toList(),
-                attribution.models().stream().map(CreditModel::name).toList(), answers.fingerprint(),
+                attribution.modelNames(), answers.fingerprint(),
                 attribution.zone().getId(), attribution.region(), attribution.currency(),
                 attribution.lookback() == null ? null : attribution.lookback().toString(),
                 attribution.halfLife().toString(), answers.maxClaimants(),

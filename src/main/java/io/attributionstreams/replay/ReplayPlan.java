@@ -22,7 +22,7 @@ public final class ReplayPlan {
 
     public static List<CsvRow> inFileOrder(Path dir) {
         List<CsvRow> rows = new ArrayList<>();
-        for (FactFile file : FactFile.values()) {
+        for (FactFile file : FactFile.toRead(dir)) {
             CsvFactReader.read(dir, file, rows::add);
         }
         return rows;

@@ -134,6 +134,7 @@ public final class Replayer {
             case INTERACTIONS -> Names.INTERACTIONS;
             case APPOINTMENTS -> Names.APPOINTMENTS;
             case PAYMENTS -> Names.PAYMENTS;
+            case SPEND -> Names.SPEND;
         };
     }
 
@@ -146,6 +147,7 @@ public final class Replayer {
             case APPOINTMENTS -> Topics.APPOINTMENTS.valueSerde().serializer().serialize(Names.APPOINTMENTS,
                     row.appointment());
             case PAYMENTS -> Topics.PAYMENTS.valueSerde().serializer().serialize(Names.PAYMENTS, row.payment());
+            case SPEND -> Topics.SPEND.valueSerde().serializer().serialize(Names.SPEND, row.spend());
         };
     }
 }

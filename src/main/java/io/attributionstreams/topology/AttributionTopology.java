@@ -75,6 +75,11 @@ public final class AttributionTopology {
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
             IdentityOptions identity, ErasureOptions erasure, Backlog backlog) {
+        if (settings.markov()) {
+            // said at start, not found out by a consumer missing its rows
+            throw new IllegalArgumentException("model " + AttributionSettings.MARKOV
+                    + " is computed by the batch command only, not yet by the streaming engine");
+        }
         // a plain StreamsBuilder only logs an unnamed repartition, store or changelog; with the setting in its
         // own TopologyConfig, building fails, so a rename can never slip in unnoticed (and move state)
         Properties naming = new Properties();

@@ -15,8 +15,10 @@ public final class Names {
     public static final String INTERACTIONS = "interactions";
     public static final String APPOINTMENTS = "appointments";
     public static final String PAYMENTS = "payments";
+    /** Spend facts (docs/contract.md §12): key a spend id. */
+    public static final String SPEND = "spend";
     public static final List<String> INPUT_TOPICS = List.of(CUSTOMERS, INTERACTIONS, APPOINTMENTS,
-            PAYMENTS);
+            PAYMENTS, SPEND);
     /** Erasure requests (docs/contract.md §11): key a request id, value the subjects to suppress. */
     public static final String ERASURES = "attribution-erasures";
 

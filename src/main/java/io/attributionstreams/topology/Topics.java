@@ -4,6 +4,7 @@ import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.ChannelTotalRecord;
@@ -27,6 +28,8 @@ public final class Topics {
             new Topic<>(Names.APPOINTMENTS, KEY, JsonSerde.of(RawAppointment.class));
     public static final Topic<String, RawPayment> PAYMENTS =
             new Topic<>(Names.PAYMENTS, KEY, JsonSerde.of(RawPayment.class));
+    public static final Topic<String, RawSpend> SPEND =
+            new Topic<>(Names.SPEND, KEY, JsonSerde.of(RawSpend.class));
 
     public static final Topic<String, AttributionUpdate> ATTRIBUTION_UPDATES =
             new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));

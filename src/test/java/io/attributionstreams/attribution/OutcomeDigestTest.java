@@ -71,6 +71,6 @@ class OutcomeDigestTest {
 
     private static Outcome outcome(Instant at, long revenue, List<CreditedTouchpoint> touchpoints) {
         return new Outcome("C1", ConversionType.FIRST_PAID, "daily_split", at, BigInteger.valueOf(revenue),
-                touchpoints);
+                touchpoints, touchpoints.isEmpty() ? null : touchpoints.get(0).occurredAt());
     }
 }

@@ -35,7 +35,7 @@ class CsvRowsTest {
                         "yelp", "été", at.minusMillis(1), new java.math.BigDecimal("0.5"), java.math.BigInteger.ZERO));
         io.attributionstreams.attribution.Outcome outcome = new io.attributionstreams.attribution.Outcome("CU,1",
                 io.attributionstreams.conversion.ConversionType.FIRST_PAID, "linear", at, java.math.BigInteger.valueOf(-1234),
-                touchpoints);
+                touchpoints, at.minusSeconds(90_061));
         List<String[]> rows = touchpoints.stream().map(t -> new String[] {outcome.customerId(), outcome.type().name(),
             outcome.model(), Formats.time(outcome.conversionAt()), t.interactionId(), t.type().label(), t.channel(),
             t.campaign(), Formats.time(t.occurredAt()), Formats.credit(t.credit()),

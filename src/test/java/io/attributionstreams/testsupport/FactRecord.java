@@ -17,10 +17,10 @@ import java.util.Random;
  */
 public record FactRecord(FactFile file, String key, Object value) {
 
-    /** Every row of the four files, customers first, in file order: what a replay in file order sends. */
+    /** Every row of the fact files, customers first, in file order: what a replay in file order sends. */
     public static List<FactRecord> read(Path dir) {
         List<FactRecord> records = new ArrayList<>();
-        for (FactFile file : FactFile.values()) {
+        for (FactFile file : FactFile.toRead(dir)) {
             CsvFactReader.read(dir, file, row -> records.add(of(row)));
         }
         return records;
@@ -32,6 +32,7 @@ public record FactRecord(FactFile file, String key, Object value) {
             case INTERACTIONS -> row.interaction();
             case APPOINTMENTS -> row.appointment();
             case PAYMENTS -> row.payment();
+            case SPEND -> row.spend();
         };
         String id = row.id() == null ? null : row.id().strip();
         return new FactRecord(row.file(), id == null || id.isEmpty() ? null : id, raw);

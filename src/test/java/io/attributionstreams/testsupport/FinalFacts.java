@@ -35,6 +35,9 @@ public final class FinalFacts {
             }
         }
         for (FactFile file : FactFile.values()) {
+            if (file.optional() && rows.get(file).isEmpty()) {
+                continue; // an input without spend facts has no spend.csv, and outputs without money columns
+            }
             try (CsvRows out = new CsvRows(dir.resolve(file.fileName()), file.canonicalHeader())) {
                 for (FactRecord r : rows.get(file)) {
                     out.write(cells(r.value()));

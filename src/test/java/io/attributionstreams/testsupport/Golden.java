@@ -26,7 +26,7 @@ public final class Golden {
         }
     }
 
-    /** The example names: basic, guardrails, limits, models, revisions. */
+    /** The example names: basic, guardrails, limits, models, revisions, spend, stages. */
     public static List<String> examples() {
         try (Stream<Path> dirs = Files.list(root())) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Compares an output folder with an expected one by key, as {@code shared/tools/compare.py}
- * does: credit within 1e-9, revenue and counts exact, times exact; for {@code time_decay}
- * (doubles) credit within 1e-6 and a cent may move between touchpoints. Returns every difference.
+ * does: credit within 1e-9, revenue and counts exact, times exact; for {@code time_decay} and
+ * {@code markov} (doubles) credit within 1e-6 and a cent may move. Only the columns the expected file
+ * has are compared, and only the files it has. Returns every difference.
  */
 public final class OutputComparison {
     private OutputComparison() {
@@ -26,8 +27,17 @@ public final class OutputComparison {
         diffs.addAll(compare(expected, actual, "attribution.csv",
                 List.of("customer_id", "conversion_type", "model", "interaction_id"),
                 List.of("conversion_at", "type", "channel", "campaign", "occurred_at", "credit", "revenue")));
+        List<String> money = List.of("credit", "revenue", "touchpoints", "spend", "roas", "cost_per_conversion");
         diffs.addAll(compare(expected, actual, "channels.csv", List.of("conversion_type", "model", "channel"),
-                List.of("credit", "revenue", "touchpoints")));
+                List.of("credit", "revenue", "touchpoints", "removal_effect", "spend", "roas", "cost_per_conversion")));
+        if (Files.exists(expected.resolve("campaigns.csv"))) {
+            diffs.addAll(compare(expected, actual, "campaigns.csv",
+                    List.of("conversion_type", "model", "channel", "campaign"), money));
+        }
+        if (Files.exists(expected.resolve("months.csv"))) {
+            diffs.addAll(compare(expected, actual, "months.csv",
+                    List.of("conversion_type", "model", "month", "channel"), money));
+        }
         if (rejects) {
             diffs.addAll(compare(expected, actual, "rejects.csv", List.of("file", "line", "id"), List.of()));
         }
@@ -54,8 +64,12 @@ public final class OutputComparison {
             if (got == null) {
                 continue;
             }
-            boolean decay = "time_decay".equals(e.getValue().get("model"));
+            String model = e.getValue().get("model");
+            boolean decay = "time_decay".equals(model) || "markov".equals(model);
             for (String f : fields) {
+                if (!e.getValue().containsKey(f)) {
+                    continue;
+                }
                 String x = e.getValue().getOrDefault(f, "");
                 String y = got.getOrDefault(f, "");
                 if (!same(file, f, decay, x, y)) {
@@ -67,14 +81,27 @@ public final class OutputComparison {
     }
 
     private static boolean same(String file, String field, boolean decay, String x, String y) {
+        if (x.equals(y)) {
+            return true;
+        }
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
         if (field.equals("credit")) {
             return Math.abs(Double.parseDouble(x) - Double.parseDouble(y)) <= (decay ? 1e-6 : 1e-9);
         }
-        if (field.equals("revenue") && decay) {
-            double tolerance = file.equals("attribution.csv") ? 0.011 : 1.0;
+        if (field.equals("removal_effect")) {
+            return Math.abs(Double.parseDouble(x) - Double.parseDouble(y)) <= 1e-9;
+        }
+        if (decay && (field.equals("revenue") || field.equals("roas") || field.equals("cost_per_conversion"))) {
+            double tolerance = switch (field) {
+                case "roas" -> 0.001;
+                case "cost_per_conversion" -> 0.011;
+                default -> file.equals("attribution.csv") ? 0.011 : 1.0;
+            };
             return Math.abs(Double.parseDouble(x) - Double.parseDouble(y)) <= tolerance;
         }
-        return x.equals(y);
+        return false;
     }
 
     private static Map<List<String>, Map<String, String>> load(Path file, List<String> key) {

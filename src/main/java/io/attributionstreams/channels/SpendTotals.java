@@ -1,0 +1,119 @@
+package io.attributionstreams.channels;
+
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.facts.Spend;
+import io.attributionstreams.normalise.Money;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The spend facts summed as the money figures of docs/contract.md §12 need them: per channel, per
+ * (channel, campaign) with {@code (none)} for no campaign, and per (month, channel), in exact cents at any
+ * size. Also what a total row shows of money: spend, return on ad spend and cost per conversion.
+ */
+public final class SpendTotals {
+    /** A (channel, campaign) or (month, channel) pair, as a key of the sums. */
+    private record ChannelCampaign(String channel, String campaign) {
+    }
+
+    private record MonthChannel(YearMonth month, String channel) {
+    }
+
+    private final Map<String, BigInteger> byChannel = new TreeMap<>();
+    private final Map<ChannelCampaign, BigInteger> byCampaign = new java.util.HashMap<>();
+    private final Map<MonthChannel, BigInteger> byMonth = new java.util.HashMap<>();
+
+    public SpendTotals(Collection<Spend> spend) {
+        for (Spend s : spend) {
+            BigInteger cents = BigInteger.valueOf(s.amountCents());
+            byChannel.merge(s.channel(), cents, BigInteger::add);
+            byCampaign.merge(new ChannelCampaign(s.channel(), CampaignKey.campaignOrNone(s.campaign())), cents,
+                    BigInteger::add);
+            byMonth.merge(new MonthChannel(YearMonth.from(s.spentOn()), s.channel()), cents, BigInteger::add);
+        }
+    }
+
+    public BigInteger channel(String channel) {
+        return byChannel.getOrDefault(channel, BigInteger.ZERO);
+    }
+
+    public BigInteger campaign(String channel, String campaign) {
+        return byCampaign.getOrDefault(new ChannelCampaign(channel, campaign), BigInteger.ZERO);
+    }
+
+    public BigInteger month(YearMonth month, String channel) {
+        return byMonth.getOrDefault(new MonthChannel(month, channel), BigInteger.ZERO);
+    }
+
+    /**
+     * The channel rows with a row added for every channel with spend and no credit, for each (type, model):
+     * credit 0, revenue 0.00, no touchpoints. Money spent for nothing is shown, not dropped.
+     */
+    public SortedMap<ChannelKey, ChannelTotal> withSpendOnlyChannels(SortedMap<ChannelKey, ChannelTotal> rows,
+            List<ConversionType> types, List<String> models) {
+        SortedMap<ChannelKey, ChannelTotal> all = new TreeMap<>(rows);
+        for (ConversionType type : types) {
+            for (String model : models) {
+                byChannel.keySet().forEach(channel ->
+                        all.putIfAbsent(new ChannelKey(type, model, channel), ChannelTotal.ZERO));
+            }
+        }
+        return all;
+    }
+
+    /** {@link #withSpendOnlyChannels} for the campaign rows. */
+    public SortedMap<CampaignKey, ChannelTotal> withSpendOnlyCampaigns(SortedMap<CampaignKey, ChannelTotal> rows,
+            List<ConversionType> types, List<String> models) {
+        SortedMap<CampaignKey, ChannelTotal> all = new TreeMap<>(rows);
+        for (ConversionType type : types) {
+            for (String model : models) {
+                byCampaign.keySet().forEach(k ->
+                        all.putIfAbsent(new CampaignKey(type, model, k.channel(), k.campaign()), ChannelTotal.ZERO));
+            }
+        }
+        return all;
+    }
+
+    /** {@link #withSpendOnlyChannels} for the monthly rows. */
+    public SortedMap<MonthKey, ChannelTotal> withSpendOnlyMonths(SortedMap<MonthKey, ChannelTotal> rows,
+            List<ConversionType> types, List<String> models) {
+        SortedMap<MonthKey, ChannelTotal> all = new TreeMap<>(rows);
+        for (ConversionType type : types) {
+            for (String model : models) {
+                byMonth.keySet().forEach(k ->
+                        all.putIfAbsent(new MonthKey(type, model, k.month(), k.channel()), ChannelTotal.ZERO));
+            }
+        }
+        return all;
+    }
+
+    /** The money cells of a row: spend, roas and cost per conversion, as the outputs write them. */
+    public static List<String> moneyCells(ChannelTotal total, BigInteger spendCents) {
+        return List.of(Money.format(spendCents), roas(total.revenueCents(), spendCents),
+                costPerConversion(spendCents, total.credit()));
+    }
+
+    /** Revenue / spend with 4 decimals, half up; empty when the spend is 0 or less. */
+    public static String roas(BigInteger revenueCents, BigInteger spendCents) {
+        if (spendCents.signum() <= 0) {
+            return "";
+        }
+        return new BigDecimal(revenueCents).divide(new BigDecimal(spendCents), 4, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** Spend / credit in cents, half up; empty when the credit is 0. */
+    public static String costPerConversion(BigInteger spendCents, BigDecimal credit) {
+        if (credit.signum() == 0) {
+            return "";
+        }
+        return Money.format(new BigDecimal(spendCents).divide(credit, 0, RoundingMode.HALF_UP).toBigIntegerExact());
+    }
+}
