@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Write realistic, messy customers, interactions, appointments and payments as CSV.")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the four CSV files to.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the CSV files to.")
     Path out;
 
     @Option(names = "--customers", defaultValue = "1000", paramLabel = "N",
@@ -43,21 +43,25 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "interactions, to try --max-claimants on (default: ${DEFAULT-VALUE}).")
     int switchboards;
 
+    @Option(names = "--spend", description = "Also write spend.csv: daily spend per channel and campaign, with "
+            + "corrections and a channel that spends and reaches nobody (default: off).")
+    boolean spendFile;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         GeneratorSpec generatorSpec = new GeneratorSpec(customers, interactions, seed, revisions, SettingsText.zone(zone),
-                switchboards);
+                switchboards, spendFile);
         Files.createDirectories(out);
         long start = System.nanoTime();
         DataGenerator.Written written = new DataGenerator(generatorSpec).writeTo(out);
         spec.commandLine().getErr().printf(Locale.ROOT,
-                "generate: %,d customers, %,d interactions, %,d appointments, %,d payments rows (%,d in all) "
-                        + "written to %s in %.2f s%n",
+                "generate: %,d customers, %,d interactions, %,d appointments, %,d payments, %,d spend rows "
+                        + "(%,d in all) written to %s in %.2f s%n",
                 written.customers(), written.interactions(), written.appointments(), written.payments(),
-                written.total(), out, (System.nanoTime() - start) / 1e9);
+                written.spend(), written.total(), out, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

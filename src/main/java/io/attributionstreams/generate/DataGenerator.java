@@ -48,9 +48,9 @@ public final class DataGenerator {
     }
 
     /** Counts of rows written per file, for the command's summary. */
-    public record Written(long customers, long interactions, long appointments, long payments) {
+    public record Written(long customers, long interactions, long appointments, long payments, long spend) {
         public long total() {
-            return customers + interactions + appointments + payments;
+            return customers + interactions + appointments + payments + spend;
         }
     }
 
@@ -70,7 +70,9 @@ public final class DataGenerator {
         long interactions = writeInteractions(dir);
         long appointments = writeAppointments(dir);
         long payments = writePayments(dir);
-        return new Written(customers, interactions, appointments, payments);
+        long spend = spec.spend() ? new SpendGenerator(spec.seed(), spec.zone(), START, SPAN_SECONDS / 86_400,
+                CHANNELS, CAMPAIGNS).writeTo(dir) : 0;
+        return new Written(customers, interactions, appointments, payments, spend);
     }
 
     private long writeCustomers(Path dir) {

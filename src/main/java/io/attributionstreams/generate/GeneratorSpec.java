@@ -13,12 +13,19 @@ import java.time.ZoneId;
  * @param switchboards shared numbers each claimed by many customers (5 to 40) and carried by a share
  *     of interactions, for the claimant cap of docs/contract.md §10; 0 (the default) writes the files
  *     of the same seed byte for byte as without the option
+ * @param spend whether to write {@code spend.csv} too (docs/contract.md §12), from a random stream of its
+ *     own: the other files are the same either way
  */
 public record GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone,
-        int switchboards) {
+        int switchboards, boolean spend) {
 
     public GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone) {
-        this(customers, interactions, seed, revisions, zone, 0);
+        this(customers, interactions, seed, revisions, zone, 0, false);
+    }
+
+    public GeneratorSpec(int customers, int interactions, long seed, double revisions, ZoneId zone,
+            int switchboards) {
+        this(customers, interactions, seed, revisions, zone, switchboards, false);
     }
 
     public GeneratorSpec {
