@@ -56,7 +56,7 @@ public final class BatchWriter {
         try (AttributionCsv attribution = new AttributionCsv(dir.resolve(ATTRIBUTION_FILE))) {
             result = engine.run(facts, attribution);
         }
-        writeChannels(dir.resolve(CHANNELS_FILE), result.channels(), engine.settings().markov(),
+        writeChannels(dir.resolve(CHANNELS_FILE), result.channels(), !result.removalEffects().isEmpty(),
                 result.removalEffects(), result.spend());
         writeCampaigns(dir.resolve(CAMPAIGNS_FILE), result.campaigns(), result.spend());
         writeMonths(dir.resolve(MONTHS_FILE), result.months(), result.spend());
@@ -149,8 +149,8 @@ public final class BatchWriter {
     }
 
     /**
-     * @param withRemovalEffects whether the {@code markov} model runs: the file then has a {@code removal_effect}
-     *     column, empty on the other models' rows
+     * @param withRemovalEffects whether the {@code markov} model has rows: the file then has a
+     *     {@code removal_effect} column, empty on the other models' rows
      * @param spend the spend sums, or null when the input had no spend: the file then has no money columns
      */
     public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels, boolean withRemovalEffects,

@@ -44,10 +44,21 @@ public final class ExportFiles {
         }
         List<ChannelTotalRecord> channels = new ArrayList<>(totals);
         channels.sort(CHANNEL_ORDER);
-        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.CHANNELS_FILE), BatchWriter.CHANNELS_HEADER)) {
+        // as batch writes it: a removal_effect column when markov has rows
+        boolean markov = channels.stream().anyMatch(c -> c.removalEffect() != null);
+        List<String> header = new ArrayList<>(BatchWriter.CHANNELS_HEADER);
+        if (markov) {
+            header.add(BatchWriter.REMOVAL_EFFECT);
+        }
+        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.CHANNELS_FILE), header)) {
             for (ChannelTotalRecord c : channels) {
-                rows.write(c.conversionType(), c.model(), c.channel(), Formats.credit(c.credit()), c.revenue(),
-                        Long.toString(c.touchpoints()));
+                List<String> row = new ArrayList<>(List.of(c.conversionType(), c.model(), c.channel(),
+                        Formats.credit(c.credit()), c.revenue(), Long.toString(c.touchpoints())));
+                if (markov) {
+                    row.add(c.removalEffect() == null ? ""
+                            : Formats.credit(java.math.BigDecimal.valueOf(c.removalEffect())));
+                }
+                rows.write(row.toArray(new String[0]));
             }
         }
     }

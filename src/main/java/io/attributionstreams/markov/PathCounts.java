@@ -33,6 +33,23 @@ public final class PathCounts {
         revenueCents = revenueCents.add(other.revenueCents);
     }
 
+    /** Adds a count kept elsewhere (the topology keeps each count as a store entry of its own). */
+    public void addTransition(Transition transition, long count) {
+        merge(transitions, transition, count);
+    }
+
+    public void addTouchpoints(String channel, long count) {
+        merge(touchpoints, channel, count);
+    }
+
+    public void addConversions(long count) {
+        conversions += count;
+    }
+
+    public void addRevenue(BigInteger cents) {
+        revenueCents = revenueCents.add(cents);
+    }
+
     private void change(Journey journey, int sign) {
         for (Transition t : journey.transitions()) {
             merge(transitions, t, sign);

@@ -8,6 +8,8 @@ import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.attribution.AnswerChange;
+import io.attributionstreams.topology.attribution.JourneyChange;
+import io.attributionstreams.topology.markov.MarkovTotals;
 import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.erasure.ErasureOptions;
@@ -28,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -75,11 +78,6 @@ public final class AttributionTopology {
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
             IdentityOptions identity, ErasureOptions erasure, Backlog backlog) {
-        if (settings.markov()) {
-            // said at start, not found out by a consumer missing its rows
-            throw new IllegalArgumentException("model " + AttributionSettings.MARKOV
-                    + " is computed by the batch command only, not yet by the streaming engine");
-        }
         // a plain StreamsBuilder only logs an unnamed repartition, store or changelog; with the setting in its
         // own TopologyConfig, building fails, so a rename can never slip in unnoticed (and move state)
         Properties naming = new Properties();
@@ -141,9 +139,12 @@ public final class AttributionTopology {
 
         // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel
         //    deltas summed per task, then by (type, model, channel)
-        Map<String, KStream<String, AnswerChange>> outputs = changes.split(Named.as(Names.SPLIT_ANSWERS))
-                .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS))
-                .defaultBranch(Branched.as(Names.UPDATES));
+        BranchedKStream<String, AnswerChange> split = changes.split(Named.as(Names.SPLIT_ANSWERS))
+                .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS));
+        if (settings.markov()) {
+            split = split.branch((key, change) -> change.isPath(), Branched.as(Names.PATHS));
+        }
+        Map<String, KStream<String, AnswerChange>> outputs = split.defaultBranch(Branched.as(Names.UPDATES));
         outputs.get(Names.SPLIT_ANSWERS + Names.UPDATES)
                 .mapValues(AnswerChange::update, Named.as(Names.UPDATES))
                 .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES)
@@ -164,6 +165,18 @@ public final class AttributionTopology {
                         Named.as(Names.ERASE_SUBJECTS))
                 .to(erasure.suppressionsTopic(), Produced.with(Serdes.String(), JsonSerde.of(SuppressionRecord.class))
                         .withName(Names.WRITE_SUPPRESSIONS));
+
+        // 6. markov, by conversion type: the paths' transition counts, the chain solved at most once per
+        //    channel-totals interval; only when the model runs, and last, so the other sub-topologies keep their
+        //    numbers whether it runs or not
+        if (settings.markov()) {
+            outputs.get(Names.SPLIT_ANSWERS + Names.PATHS)
+                    .mapValues(AnswerChange::path, Named.as(Names.PATHS))
+                    .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(JourneyChange.class))
+                            .withName(Names.BY_CONVERSION_TYPE))
+                    .process(MarkovTotals.processor(pacing.channelTotalsInterval()), Named.as(Names.SOLVE_MARKOV))
+                    .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_MARKOV_TOTALS));
+        }
 
         Topology topology = builder.build();
         // the global store of suppressions, through the Topology API, which names its source and processor

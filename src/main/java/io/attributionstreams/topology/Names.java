@@ -69,10 +69,20 @@ public final class Names {
     /** Customers whose recompute waits for their pace (see {@link Pacing}), with their earliest event's time. */
     public static final String PENDING_RECOMPUTES = "pending-recomputes";
 
+    /** Each customer's last Markov path per conversion type (docs/contract.md §14), when markov runs. */
+    public static final String CUSTOMER_JOURNEYS = "customer-journeys";
+
     // step 4, by (type, model, channel): totals kept by deltas
     public static final String PENDING_CHANNEL_DELTAS = "pending-channel-deltas";
     public static final String BY_CHANNEL = "by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
+
+    // step 6, by conversion type, when markov runs: the paths' transition counts, and the rows last written
+    public static final String BY_CONVERSION_TYPE = "by-conversion-type";
+    public static final String MARKOV_COUNTS = "markov-counts";
+    public static final String MARKOV_ROWS = "markov-rows";
+    /** The stores that exist only when markov runs. */
+    public static final List<String> MARKOV_STORES = List.of(CUSTOMER_JOURNEYS, MARKOV_COUNTS, MARKOV_ROWS);
 
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
@@ -110,6 +120,9 @@ public final class Names {
     public static final String DELTAS = "deltas";
     public static final String SUM_DELTAS = "sum-deltas";
     public static final String SUM_CHANNELS = "sum-channels";
+    public static final String PATHS = "paths";
+    public static final String SOLVE_MARKOV = "solve-markov";
+    public static final String WRITE_MARKOV_TOTALS = "write-markov-totals";
     public static final String WRITE_UPDATES = "write-attribution-updates";
     public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";
     public static final String ERASE_SUBJECTS = "erase-subjects";

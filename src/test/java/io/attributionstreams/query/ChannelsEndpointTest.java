@@ -28,7 +28,7 @@ class ChannelsEndpointTest {
 
     static ChannelTotalRecord total(String type, String channel, String credit, long cents) {
         return new ChannelTotalRecord(type, "daily_split", channel, new BigDecimal(credit),
-                io.attributionstreams.normalise.Money.format(cents), java.math.BigInteger.valueOf(cents), 3, 2);
+                io.attributionstreams.normalise.Money.format(cents), java.math.BigInteger.valueOf(cents), 3, 2, null);
     }
 
     @BeforeEach

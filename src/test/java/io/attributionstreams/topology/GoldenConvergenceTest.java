@@ -66,10 +66,7 @@ class GoldenConvergenceTest {
         assumeFalse(Files.exists(Golden.input(example).resolve("spend.csv")),
                 "the topology does not read spend facts yet: " + example + " is checked in batch only");
         GoldenGuardrails guardrails = GoldenGuardrails.of(example);
-        AttributionSettings asGiven = Settings.fromArgs(guardrails.attributionArgs());
-        // the topology does not compute markov yet: its rows are checked in batch (GoldenExamplesTest) only,
-        // and the other models' rows against batch with the same settings
-        AttributionSettings settings = asGiven.withMarkov(false);
+        AttributionSettings settings = Settings.fromArgs(guardrails.attributionArgs());
         Path batch = Files.createTempDirectory(tmp, "batch");
         Path stream = Files.createTempDirectory(tmp, "stream");
         BatchRun.Summary summary = BatchRun.run(Golden.input(example), batch, settings, guardrails.batch(), null);
@@ -92,9 +89,7 @@ class GoldenConvergenceTest {
             assertThat(harness.versionViolations()).isEmpty();
             assertThat(harness.deadLetters()).hasSize((int) summary.rejected());
         }
-        if (settings.equals(asGiven)) {
-            assertThat(OutputComparison.differences(Golden.expected(example), stream, false)).isEmpty();
-        }
+        assertThat(OutputComparison.differences(Golden.expected(example), stream, false)).isEmpty();
         assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
         assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
     }

@@ -7,6 +7,8 @@ import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.markov.Journey;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
@@ -16,6 +18,7 @@ import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,6 +81,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private CustomerFactsReader customers;
     private KeyValueStore<String, EmittedAnswer> answers;
     private Contributions contributions;
+    /** Each customer's last path per conversion type, when markov runs; null when it does not. */
+    private KeyValueStore<String, Journey> journeys;
     private final String settings;
 
     AttributeProcessor(CustomerAttributor attributor, String settings, Pacing pacing, AttributionEvents events,
@@ -99,6 +104,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         this.answers = context.getStateStore(Names.CUSTOMER_ANSWERS);
         this.contributions = new Contributions(context.getStateStore(Names.ANSWER_CHANNELS));
         this.pending = context.getStateStore(Names.PENDING_RECOMPUTES);
+        this.journeys = attributor.settings().markov() ? context.getStateStore(Names.CUSTOMER_JOURNEYS) : null;
         // init runs again after a crash or a task moving here: what was deferred before is due now
         pausedUntil.clear();
         conversionsPaced.clear();
@@ -216,7 +222,11 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
             pausedUntil.remove(customerId);
         }
         Map<String, Outcome> now = new LinkedHashMap<>();
-        for (Outcome outcome : attributor.attribute(facts)) {
+        CustomerAttributor.Answer answer = attributor.answer(facts);
+        if (journeys != null) {
+            emitJourneys(record, customerId, answer.journeys());
+        }
+        for (Outcome outcome : answer.outcomes()) {
             now.put(EmittedAnswer.storeKey(customerId, outcome.type(), outcome.model()), outcome);
         }
         Map<String, EmittedAnswer> before = emittedAnswers(customerId);
@@ -259,6 +269,29 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 answers.put(key, EmittedAnswer.of(version, outcome, digest, contributions.keep(key, last, contribution),
                         parts));
             }
+        }
+    }
+
+    /**
+     * Each conversion type's path that changed, old and new, keyed by the type: the Markov counts are summed
+     * by type. A customer with no touchpoint (deleted, erased, detached) has no path and keeps no entry.
+     */
+    private void emitJourneys(Record<String, CustomerChange> record, String customerId, List<Journey> paths) {
+        Map<ConversionType, Journey> byType = new EnumMap<>(ConversionType.class);
+        paths.forEach(j -> byType.put(j.type(), j));
+        for (ConversionType type : attributor.settings().types()) {
+            String key = Names.compositeKey(customerId, type.name());
+            Journey before = journeys.get(key);
+            Journey after = byType.get(type);
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            if (after == null) {
+                journeys.delete(key);
+            } else {
+                journeys.put(key, after);
+            }
+            emit(record, type.name(), AnswerChange.path(new JourneyChange(before, after)));
         }
     }
 

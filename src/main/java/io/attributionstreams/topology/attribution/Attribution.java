@@ -2,6 +2,7 @@ package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.markov.Journey;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
@@ -43,8 +44,15 @@ public final class Attribution {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(CustomerStores.STATUS, CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS,
-                        CustomerStores.PAYMENTS, CustomerStores.ANSWERS, answerChannels, pending);
+                Set<StoreBuilder<?>> stores = new java.util.HashSet<>(Set.of(CustomerStores.STATUS,
+                        CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS, CustomerStores.PAYMENTS,
+                        CustomerStores.ANSWERS, answerChannels, pending));
+                if (attributor.settings().markov()) {
+                    // only then: a deployment without markov keeps the topology (and the state) it had
+                    stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_JOURNEYS),
+                            Serdes.String(), JsonSerde.of(Journey.class)));
+                }
+                return stores;
             }
         };
     }

@@ -1,0 +1,10 @@
+package io.attributionstreams.topology.attribution;
+
+import io.attributionstreams.markov.Journey;
+
+/**
+ * A customer's path for one conversion type as it was and as it is (docs/contract.md §14): the Markov
+ * counts take the old one out and put the new one in. Either is null when there was, or is, none.
+ */
+public record JourneyChange(Journey before, Journey after) {
+}

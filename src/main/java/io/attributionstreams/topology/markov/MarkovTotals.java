@@ -1,0 +1,184 @@
+package io.attributionstreams.topology.markov;
+
+import io.attributionstreams.channels.ChannelKey;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.markov.Journey;
+import io.attributionstreams.markov.MarkovChannel;
+import io.attributionstreams.markov.PathCounts;
+import io.attributionstreams.markov.RemovalEffects;
+import io.attributionstreams.markov.Transition;
+import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.attribution.JourneyChange;
+import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.topology.serde.JsonSerde;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Step 6, by conversion type, when {@code markov} runs (docs/contract.md §14): keeps the paths' transition
+ * counts, each customer's old path out and new path in, and solves the chain at most once per channel-totals
+ * interval for a type whose counts changed. Writes the {@code markov} channel totals that changed (and a
+ * tombstone for a channel that lost its row) to {@code attribution-channel-totals}.
+ *
+ * <p>The counts add and subtract exactly, so they equal the batch engine's counts from scratch, and the
+ * solver (the batch engine's) gives the same doubles. Under exactly-once, the counts, the rows last written
+ * and the records sent commit together. Which types changed is kept in memory: after a restart every type
+ * is solved once, and only rows that differ from the ones last written are sent.
+ */
+public final class MarkovTotals implements Processor<String, JourneyChange, String, ChannelTotalRecord> {
+    private final Duration interval;
+    private final Set<ConversionType> changed = EnumSet.noneOf(ConversionType.class);
+    private ProcessorContext<String, ChannelTotalRecord> context;
+    private KeyValueStore<String, String> counts;
+    private KeyValueStore<String, ChannelTotalRecord> rows;
+
+    private MarkovTotals(Duration interval) {
+        this.interval = interval;
+    }
+
+    public static ProcessorSupplier<String, JourneyChange, String, ChannelTotalRecord> processor(Duration interval) {
+        // counts change with every path; cached, so that the many changes between two commits are one write
+        StoreBuilder<KeyValueStore<String, String>> counts = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.MARKOV_COUNTS), Serdes.String(), Serdes.String())
+                .withCachingEnabled();
+        StoreBuilder<KeyValueStore<String, ChannelTotalRecord>> rows = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.MARKOV_ROWS), Serdes.String(),
+                JsonSerde.of(ChannelTotalRecord.class));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, JourneyChange, String, ChannelTotalRecord> get() {
+                return new MarkovTotals(interval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(counts, rows);
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ChannelTotalRecord> context) {
+        this.context = context;
+        this.counts = context.getStateStore(Names.MARKOV_COUNTS);
+        this.rows = context.getStateStore(Names.MARKOV_ROWS);
+        changed.clear();
+        changed.addAll(EnumSet.allOf(ConversionType.class)); // what a crash left unsolved is solved now
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::solveChanged);
+    }
+
+    @Override
+    public void process(Record<String, JourneyChange> record) {
+        ConversionType type = ConversionType.valueOf(record.key());
+        JourneyChange change = record.value();
+        if (change.before() != null) {
+            count(type, change.before(), -1);
+        }
+        if (change.after() != null) {
+            count(type, change.after(), 1);
+        }
+        changed.add(type);
+    }
+
+    private void count(ConversionType type, Journey journey, int sign) {
+        for (Transition t : journey.transitions()) {
+            add(MarkovCountKeys.transition(type, t), BigInteger.valueOf(sign));
+        }
+        journey.touchpoints().forEach((channel, n) ->
+                add(MarkovCountKeys.touchpoints(type, channel), BigInteger.valueOf(sign * n)));
+        if (journey.converted()) {
+            add(MarkovCountKeys.conversions(type), BigInteger.valueOf(sign));
+            add(MarkovCountKeys.revenue(type), sign > 0 ? journey.revenueCents() : journey.revenueCents().negate());
+        }
+    }
+
+    private void add(String key, BigInteger delta) {
+        String known = counts.get(key);
+        BigInteger next = (known == null ? BigInteger.ZERO : new BigInteger(known)).add(delta);
+        if (next.signum() == 0) {
+            counts.delete(key);
+        } else {
+            counts.put(key, next.toString());
+        }
+    }
+
+    private void solveChanged(long now) {
+        for (ConversionType type : List.copyOf(changed)) {
+            solve(type, now);
+        }
+        changed.clear();
+    }
+
+    private void solve(ConversionType type, long now) {
+        PathCounts chain = read(type);
+        Map<String, ChannelTotalRecord> fresh = new TreeMap<>();
+        for (MarkovChannel row : RemovalEffects.solve(chain)) {
+            ChannelKey key = new ChannelKey(type, AttributionSettings.MARKOV, row.channel());
+            fresh.put(row.channel(), ChannelTotalRecord.markov(key, row, chain.conversions()));
+        }
+        List<KeyValue<String, ChannelTotalRecord>> written = new ArrayList<>();
+        try (KeyValueIterator<String, ChannelTotalRecord> it = rows.prefixScan(MarkovCountKeys.prefix(type),
+                Serdes.String().serializer())) {
+            it.forEachRemaining(written::add);
+        }
+        for (KeyValue<String, ChannelTotalRecord> last : written) {
+            String channel = Names.partOf(last.key);
+            if (!fresh.containsKey(channel)) {
+                rows.delete(last.key);
+                forward(type, channel, null, now);
+            }
+        }
+        Map<String, ChannelTotalRecord> before = new TreeMap<>();
+        written.forEach(kv -> before.put(Names.partOf(kv.key), kv.value));
+        fresh.forEach((channel, record) -> {
+            if (!record.equals(before.get(channel))) {
+                rows.put(Names.compositeKey(type.name(), channel), record);
+                forward(type, channel, record, now);
+            }
+        });
+    }
+
+    private void forward(ConversionType type, String channel, ChannelTotalRecord record, long now) {
+        String key = new ChannelKey(type, AttributionSettings.MARKOV, channel).topicKey();
+        context.forward(new Record<>(key, record, now));
+    }
+
+    /** One type's counts, from their store entries. */
+    private PathCounts read(ConversionType type) {
+        PathCounts chain = new PathCounts();
+        try (KeyValueIterator<String, String> it = counts.prefixScan(MarkovCountKeys.prefix(type),
+                Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                String[] parts = MarkovCountKeys.parts(kv.key);
+                switch (parts[1]) {
+                    case MarkovCountKeys.TRANSITION ->
+                            chain.addTransition(MarkovCountKeys.transitionOf(parts), Long.parseLong(kv.value));
+                    case MarkovCountKeys.TOUCHPOINTS -> chain.addTouchpoints(parts[2], Long.parseLong(kv.value));
+                    case MarkovCountKeys.CONVERSIONS -> chain.addConversions(Long.parseLong(kv.value));
+                    case MarkovCountKeys.REVENUE -> chain.addRevenue(new BigInteger(kv.value));
+                    default -> throw new IllegalStateException("unknown markov count " + parts[1]);
+                }
+            }
+        }
+        return chain;
+    }
+}
