@@ -1,10 +1,10 @@
 package io.attributionstreams.export;
 
-import io.attributionstreams.batch.BatchWriter;
 import io.attributionstreams.batch.CsvRows;
-import io.attributionstreams.batch.Formats;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class ExportFiles {
     public static void write(Path dir, Collection<AttributionUpdate> updates, Collection<ChannelTotalRecord> totals) {
         List<AttributionUpdate> records = new ArrayList<>(updates);
         records.sort(RECORD_ORDER);
-        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.ATTRIBUTION_FILE), BatchWriter.ATTRIBUTION_HEADER)) {
+        try (CsvRows rows = new CsvRows(dir.resolve(OutputFiles.ATTRIBUTION_FILE), OutputFiles.ATTRIBUTION_HEADER)) {
             for (AttributionUpdate r : records) {
                 for (AttributionUpdate.Touchpoint t : r.touchpoints()) {
                     rows.write(r.customerId(), r.conversionType(), r.model(), r.conversionAt(), t.interactionId(),
@@ -44,7 +44,7 @@ public final class ExportFiles {
         }
         List<ChannelTotalRecord> channels = new ArrayList<>(totals);
         channels.sort(CHANNEL_ORDER);
-        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.CHANNELS_FILE), BatchWriter.CHANNELS_HEADER)) {
+        try (CsvRows rows = new CsvRows(dir.resolve(OutputFiles.CHANNELS_FILE), OutputFiles.CHANNELS_HEADER)) {
             for (ChannelTotalRecord c : channels) {
                 rows.write(c.conversionType(), c.model(), c.channel(), Formats.credit(c.credit()), c.revenue(),
                         Long.toString(c.touchpoints()));
@@ -55,7 +55,7 @@ public final class ExportFiles {
     /** Where the exported files in {@code exported} first differ from batch's in {@code batch}; empty when equal. */
     public static List<String> differences(Path batch, Path exported) {
         List<String> differences = new ArrayList<>();
-        for (String file : List.of(BatchWriter.ATTRIBUTION_FILE, BatchWriter.CHANNELS_FILE)) {
+        for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE)) {
             try {
                 long at = Files.mismatch(batch.resolve(file), exported.resolve(file));
                 if (at >= 0) {

@@ -1,5 +1,6 @@
 package io.attributionstreams.topology;
 
+import io.attributionstreams.contract.OutputTopics;
 import java.util.List;
 
 /**
@@ -22,12 +23,11 @@ public final class Names {
     /** Erasure requests (docs/contract.md §11): key a request id, value the subjects to suppress. */
     public static final String ERASURES = "attribution-erasures";
 
-    // output topics
-    public static final String ATTRIBUTION_UPDATES = "attribution-updates";
-    public static final String CHANNEL_TOTALS = "attribution-channel-totals";
-    public static final String DLQ = "attribution-dlq";
-    /** Compacted: each identifier the claimant cap holds back, keyed by its pseudonym; a tombstone when it links again. */
-    public static final String IDENTITY_CAPPED = "attribution-identity-capped";
+    // output topics: the output contract names them (OutputTopics), the topology refers to them by these
+    public static final String ATTRIBUTION_UPDATES = OutputTopics.ATTRIBUTION_UPDATES;
+    public static final String CHANNEL_TOTALS = OutputTopics.CHANNEL_TOTALS;
+    public static final String DLQ = OutputTopics.DLQ;
+    public static final String IDENTITY_CAPPED = OutputTopics.IDENTITY_CAPPED;
 
     // step 1, by fact id: the last version of each fact
     public static final String CUSTOMER_VERSIONS = "customer-versions";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package io.attributionstreams.testsupport;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
@@ -17,8 +19,6 @@ import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.erasure.ScanState;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
 import io.attributionstreams.topology.outputs.AnswerParts;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.attributionstreams.topology.outputs;
 
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.serde.JsonSerde;

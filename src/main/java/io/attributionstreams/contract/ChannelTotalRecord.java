@@ -1,4 +1,4 @@
-package io.attributionstreams.topology.outputs;
+package io.attributionstreams.contract;
 
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
