@@ -1,6 +1,7 @@
 package io.attributionstreams.batch;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.normalise.NormalisationCounters;
 import java.io.PrintWriter;
@@ -165,7 +166,7 @@ public final class BatchRun {
         BatchResult result = BatchWriter.computeAndWrite(new BatchEngine(settings, guardrails.maxClaimants()), facts,
                 output);
         if (guardrails.maxClaimants() > 0) {
-            BatchWriter.writeCapped(output.resolve(BatchWriter.CAPPED_FILE), result.capped(),
+            BatchWriter.writeCapped(output.resolve(OutputFiles.CAPPED_FILE), result.capped(),
                     guardrails.pseudonyms()::of);
         }
         boolean guarded = guardrails.maxClaimants() > 0 || !guardrails.blocked().isEmpty()

@@ -7,6 +7,8 @@ import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.MonthKey;
 import io.attributionstreams.channels.SpendTotals;
+import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.normalise.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,44 +25,25 @@ import java.util.function.Function;
 
 /**
  * Writes {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}, {@code months.csv} and
- * {@code rejects.csv} exactly as docs/contract.md §7 and §12 say. The export command writes the same files through this class, so a batch run
+ * {@code rejects.csv} exactly as docs/contract.md §7 and §12 say, under the names and headers of
+ * {@link OutputFiles}. The export command writes the same files through this class, so a batch run
  * and a streaming export compare byte for byte.
  */
 public final class BatchWriter {
-    public static final String ATTRIBUTION_FILE = "attribution.csv";
-    public static final String CHANNELS_FILE = "channels.csv";
-    public static final String REJECTS_FILE = "rejects.csv";
-    public static final String CAPPED_FILE = "capped.csv";
-
-    public static final List<String> ATTRIBUTION_HEADER = List.of("customer_id", "conversion_type", "model",
-            "conversion_at", "interaction_id", "type", "channel", "campaign", "occurred_at", "credit", "revenue");
-    public static final List<String> CHANNELS_HEADER =
-            List.of("conversion_type", "model", "channel", "credit", "revenue", "touchpoints");
-    public static final String CAMPAIGNS_FILE = "campaigns.csv";
-    public static final String MONTHS_FILE = "months.csv";
-    public static final List<String> CAMPAIGNS_HEADER =
-            List.of("conversion_type", "model", "channel", "campaign", "credit", "revenue", "touchpoints");
-    public static final List<String> MONTHS_HEADER =
-            List.of("conversion_type", "model", "month", "channel", "credit", "revenue", "touchpoints");
-    public static final List<String> MONEY_COLUMNS = List.of("spend", "roas", "cost_per_conversion");
-    public static final String REMOVAL_EFFECT = "removal_effect";
-    public static final List<String> REJECTS_HEADER = List.of("file", "line", "id", "reason");
-    public static final List<String> CAPPED_HEADER = List.of("identifier_pseudonym", "claimants");
-
     private BatchWriter() {
     }
 
     /** Computes and writes the three files of a batch run into {@code dir}. */
     public static BatchResult computeAndWrite(BatchEngine engine, FactSet facts, Path dir) {
         BatchResult result;
-        try (AttributionCsv attribution = new AttributionCsv(dir.resolve(ATTRIBUTION_FILE))) {
+        try (AttributionCsv attribution = new AttributionCsv(dir.resolve(OutputFiles.ATTRIBUTION_FILE))) {
             result = engine.run(facts, attribution);
         }
-        writeChannels(dir.resolve(CHANNELS_FILE), result.channels(), !result.removalEffects().isEmpty(),
+        writeChannels(dir.resolve(OutputFiles.CHANNELS_FILE), result.channels(), !result.removalEffects().isEmpty(),
                 result.removalEffects(), result.spend());
-        writeCampaigns(dir.resolve(CAMPAIGNS_FILE), result.campaigns(), result.spend());
-        writeMonths(dir.resolve(MONTHS_FILE), result.months(), result.spend());
-        writeRejects(dir.resolve(REJECTS_FILE), result.rejects());
+        writeCampaigns(dir.resolve(OutputFiles.CAMPAIGNS_FILE), result.campaigns(), result.spend());
+        writeMonths(dir.resolve(OutputFiles.MONTHS_FILE), result.months(), result.spend());
+        writeRejects(dir.resolve(OutputFiles.REJECTS_FILE), result.rejects());
         return result;
     }
 
@@ -83,7 +66,7 @@ public final class BatchWriter {
             this.file = file;
             try {
                 this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                out.write(CsvRows.render(List.<String[]>of(ATTRIBUTION_HEADER.toArray(new String[0]))));
+                out.write(CsvRows.render(List.<String[]>of(OutputFiles.ATTRIBUTION_HEADER.toArray(new String[0]))));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
@@ -155,12 +138,12 @@ public final class BatchWriter {
      */
     public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels, boolean withRemovalEffects,
             Map<ChannelKey, Double> removalEffects, SpendTotals spend) {
-        List<String> header = new ArrayList<>(CHANNELS_HEADER);
+        List<String> header = new ArrayList<>(OutputFiles.CHANNELS_HEADER);
         if (withRemovalEffects) {
-            header.add(REMOVAL_EFFECT);
+            header.add(OutputFiles.REMOVAL_EFFECT);
         }
         if (spend != null) {
-            header.addAll(MONEY_COLUMNS);
+            header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
             channels.forEach((key, total) -> {
@@ -180,9 +163,9 @@ public final class BatchWriter {
 
     /** {@code campaigns.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeCampaigns(Path file, Map<CampaignKey, ChannelTotal> campaigns, SpendTotals spend) {
-        List<String> header = new ArrayList<>(CAMPAIGNS_HEADER);
+        List<String> header = new ArrayList<>(OutputFiles.CAMPAIGNS_HEADER);
         if (spend != null) {
-            header.addAll(MONEY_COLUMNS);
+            header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
             campaigns.forEach((key, total) -> {
@@ -199,9 +182,9 @@ public final class BatchWriter {
 
     /** {@code months.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, SpendTotals spend) {
-        List<String> header = new ArrayList<>(MONTHS_HEADER);
+        List<String> header = new ArrayList<>(OutputFiles.MONTHS_HEADER);
         if (spend != null) {
-            header.addAll(MONEY_COLUMNS);
+            header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
             months.forEach((key, total) -> {
@@ -231,13 +214,13 @@ public final class BatchWriter {
     public static void writeCapped(Path file, Map<String, Integer> capped, Function<String, String> pseudonym) {
         java.util.TreeMap<String, Integer> rowsByPseudonym = new java.util.TreeMap<>();
         capped.forEach((identifier, claimants) -> rowsByPseudonym.put(pseudonym.apply(identifier), claimants));
-        try (CsvRows rows = new CsvRows(file, CAPPED_HEADER)) {
+        try (CsvRows rows = new CsvRows(file, OutputFiles.CAPPED_HEADER)) {
             rowsByPseudonym.forEach((p, claimants) -> rows.write(p, Integer.toString(claimants)));
         }
     }
 
     public static void writeRejects(Path file, List<Reject> rejects) {
-        try (CsvRows rows = new CsvRows(file, REJECTS_HEADER)) {
+        try (CsvRows rows = new CsvRows(file, OutputFiles.REJECTS_HEADER)) {
             for (Reject r : rejects) {
                 rows.write(r.file(), Long.toString(r.line()), r.id(), r.reason());
             }

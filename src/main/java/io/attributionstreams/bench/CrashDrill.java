@@ -1,13 +1,13 @@
 package io.attributionstreams.bench;
 
 import io.attributionstreams.batch.CsvRow;
+import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.export.VersionChain;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
-import io.attributionstreams.topology.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -127,7 +127,7 @@ public final class CrashDrill {
         ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
         List<String> differences = ExportFiles.differences(batch, stream);
         List<String> versions = VersionChain.check(bootstrap);
-        long deadLetters = TopicReader.forEach(bootstrap, Names.DLQ, r -> { });
+        long deadLetters = TopicReader.forEach(bootstrap, OutputTopics.DLQ, r -> { });
         return new Result(rows.size(), killedAt, restarts, seconds, differences, versions, deadLetters, rejected,
                 peakRss);
     }

@@ -1,8 +1,8 @@
 package io.attributionstreams.demo;
 
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.normalise.Money;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.attributionstreams.demo;
 
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.contract.AttributionUpdate;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;

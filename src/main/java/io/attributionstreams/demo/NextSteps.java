@@ -1,6 +1,6 @@
 package io.attributionstreams.demo;
 
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.contract.AttributionUpdate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;

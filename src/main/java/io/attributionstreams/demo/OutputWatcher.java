@@ -1,12 +1,12 @@
 package io.attributionstreams.demo;
 
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.OutputTopics;
+import io.attributionstreams.contract.UpdateKey;
 import io.attributionstreams.export.TopicReader;
-import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import io.attributionstreams.topology.outputs.RejectReasons;
-import io.attributionstreams.topology.outputs.UpdateKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class OutputWatcher implements Runnable {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(TopicReader.readCommitted(bootstrap),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Names.ATTRIBUTION_UPDATES, Names.DLQ)) {
+            for (String topic : List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.DLQ)) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
@@ -67,7 +67,7 @@ public final class OutputWatcher implements Runnable {
             Map<TopicPartition, Long> ends = null;
             while (true) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.topic().equals(Names.DLQ)) {
+                    if (r.topic().equals(OutputTopics.DLQ)) {
                         deadLetter(r);
                     } else {
                         update(r);
@@ -111,7 +111,7 @@ public final class OutputWatcher implements Runnable {
             deadLettersShown++;
             terminal.printf("  dead letter: %s record %s: %s%s", header(r, DeadLetters.TOPIC_HEADER),
                     r.key() == null ? "(no key)" : excerpt(r.key()), kind,
-                    deadLettersShown == DEAD_LETTERS_SHOWN ? "  (more are counted below, each on " + Names.DLQ
+                    deadLettersShown == DEAD_LETTERS_SHOWN ? "  (more are counted below, each on " + OutputTopics.DLQ
                             + " with its reason)" : "");
         }
     }

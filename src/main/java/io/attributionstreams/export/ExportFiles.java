@@ -1,10 +1,10 @@
 package io.attributionstreams.export;
 
-import io.attributionstreams.batch.BatchWriter;
 import io.attributionstreams.batch.CsvRows;
-import io.attributionstreams.batch.Formats;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class ExportFiles {
     public static void write(Path dir, Collection<AttributionUpdate> updates, Collection<ChannelTotalRecord> totals) {
         List<AttributionUpdate> records = new ArrayList<>(updates);
         records.sort(RECORD_ORDER);
-        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.ATTRIBUTION_FILE), BatchWriter.ATTRIBUTION_HEADER)) {
+        try (CsvRows rows = new CsvRows(dir.resolve(OutputFiles.ATTRIBUTION_FILE), OutputFiles.ATTRIBUTION_HEADER)) {
             for (AttributionUpdate r : records) {
                 for (AttributionUpdate.Touchpoint t : r.touchpoints()) {
                     rows.write(r.customerId(), r.conversionType(), r.model(), r.conversionAt(), t.interactionId(),
@@ -46,17 +46,27 @@ public final class ExportFiles {
         channels.sort(CHANNEL_ORDER);
         // as batch writes it: a removal_effect column when markov has rows
         boolean markov = channels.stream().anyMatch(c -> c.removalEffect() != null);
-        List<String> header = new ArrayList<>(BatchWriter.CHANNELS_HEADER);
+        // and the money columns when spend facts were counted (batch: when the input has spend)
+        boolean money = channels.stream().anyMatch(c -> c.spendFacts() > 0);
+        List<String> header = new ArrayList<>(OutputFiles.CHANNELS_HEADER);
         if (markov) {
-            header.add(BatchWriter.REMOVAL_EFFECT);
+            header.add(OutputFiles.REMOVAL_EFFECT);
         }
-        try (CsvRows rows = new CsvRows(dir.resolve(BatchWriter.CHANNELS_FILE), header)) {
+        if (money) {
+            header.addAll(OutputFiles.MONEY_COLUMNS);
+        }
+        try (CsvRows rows = new CsvRows(dir.resolve(OutputFiles.CHANNELS_FILE), header)) {
             for (ChannelTotalRecord c : channels) {
                 List<String> row = new ArrayList<>(List.of(c.conversionType(), c.model(), c.channel(),
                         Formats.credit(c.credit()), c.revenue(), Long.toString(c.touchpoints())));
                 if (markov) {
                     row.add(c.removalEffect() == null ? ""
                             : Formats.credit(java.math.BigDecimal.valueOf(c.removalEffect())));
+                }
+                if (money) {
+                    row.add(c.spend());
+                    row.add(c.roas() == null ? "" : c.roas());
+                    row.add(c.costPerConversion() == null ? "" : c.costPerConversion());
                 }
                 rows.write(row.toArray(new String[0]));
             }
@@ -66,7 +76,7 @@ public final class ExportFiles {
     /** Where the exported files in {@code exported} first differ from batch's in {@code batch}; empty when equal. */
     public static List<String> differences(Path batch, Path exported) {
         List<String> differences = new ArrayList<>();
-        for (String file : List.of(BatchWriter.ATTRIBUTION_FILE, BatchWriter.CHANNELS_FILE)) {
+        for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE)) {
             try {
                 long at = Files.mismatch(batch.resolve(file), exported.resolve(file));
                 if (at >= 0) {

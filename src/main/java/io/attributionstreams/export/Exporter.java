@@ -1,11 +1,12 @@
 package io.attributionstreams.export;
 
 import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * downstream client that materialises the topics sees.
  */
 public final class Exporter {
-    private static final List<String> OUTPUTS = List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS);
+    private static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS);
 
     private Exporter() {
     }
@@ -132,7 +133,7 @@ public final class Exporter {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     read++;
-                    if (r.topic().equals(Names.ATTRIBUTION_UPDATES)) {
+                    if (r.topic().equals(OutputTopics.ATTRIBUTION_UPDATES)) {
                         answers.accept(r.key(), Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value())).ifPresent(a -> fold(updates, a.key(), a.update()));
                     } else {

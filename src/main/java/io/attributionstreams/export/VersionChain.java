@@ -1,9 +1,9 @@
 package io.attributionstreams.export;
 
-import io.attributionstreams.topology.Names;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class VersionChain {
         List<String> problems = new ArrayList<>();
         Map<String, Long> last = new HashMap<>();
         AnswerAssembler answers = new AnswerAssembler();
-        TopicReader.forEach(bootstrap, Names.ATTRIBUTION_UPDATES, r -> {
+        TopicReader.forEach(bootstrap, OutputTopics.ATTRIBUTION_UPDATES, r -> {
             String key = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
             AttributionUpdate update;
             try {

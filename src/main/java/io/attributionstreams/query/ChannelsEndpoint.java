@@ -1,7 +1,7 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.Json;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.attributionstreams.query;
 
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.contract.AttributionUpdate;
 import java.util.Comparator;
 import java.util.List;
 

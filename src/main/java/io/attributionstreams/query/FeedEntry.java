@@ -1,6 +1,6 @@
 package io.attributionstreams.query;
 
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.contract.AttributionUpdate;
 import java.math.BigDecimal;
 import java.util.Comparator;
 

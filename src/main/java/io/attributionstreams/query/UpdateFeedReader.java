@@ -1,11 +1,11 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.broker.KafkaClients;
-import io.attributionstreams.batch.Formats;
-import io.attributionstreams.topology.Names;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.OutputTopics;
+import io.attributionstreams.contract.UpdateKey;
 import io.attributionstreams.topology.Topics;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.UpdateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,8 +121,9 @@ final class UpdateFeedReader implements AutoCloseable {
     /** The output topic's partitions, once it exists (created at start, or by an operator). */
     private List<TopicPartition> awaitPartitions() {
         while (running) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Names.ATTRIBUTION_UPDATES, Duration.ofSeconds(10))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions = consumer
+                    .partitionsFor(OutputTopics.ATTRIBUTION_UPDATES, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (!partitions.isEmpty()) {
                 return partitions;
             }

@@ -1,6 +1,7 @@
 package io.attributionstreams.reset;
 
 import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.topology.Names;
@@ -53,8 +54,8 @@ import org.apache.kafka.tools.StreamsResetter;
  */
 public final class ApplicationReset {
     /** The output topics whose keys the reset may leave behind. */
-    static final List<String> OUTPUTS = List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS,
-            Names.IDENTITY_CAPPED);
+    static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS,
+            OutputTopics.IDENTITY_CAPPED);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ApplicationReset() {

@@ -4,12 +4,17 @@ import io.attributionstreams.attribution.SettingsFingerprint;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.attribution.AnswerChange;
-import io.attributionstreams.topology.attribution.JourneyChange;
+import io.attributionstreams.topology.markov.MarkovInput;
 import io.attributionstreams.topology.markov.MarkovTotals;
+import io.attributionstreams.topology.spend.SpendChange;
+import io.attributionstreams.topology.spend.SpendDeltas;
+import io.attributionstreams.topology.spend.SpendVersions;
 import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.erasure.ErasureOptions;
@@ -22,6 +27,7 @@ import io.attributionstreams.topology.outputs.ChannelDeltas;
 import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -108,6 +114,17 @@ public final class AttributionTopology {
                         .process(Normalise.payments(normaliser, metrics.factIn(Names.PAYMENTS), suppressed),
                                 Named.as(Names.NORMALISE_PAYMENTS)),
                         Named.as(Names.MERGE_FACT_EVENTS + "-payments"));
+        // spend (docs/contract.md §12), by spend id: each change becomes deltas of the totals it shows in
+        KStream<String, SpendChange> spendChanges = builder.stream(Names.SPEND, Topics.rawInput(Names.SPEND))
+                .process(SpendVersions.processor(normaliser, metrics.factIn(Names.SPEND)),
+                        Named.as(Names.NORMALISE_SPEND));
+        List<ConversionType> types = settings.types();
+        List<String> perTouchpoint = settings.models().stream().map(CreditModel::name).toList();
+        KStream<String, ChannelTotal> spendByChannel = spendChanges
+                .flatMap((id, change) -> SpendDeltas.channelDeltas(change, types, perTouchpoint),
+                        Named.as(Names.SPEND_DELTAS))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
+                        .withName(Names.SPEND_BY_CHANNEL));
         Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))
                 .branch((key, event) -> event.kind().keyedByIdentifier(), Branched.as(Names.TO_IDENTITY))
                 .defaultBranch(Branched.as(Names.TO_CUSTOMER));
@@ -154,6 +171,7 @@ public final class AttributionTopology {
                 .process(ChannelDeltas.processor(pacing.channelTotalsInterval()), Named.as(Names.SUM_DELTAS))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
                         .withName(Names.BY_CHANNEL))
+                .merge(spendByChannel, Named.as(Names.MERGE_SPEND))
                 .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
                 .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
 
@@ -170,10 +188,16 @@ public final class AttributionTopology {
         //    channel-totals interval; only when the model runs, and last, so the other sub-topologies keep their
         //    numbers whether it runs or not
         if (settings.markov()) {
+            KStream<String, MarkovInput> spendByType = spendChanges
+                    .flatMap((id, change) -> SpendDeltas.markovDeltas(change, types),
+                            Named.as(Names.SPEND_MARKOV_DELTAS))
+                    .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(MarkovInput.class))
+                            .withName(Names.SPEND_BY_CONVERSION_TYPE));
             outputs.get(Names.SPLIT_ANSWERS + Names.PATHS)
-                    .mapValues(AnswerChange::path, Named.as(Names.PATHS))
-                    .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(JourneyChange.class))
+                    .mapValues(change -> MarkovInput.path(change.path()), Named.as(Names.PATHS))
+                    .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(MarkovInput.class))
                             .withName(Names.BY_CONVERSION_TYPE))
+                    .merge(spendByType, Named.as(Names.MERGE_MARKOV_SPEND))
                     .process(MarkovTotals.processor(pacing.channelTotalsInterval()), Named.as(Names.SOLVE_MARKOV))
                     .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_MARKOV_TOTALS));
         }

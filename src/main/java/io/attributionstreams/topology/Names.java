@@ -1,5 +1,6 @@
 package io.attributionstreams.topology;
 
+import io.attributionstreams.contract.OutputTopics;
 import java.util.List;
 
 /**
@@ -22,18 +23,19 @@ public final class Names {
     /** Erasure requests (docs/contract.md §11): key a request id, value the subjects to suppress. */
     public static final String ERASURES = "attribution-erasures";
 
-    // output topics
-    public static final String ATTRIBUTION_UPDATES = "attribution-updates";
-    public static final String CHANNEL_TOTALS = "attribution-channel-totals";
-    public static final String DLQ = "attribution-dlq";
-    /** Compacted: each identifier the claimant cap holds back, keyed by its pseudonym; a tombstone when it links again. */
-    public static final String IDENTITY_CAPPED = "attribution-identity-capped";
+    // output topics: the output contract names them (OutputTopics), the topology refers to them by these
+    public static final String ATTRIBUTION_UPDATES = OutputTopics.ATTRIBUTION_UPDATES;
+    public static final String CHANNEL_TOTALS = OutputTopics.CHANNEL_TOTALS;
+    public static final String DLQ = OutputTopics.DLQ;
+    public static final String IDENTITY_CAPPED = OutputTopics.IDENTITY_CAPPED;
 
     // step 1, by fact id: the last version of each fact
     public static final String CUSTOMER_VERSIONS = "customer-versions";
     public static final String INTERACTION_VERSIONS = "interaction-versions";
     public static final String APPOINTMENT_VERSIONS = "appointment-versions";
     public static final String PAYMENT_VERSIONS = "payment-versions";
+    /** The last version of each spend fact (docs/contract.md §12). */
+    public static final String SPEND_VERSIONS = "spend-versions";
 
     /**
      * Per step-1 processor, where its scan of its versions store for newly suppressed subjects stands: a key
@@ -75,10 +77,14 @@ public final class Names {
     // step 4, by (type, model, channel): totals kept by deltas
     public static final String PENDING_CHANNEL_DELTAS = "pending-channel-deltas";
     public static final String BY_CHANNEL = "by-channel";
+    /** Spend deltas on their way to the channel totals, by (type, model, channel). */
+    public static final String SPEND_BY_CHANNEL = "spend-by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
 
     // step 6, by conversion type, when markov runs: the paths' transition counts, and the rows last written
     public static final String BY_CONVERSION_TYPE = "by-conversion-type";
+    /** Spend deltas on their way to the markov rows, by conversion type. */
+    public static final String SPEND_BY_CONVERSION_TYPE = "spend-by-conversion-type";
     public static final String MARKOV_COUNTS = "markov-counts";
     public static final String MARKOV_ROWS = "markov-rows";
     /** The stores that exist only when markov runs. */
@@ -86,7 +92,7 @@ public final class Names {
 
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
-            PAYMENT_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
+            PAYMENT_VERSIONS, SPEND_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
             PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, ERASURE_SCANS,
             ERASURE_MARKS);
@@ -103,6 +109,11 @@ public final class Names {
     public static final String NORMALISE_INTERACTIONS = "normalise-interactions";
     public static final String NORMALISE_APPOINTMENTS = "normalise-appointments";
     public static final String NORMALISE_PAYMENTS = "normalise-payments";
+    public static final String NORMALISE_SPEND = "normalise-spend";
+    public static final String SPEND_DELTAS = "spend-deltas";
+    public static final String SPEND_MARKOV_DELTAS = "spend-markov-deltas";
+    public static final String MERGE_SPEND = "merge-spend";
+    public static final String MERGE_MARKOV_SPEND = "merge-markov-spend";
     public static final String MERGE_FACT_EVENTS = "merge-fact-events";
     public static final String SPLIT_FACT_EVENTS = "split-fact-events-";
     public static final String TO_IDENTITY = "to-identity";

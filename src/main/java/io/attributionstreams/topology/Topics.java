@@ -1,13 +1,13 @@
 package io.attributionstreams.topology;
 
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.topology.events.GraphEvent;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -78,7 +78,7 @@ public final class TopologyMetrics {
         this.registry = registry;
         this.hotThreshold = hotThreshold;
         // registered up front, so a dashboard shows a rate of 0 for a quiet topic rather than no data
-        this.factsIn = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS, Names.PAYMENTS).stream()
+        this.factsIn = Names.INPUT_TOPICS.stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), topic -> Counter.builder(FACTS_IN)
                         .description("records read from an input topic, bad ones included").tag("topic", topic)
                         .register(registry)));

@@ -45,4 +45,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.attributionstreams.batch..")
                 .check(CLASSES);
     }
+
+    /**
+     * The output contract (records, names, formats) is what both engines, export, the demo and the query
+     * side share: it may lean on the domain, but on no engine and no Kafka class, or one engine's change
+     * would reach the other's output.
+     */
+    @Test
+    void outputContractDependsOnNoEngineAndNoKafka() {
+        noClasses().that().resideInAPackage("io.attributionstreams.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.attributionstreams.topology..",
+                        "io.attributionstreams.batch..", "io.attributionstreams.query..",
+                        "io.attributionstreams.export..", "io.attributionstreams.demo..", "io.attributionstreams.cli..",
+                        "io.attributionstreams.app..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
 }

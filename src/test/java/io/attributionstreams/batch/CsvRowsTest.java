@@ -2,6 +2,7 @@ package io.attributionstreams.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attributionstreams.contract.Formats;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -9,6 +9,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.FactSet;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.normalise.NormalisationCounters;
 import io.attributionstreams.privacy.ErasureRequest;
 import io.attributionstreams.testsupport.FactRecord;
@@ -175,5 +178,50 @@ class SchemaContractTest {
         byte[] wrong = "{\"customer_id\":\"C1\",\"conversion_type\":\"FIRST_KISS\",\"model\":\"linear\",\"version\":0,\"revenue\":\"1.5\",\"touchpoints\":[]}"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(violations(schema(Names.ATTRIBUTION_UPDATES), wrong)).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * Each output record writes exactly the properties its schema allows: a field added to the record and
+     * not to the schema (or the other way round) fails here, by name, before any client sees it.
+     */
+    @Test
+    void eachOutputRecordWritesExactlyThePropertiesOfItsSchema() throws IOException {
+        JsonNode updates = ContractShapes.schema(Names.ATTRIBUTION_UPDATES + ".schema.json");
+        JsonNode totals = ContractShapes.schema(Names.CHANNEL_TOTALS + ".schema.json");
+        List<String> problems = new ArrayList<>();
+        problems.addAll(ContractShapes.differences("AttributionUpdate",
+                ContractShapes.writtenNames(AttributionUpdate.class), "attribution-updates.schema.json",
+                ContractShapes.schemaProperties(updates, updates)));
+        problems.addAll(ContractShapes.differences("AttributionUpdate.Touchpoint",
+                ContractShapes.writtenNames(AttributionUpdate.Touchpoint.class),
+                "attribution-updates.schema.json $defs/touchpoint",
+                ContractShapes.schemaProperties(updates, updates.at("/$defs/touchpoint"))));
+        problems.addAll(ContractShapes.differences("ChannelTotalRecord",
+                ContractShapes.writtenNames(ChannelTotalRecord.class), "attribution-channel-totals.schema.json",
+                ContractShapes.schemaProperties(totals, totals)));
+        assertThat(problems).as("output records against their schemas").isEmpty();
+        assertThat(ContractShapes.writtenNames(ChannelTotalRecord.class)).contains("revenue_cents");
+    }
+
+    /** The CSV headers of {@link OutputFiles} are the columns docs/contract.md §7 promises, file by file. */
+    @Test
+    void theBatchFileHeadersAreTheColumnsOfTheContractTable() throws IOException {
+        Map<String, String> table = ContractShapes.batchFilesTable(Path.of("docs", "contract.md"));
+        Map<String, List<String>> headers = Map.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.ATTRIBUTION_HEADER,
+                OutputFiles.CHANNELS_FILE, OutputFiles.CHANNELS_HEADER, OutputFiles.CAMPAIGNS_FILE,
+                OutputFiles.CAMPAIGNS_HEADER, OutputFiles.MONTHS_FILE, OutputFiles.MONTHS_HEADER,
+                OutputFiles.REJECTS_FILE, OutputFiles.REJECTS_HEADER);
+        assertThat(table.keySet()).as("files in the Batch files table of docs/contract.md §7")
+                .containsExactlyInAnyOrderElementsOf(headers.keySet());
+        headers.forEach((file, header) -> assertThat(ContractShapes.baseColumns(table.get(file)))
+                .as("%s: docs/contract.md §7 against OutputFiles", file).isEqualTo(header));
+        String money = "`" + String.join(",", OutputFiles.MONEY_COLUMNS) + "`";
+        assertThat(table.get(OutputFiles.CHANNELS_FILE)).as("channels.csv's optional columns")
+                .contains("`" + OutputFiles.REMOVAL_EFFECT + "`", money);
+        assertThat(ContractShapes.baseColumns(table.get(OutputFiles.CHANNELS_FILE)))
+                .doesNotContain(OutputFiles.REMOVAL_EFFECT).doesNotContainAnyElementsOf(OutputFiles.MONEY_COLUMNS);
+        for (String file : List.of(OutputFiles.CAMPAIGNS_FILE, OutputFiles.MONTHS_FILE)) {
+            assertThat(table.get(file)).as("%s's optional columns", file).contains("the money columns");
+        }
     }
 }

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.attributionstreams.batch.BatchWriter;
 import io.attributionstreams.batch.CsvRows;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.bench.AppProcess;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
@@ -23,7 +24,6 @@ import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.Cli;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.AnswerParts;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +91,7 @@ class HostileProducersIT extends RealBrokerTest {
         Cli.Run batchRun = Cli.run("batch", "--input", input.toString(), "--output", batch.toString(), "--models",
                 MODELS, "--quiet");
         assertThat(batchRun.exitCode()).as("batch on the same files: " + batchRun.err()).isZero();
-        String rejects = Files.readString(batch.resolve(BatchWriter.REJECTS_FILE), StandardCharsets.UTF_8);
+        String rejects = Files.readString(batch.resolve(OutputFiles.REJECTS_FILE), StandardCharsets.UTF_8);
         assertThat(rejects.lines().count()).isGreaterThan(20);
 
         List<Raw> raw = rawRecords();

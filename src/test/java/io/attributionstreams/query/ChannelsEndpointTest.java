@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attributionstreams.attribution.AttributionSettings;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class ChannelsEndpointTest {
 
     static ChannelTotalRecord total(String type, String channel, String credit, long cents) {
         return new ChannelTotalRecord(type, "daily_split", channel, new BigDecimal(credit),
-                io.attributionstreams.normalise.Money.format(cents), java.math.BigInteger.valueOf(cents), 3, 2, null);
+                io.attributionstreams.normalise.Money.format(cents), java.math.BigInteger.valueOf(cents), 3, 2, null, "0.00", java.math.BigInteger.ZERO, 0, null, "0.00");
     }
 
     @BeforeEach

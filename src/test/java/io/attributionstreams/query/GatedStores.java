@@ -1,7 +1,7 @@
 package io.attributionstreams.query;
 
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

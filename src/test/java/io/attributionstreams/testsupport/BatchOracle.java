@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.BatchWriter;
+import io.attributionstreams.contract.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,9 +44,9 @@ public final class BatchOracle {
                 // the topic is keyed by pseudonym already: written by the same writer, as they are
                 java.util.Map<String, Integer> capped = new java.util.TreeMap<>();
                 harness.latestCapped().forEach((pseudonym, claimants) -> capped.put(pseudonym, claimants.intValue()));
-                BatchWriter.writeCapped(stream.resolve(BatchWriter.CAPPED_FILE), capped, pseudonym -> pseudonym);
-                assertThat(stream.resolve(BatchWriter.CAPPED_FILE))
-                        .hasSameTextualContentAs(batch.resolve(BatchWriter.CAPPED_FILE));
+                BatchWriter.writeCapped(stream.resolve(OutputFiles.CAPPED_FILE), capped, pseudonym -> pseudonym);
+                assertThat(stream.resolve(OutputFiles.CAPPED_FILE))
+                        .hasSameTextualContentAs(batch.resolve(OutputFiles.CAPPED_FILE));
             } else {
                 assertThat(harness.latestCapped()).isEmpty();
             }

@@ -1,11 +1,14 @@
 package io.attributionstreams.testsupport;
 
 import io.attributionstreams.attribution.AttributionSettings;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Names;
@@ -17,8 +20,6 @@ import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.erasure.ScanState;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
 import io.attributionstreams.topology.outputs.AnswerParts;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, RawInteraction> interactions;
     private final TestInputTopic<String, RawAppointment> appointments;
     private final TestInputTopic<String, RawPayment> payments;
+    private final TestInputTopic<String, RawSpend> spend;
     private final TestOutputTopic<String, byte[]> updates;
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
@@ -126,6 +128,7 @@ public final class TopologyHarness implements AutoCloseable {
         interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());
         appointments = driver.createInputTopic(Names.APPOINTMENTS, key, Topics.APPOINTMENTS.valueSerde().serializer());
         payments = driver.createInputTopic(Names.PAYMENTS, key, Topics.PAYMENTS.valueSerde().serializer());
+        spend = driver.createInputTopic(Names.SPEND, key, Topics.SPEND.valueSerde().serializer());
         updates = driver.createOutputTopic(Names.ATTRIBUTION_UPDATES, Serdes.String().deserializer(),
                 new ByteArrayDeserializer());
         totals = driver.createOutputTopic(Names.CHANNEL_TOTALS, Serdes.String().deserializer(),
@@ -162,6 +165,7 @@ public final class TopologyHarness implements AutoCloseable {
             case INTERACTIONS -> interactions.pipeInput(r.key(), (RawInteraction) r.value(), clock);
             case APPOINTMENTS -> appointments.pipeInput(r.key(), (RawAppointment) r.value(), clock);
             case PAYMENTS -> payments.pipeInput(r.key(), (RawPayment) r.value(), clock);
+            case SPEND -> spend.pipeInput(r.key(), (RawSpend) r.value(), clock);
         }
         drain();
         return this;

@@ -3,11 +3,11 @@ package io.attributionstreams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.UpdateKey;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.outputs.AnswerAssembler;
 import io.attributionstreams.topology.outputs.AnswerParts;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
-import io.attributionstreams.topology.outputs.UpdateKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,18 +2,18 @@ package io.attributionstreams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attributionstreams.topology.Pacing;
-import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
+import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.testsupport.FactRecord;
+import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -87,7 +87,7 @@ class EngineMetricsTest {
     @Test
     void factsInOfAQuietTopicReadsZeroRatherThanMissing() {
         try (TopologyHarness harness = new TopologyHarness(CONTACT_AND_PAID)) {
-            assertThat(harness.registry().get(TopologyMetrics.FACTS_IN).counters()).hasSize(4)
+            assertThat(harness.registry().get(TopologyMetrics.FACTS_IN).counters()).hasSize(5)
                     .extracting(Counter::count).containsOnly(0.0);
         }
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
+import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.TopologyHarness;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

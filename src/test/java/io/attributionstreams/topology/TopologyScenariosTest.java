@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.FactFile;
+import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
@@ -11,7 +12,6 @@ import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.TopologyHarness;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.topology.outputs.AttributionUpdate;
+import io.attributionstreams.contract.AttributionUpdate;
 
 /**
  * What the attribution step emits: a record for {@code attribution-updates} (null update for a

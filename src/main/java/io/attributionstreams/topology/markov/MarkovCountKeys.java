@@ -15,6 +15,8 @@ import io.attributionstreams.topology.Names;
  * TYPE \0 p \0 channel                                          crediting touchpoints on converting paths
  * TYPE \0 c                                                     paths that convert
  * TYPE \0 r                                                     their summed revenue, in cents
+ * TYPE \0 s \0 channel                                          spend on the channel, in cents
+ * TYPE \0 f \0 channel                                          spend facts counted on it
  * </pre>
  */
 final class MarkovCountKeys {
@@ -22,6 +24,8 @@ final class MarkovCountKeys {
     static final String TOUCHPOINTS = "p";
     static final String CONVERSIONS = "c";
     static final String REVENUE = "r";
+    static final String SPEND = "s";
+    static final String SPEND_FACTS = "f";
 
     private MarkovCountKeys() {
     }
@@ -45,6 +49,14 @@ final class MarkovCountKeys {
 
     static String revenue(ConversionType type) {
         return join(type.name(), REVENUE);
+    }
+
+    static String spend(ConversionType type, String channel) {
+        return join(type.name(), SPEND, channel);
+    }
+
+    static String spendFacts(ConversionType type, String channel) {
+        return join(type.name(), SPEND_FACTS, channel);
     }
 
     /** The parts of a key: type, kind, then the kind's own parts. */

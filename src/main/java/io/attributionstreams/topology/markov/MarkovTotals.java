@@ -1,6 +1,7 @@
 package io.attributionstreams.topology.markov;
 
 import io.attributionstreams.channels.ChannelKey;
+import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.markov.Journey;
 import io.attributionstreams.markov.MarkovChannel;
@@ -10,7 +11,7 @@ import io.attributionstreams.markov.Transition;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.JourneyChange;
-import io.attributionstreams.topology.outputs.ChannelTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Step 6, by conversion type, when {@code markov} runs (docs/contract.md §14): keeps the paths' transition
- * counts, each customer's old path out and new path in, and solves the chain at most once per channel-totals
+ * counts, each customer's old path out and new path in (and the spend per channel, which markov rows show
+ * too), and solves the chain at most once per channel-totals
  * interval for a type whose counts changed. Writes the {@code markov} channel totals that changed (and a
  * tombstone for a channel that lost its row) to {@code attribution-channel-totals}.
  *
@@ -43,7 +45,7 @@ import org.apache.kafka.streams.state.Stores;
  * and the records sent commit together. Which types changed is kept in memory: after a restart every type
  * is solved once, and only rows that differ from the ones last written are sent.
  */
-public final class MarkovTotals implements Processor<String, JourneyChange, String, ChannelTotalRecord> {
+public final class MarkovTotals implements Processor<String, MarkovInput, String, ChannelTotalRecord> {
     private final Duration interval;
     private final Set<ConversionType> changed = EnumSet.noneOf(ConversionType.class);
     private ProcessorContext<String, ChannelTotalRecord> context;
@@ -54,7 +56,7 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
         this.interval = interval;
     }
 
-    public static ProcessorSupplier<String, JourneyChange, String, ChannelTotalRecord> processor(Duration interval) {
+    public static ProcessorSupplier<String, MarkovInput, String, ChannelTotalRecord> processor(Duration interval) {
         // counts change with every path; cached, so that the many changes between two commits are one write
         StoreBuilder<KeyValueStore<String, String>> counts = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.MARKOV_COUNTS), Serdes.String(), Serdes.String())
@@ -64,7 +66,7 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
                 JsonSerde.of(ChannelTotalRecord.class));
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, JourneyChange, String, ChannelTotalRecord> get() {
+            public Processor<String, MarkovInput, String, ChannelTotalRecord> get() {
                 return new MarkovTotals(interval);
             }
 
@@ -86,14 +88,20 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
     }
 
     @Override
-    public void process(Record<String, JourneyChange> record) {
+    public void process(Record<String, MarkovInput> record) {
         ConversionType type = ConversionType.valueOf(record.key());
-        JourneyChange change = record.value();
-        if (change.before() != null) {
-            count(type, change.before(), -1);
-        }
-        if (change.after() != null) {
-            count(type, change.after(), 1);
+        MarkovInput input = record.value();
+        if (input.path() != null) {
+            JourneyChange change = input.path();
+            if (change.before() != null) {
+                count(type, change.before(), -1);
+            }
+            if (change.after() != null) {
+                count(type, change.after(), 1);
+            }
+        } else {
+            add(MarkovCountKeys.spend(type, input.channel()), input.spend().spendCents());
+            add(MarkovCountKeys.spendFacts(type, input.channel()), BigInteger.valueOf(input.spend().spendFacts()));
         }
         changed.add(type);
     }
@@ -128,12 +136,21 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
     }
 
     private void solve(ConversionType type, long now) {
-        PathCounts chain = read(type);
+        Map<String, ChannelTotal> spent = new TreeMap<>();
+        PathCounts chain = read(type, spent);
         Map<String, ChannelTotalRecord> fresh = new TreeMap<>();
         for (MarkovChannel row : RemovalEffects.solve(chain)) {
             ChannelKey key = new ChannelKey(type, AttributionSettings.MARKOV, row.channel());
-            fresh.put(row.channel(), ChannelTotalRecord.markov(key, row, chain.conversions()));
+            fresh.put(row.channel(), ChannelTotalRecord.markov(key, row, chain.conversions(),
+                    spent.getOrDefault(row.channel(), ChannelTotal.ZERO)));
         }
+        // money spent on a channel the chain does not credit still shows (docs/contract.md §12)
+        spent.forEach((channel, spend) -> {
+            if (spend.spendFacts() > 0 && !fresh.containsKey(channel)) {
+                fresh.put(channel, ChannelTotalRecord.markov(new ChannelKey(type, AttributionSettings.MARKOV,
+                        channel), null, 0, spend));
+            }
+        });
         List<KeyValue<String, ChannelTotalRecord>> written = new ArrayList<>();
         try (KeyValueIterator<String, ChannelTotalRecord> it = rows.prefixScan(MarkovCountKeys.prefix(type),
                 Serdes.String().serializer())) {
@@ -161,8 +178,8 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
         context.forward(new Record<>(key, record, now));
     }
 
-    /** One type's counts, from their store entries. */
-    private PathCounts read(ConversionType type) {
+    /** One type's counts, from their store entries; its spend per channel into {@code spent}. */
+    private PathCounts read(ConversionType type, Map<String, ChannelTotal> spent) {
         PathCounts chain = new PathCounts();
         try (KeyValueIterator<String, String> it = counts.prefixScan(MarkovCountKeys.prefix(type),
                 Serdes.String().serializer())) {
@@ -175,6 +192,10 @@ public final class MarkovTotals implements Processor<String, JourneyChange, Stri
                     case MarkovCountKeys.TOUCHPOINTS -> chain.addTouchpoints(parts[2], Long.parseLong(kv.value));
                     case MarkovCountKeys.CONVERSIONS -> chain.addConversions(Long.parseLong(kv.value));
                     case MarkovCountKeys.REVENUE -> chain.addRevenue(new BigInteger(kv.value));
+                    case MarkovCountKeys.SPEND -> spent.merge(parts[2], ChannelTotal.spend(new BigInteger(kv.value), 0),
+                            ChannelTotal::plus);
+                    case MarkovCountKeys.SPEND_FACTS -> spent.merge(parts[2],
+                            ChannelTotal.spend(BigInteger.ZERO, Long.parseLong(kv.value)), ChannelTotal::plus);
                     default -> throw new IllegalStateException("unknown markov count " + parts[1]);
                 }
             }

@@ -1,5 +1,7 @@
 package io.attributionstreams.topology.outputs;
 
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.UpdateKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.attributionstreams.topology.outputs;
 
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.UpdateKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;

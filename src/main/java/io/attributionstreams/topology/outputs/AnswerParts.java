@@ -2,6 +2,8 @@ package io.attributionstreams.topology.outputs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.UpdateKey;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.serde.Json;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.attributionstreams.topology.outputs;
 
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -16,8 +17,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Step 4, by (type, model, channel): adds each delta to the total and emits the new total, or a
- * tombstone when the channel's last customer left. Never rescans: the total is kept, not summed.
+ * Step 4, by (type, model, channel): adds each delta (of answers, or of spend) to the total and emits the
+ * new total, or a tombstone when the channel's last customer left and no spend fact names it. Never rescans: the total is kept, not summed.
  */
 public final class ChannelSums implements Processor<String, ChannelTotal, String, ChannelTotalRecord> {
     private ProcessorContext<String, ChannelTotalRecord> context;
@@ -50,7 +51,7 @@ public final class ChannelSums implements Processor<String, ChannelTotal, String
     public void process(Record<String, ChannelTotal> record) {
         ChannelTotal known = totals.get(record.key());
         ChannelTotal total = (known == null ? ChannelTotal.ZERO : known).plus(record.value());
-        if (total.customers() <= 0) {
+        if (!total.exists()) {
             totals.delete(record.key());
             context.forward(record.withValue(null));
         } else {

@@ -1,4 +1,4 @@
-package io.attributionstreams.batch;
+package io.attributionstreams.contract;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,8 +1,7 @@
-package io.attributionstreams.topology.outputs;
+package io.attributionstreams.contract;
 
 import io.attributionstreams.attribution.CreditedTouchpoint;
 import io.attributionstreams.attribution.Outcome;
-import io.attributionstreams.batch.Formats;
 import io.attributionstreams.normalise.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,11 +13,13 @@ import java.util.List;
  * time the answer changes. Times are ISO-8601 UTC strings, money a string with two decimals (exact
  * in every client), credit a JSON number with up to 34 significant digits.
  *
- * <p>An answer too large for one record ({@link AnswerParts}) is an answer record with no touchpoints,
- * {@code parts} and {@code touchpoint_count} set, preceded in the same transaction and partition by
- * its part records ({@link UpdateKey}): each holds {@code part}, {@code parts}, the version and a run
- * of the touchpoints, in order. {@code part}, {@code parts} and {@code touchpoint_count} are absent on
- * an answer that fits in one record.
+ * <p>An answer too large for one record (the topology's {@code AnswerParts} splits it) is an answer
+ * record with no touchpoints, {@code parts} and {@code touchpoint_count} set, preceded in the same
+ * transaction and partition by its part records ({@link UpdateKey}): each holds {@code part},
+ * {@code parts}, the version and a run of the touchpoints, in order. {@code part}, {@code parts} and
+ * {@code touchpoint_count} are absent on an answer that fits in one record.
+ *
+ * <p>Part of the output contract: the batch engine, the topology, export and the query side share it.
  */
 public record AttributionUpdate(
         String customerId,
@@ -87,13 +88,13 @@ public record AttributionUpdate(
     }
 
     /** The answer record of a split answer: no touchpoints, but their count and the number of parts. */
-    AttributionUpdate header(int partCount) {
+    public AttributionUpdate header(int partCount) {
         return new AttributionUpdate(customerId, conversionType, model, version, conversionAt, revenue, List.of(),
                 null, partCount, touchpoints.size(), settings);
     }
 
     /** Part {@code n} of {@code partCount}, with a run of the touchpoints. */
-    AttributionUpdate part(int n, int partCount, List<Touchpoint> run) {
+    public AttributionUpdate part(int n, int partCount, List<Touchpoint> run) {
         return new AttributionUpdate(customerId, conversionType, model, version, null, null, run, n, partCount,
                 null, settings);
     }

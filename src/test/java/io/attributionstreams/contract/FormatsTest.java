@@ -1,4 +1,4 @@
-package io.attributionstreams.batch;
+package io.attributionstreams.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.attributionstreams.topology.outputs;
+package io.attributionstreams.contract;
 
 /**
  * The key grammar of {@code attribution-updates}. An answer's key is {@code customer|type|model}; when an
