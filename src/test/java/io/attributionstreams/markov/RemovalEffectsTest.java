@@ -142,6 +142,17 @@ class RemovalEffectsTest {
     }
 
     @Test
+    void aChainOverTheChannelLimitHasNoRowsRatherThanStallingTheEngine() {
+        List<Journey> journeys = new ArrayList<>();
+        for (int c = 0; c <= RemovalEffects.MAX_CHANNELS; c++) {
+            journeys.add(path("ch" + c, true, 100));
+        }
+        assertThat(RemovalEffects.solve(counts(journeys))).isEmpty();
+        journeys.remove(journeys.size() - 1);
+        assertThat(RemovalEffects.solve(counts(journeys))).hasSize(RemovalEffects.MAX_CHANNELS);
+    }
+
+    @Test
     void creditIsWrittenFromTheDoubleItIs() {
         List<MarkovChannel> rows = RemovalEffects.solve(counts(List.of(path("a b", true, 300), path("a", false, 0),
                 path("b", true, 300))));
