@@ -270,6 +270,16 @@ class HostileProducersIT extends RealBrokerTest {
                 + "\"2025-01-01\",\"channel\":[\"tv\"],\"customer_id\":\"H_OLD\"}"), "unreadable record"));
         raw.add(new Raw(Names.APPOINTMENTS, "HJ9", utf8("{\"appointment_id\":\"HJ9\",\"customer_id\":\"H_OLD\","
                 + "\"booked_at\":\"" + "1".repeat(900 * 1024) + "\"}"), "unparseable time"));
+        // spend (docs/contract.md §12): the same gate as every other fact
+        raw.add(new Raw(Names.SPEND, "HS0", utf8("{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)),
+                "unreadable record"));
+        raw.add(new Raw(Names.SPEND, "HS1", utf8("{\"spend_id\":\"HS1\",\"channel\":\"" + "w".repeat(900 * 1024)
+                + "\",\"spent_on\":\"2025-01-01\",\"amount\":\"10.00\",\"currency\":\"USD\"}"),
+                "channel longer than 256 characters"));
+        raw.add(new Raw(Names.SPEND, "HS2-other", utf8("{\"spend_id\":\"HS2\",\"channel\":\"tv\",\"spent_on\":"
+                + "\"2025-01-01\",\"amount\":\"10.00\",\"currency\":\"USD\"}"), "key does not match spend_id"));
+        raw.add(new Raw(Names.SPEND, "HS3", utf8("{\"spend_id\":\"HS3\",\"channel\":\"tv\",\"spent_on\":"
+                + "\"someday\",\"amount\":\"10.00\",\"currency\":\"USD\"}"), "unparseable time 'someday'"));
         return raw;
     }
 
@@ -311,7 +321,7 @@ class HostileProducersIT extends RealBrokerTest {
         List<String> expected = new ArrayList<>();
         Map<String, String> topicOfFile = Map.of(FactFile.CUSTOMERS.fileName(), Names.CUSTOMERS,
                 FactFile.INTERACTIONS.fileName(), Names.INTERACTIONS, FactFile.APPOINTMENTS.fileName(),
-                Names.APPOINTMENTS, FactFile.PAYMENTS.fileName(), Names.PAYMENTS);
+                Names.APPOINTMENTS, FactFile.PAYMENTS.fileName(), Names.PAYMENTS, FactFile.SPEND.fileName(), Names.SPEND);
         var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
         try (var it = csv.readerForListOf(String.class)
                 .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)

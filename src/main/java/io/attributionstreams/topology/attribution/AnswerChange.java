@@ -2,6 +2,7 @@ package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.topology.markov.JourneyChange;
 
 /**
  * What the attribution step emits: a record for {@code attribution-updates} (null update for a

@@ -9,6 +9,8 @@ import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.markov.Journey;
+import io.attributionstreams.topology.markov.JourneyChange;
+import io.attributionstreams.topology.markov.StoredJourney;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
@@ -82,7 +84,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     private KeyValueStore<String, EmittedAnswer> answers;
     private Contributions contributions;
     /** Each customer's last path per conversion type, when markov runs; null when it does not. */
-    private KeyValueStore<String, Journey> journeys;
+    private KeyValueStore<String, StoredJourney> journeys;
     private final String settings;
 
     AttributeProcessor(CustomerAttributor attributor, String settings, Pacing pacing, AttributionEvents events,
@@ -277,12 +279,12 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
      * by type. A customer with no touchpoint (deleted, erased, detached) has no path and keeps no entry.
      */
     private void emitJourneys(Record<String, CustomerChange> record, String customerId, List<Journey> paths) {
-        Map<ConversionType, Journey> byType = new EnumMap<>(ConversionType.class);
-        paths.forEach(j -> byType.put(j.type(), j));
+        Map<ConversionType, StoredJourney> byType = new EnumMap<>(ConversionType.class);
+        paths.forEach(j -> byType.put(j.type(), StoredJourney.of(j)));
         for (ConversionType type : attributor.settings().types()) {
             String key = Names.compositeKey(customerId, type.name());
-            Journey before = journeys.get(key);
-            Journey after = byType.get(type);
+            StoredJourney before = journeys.get(key);
+            StoredJourney after = byType.get(type);
             if (Objects.equals(before, after)) {
                 continue;
             }

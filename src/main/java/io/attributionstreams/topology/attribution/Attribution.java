@@ -2,7 +2,7 @@ package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.markov.Journey;
+import io.attributionstreams.topology.markov.StoredJourney;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
@@ -50,7 +50,7 @@ public final class Attribution {
                 if (attributor.settings().markov()) {
                     // only then: a deployment without markov keeps the topology (and the state) it had
                     stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_JOURNEYS),
-                            Serdes.String(), JsonSerde.of(Journey.class)));
+                            Serdes.String(), JsonSerde.of(StoredJourney.class)));
                 }
                 return stores;
             }

@@ -17,6 +17,7 @@ import io.attributionstreams.topology.Names;
  * TYPE \0 r                                                     their summed revenue, in cents
  * TYPE \0 s \0 channel                                          spend on the channel, in cents
  * TYPE \0 f \0 channel                                          spend facts counted on it
+ * TYPE \0 x                                                     paths over more channels than a chain may have
  * </pre>
  */
 final class MarkovCountKeys {
@@ -26,6 +27,7 @@ final class MarkovCountKeys {
     static final String REVENUE = "r";
     static final String SPEND = "s";
     static final String SPEND_FACTS = "f";
+    static final String OVERSIZED = "x";
 
     private MarkovCountKeys() {
     }
@@ -49,6 +51,10 @@ final class MarkovCountKeys {
 
     static String revenue(ConversionType type) {
         return join(type.name(), REVENUE);
+    }
+
+    static String oversized(ConversionType type) {
+        return join(type.name(), OVERSIZED);
     }
 
     static String spend(ConversionType type, String channel) {

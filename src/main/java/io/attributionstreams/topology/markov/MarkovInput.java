@@ -1,7 +1,6 @@
 package io.attributionstreams.topology.markov;
 
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.topology.attribution.JourneyChange;
 
 /**
  * What reaches the markov step: a customer's path that changed, or a spend change on a channel (the markov

@@ -10,7 +10,6 @@ import io.attributionstreams.markov.RemovalEffects;
 import io.attributionstreams.markov.Transition;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.topology.Names;
-import io.attributionstreams.topology.attribution.JourneyChange;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.math.BigInteger;
@@ -106,7 +105,13 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
         changed.add(type);
     }
 
-    private void count(ConversionType type, Journey journey, int sign) {
+    private void count(ConversionType type, StoredJourney stored, int sign) {
+        Journey journey = stored.journey();
+        if (journey == null) {
+            // a path over more channels than a chain may have: while one is counted, the type has no rows
+            add(MarkovCountKeys.oversized(type), BigInteger.valueOf(sign));
+            return;
+        }
         for (Transition t : journey.transitions()) {
             add(MarkovCountKeys.transition(type, t), BigInteger.valueOf(sign));
         }
@@ -137,9 +142,10 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
 
     private void solve(ConversionType type, long now) {
         Map<String, ChannelTotal> spent = new TreeMap<>();
-        PathCounts chain = read(type, spent);
+        boolean[] oversized = new boolean[1];
+        PathCounts chain = read(type, spent, oversized);
         Map<String, ChannelTotalRecord> fresh = new TreeMap<>();
-        for (MarkovChannel row : RemovalEffects.solve(chain)) {
+        for (MarkovChannel row : oversized[0] ? List.<MarkovChannel>of() : RemovalEffects.solve(chain)) {
             ChannelKey key = new ChannelKey(type, AttributionSettings.MARKOV, row.channel());
             fresh.put(row.channel(), ChannelTotalRecord.markov(key, row, chain.conversions(),
                     spent.getOrDefault(row.channel(), ChannelTotal.ZERO)));
@@ -179,7 +185,7 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
     }
 
     /** One type's counts, from their store entries; its spend per channel into {@code spent}. */
-    private PathCounts read(ConversionType type, Map<String, ChannelTotal> spent) {
+    private PathCounts read(ConversionType type, Map<String, ChannelTotal> spent, boolean[] oversized) {
         PathCounts chain = new PathCounts();
         try (KeyValueIterator<String, String> it = counts.prefixScan(MarkovCountKeys.prefix(type),
                 Serdes.String().serializer())) {
@@ -194,6 +200,7 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
                     case MarkovCountKeys.REVENUE -> chain.addRevenue(new BigInteger(kv.value));
                     case MarkovCountKeys.SPEND -> spent.merge(parts[2], ChannelTotal.spend(new BigInteger(kv.value), 0),
                             ChannelTotal::plus);
+                    case MarkovCountKeys.OVERSIZED -> oversized[0] = true;
                     case MarkovCountKeys.SPEND_FACTS -> spent.merge(parts[2],
                             ChannelTotal.spend(BigInteger.ZERO, Long.parseLong(kv.value)), ChannelTotal::plus);
                     default -> throw new IllegalStateException("unknown markov count " + parts[1]);

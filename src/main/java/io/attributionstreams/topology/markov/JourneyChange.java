@@ -1,10 +1,8 @@
-package io.attributionstreams.topology.attribution;
-
-import io.attributionstreams.markov.Journey;
+package io.attributionstreams.topology.markov;
 
 /**
  * A customer's path for one conversion type as it was and as it is (docs/contract.md §14): the Markov
  * counts take the old one out and put the new one in. Either is null when there was, or is, none.
  */
-public record JourneyChange(Journey before, Journey after) {
+public record JourneyChange(StoredJourney before, StoredJourney after) {
 }
