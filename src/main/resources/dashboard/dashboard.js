@@ -1,5 +1,6 @@
-// The attribution-streams dashboard: channel totals (table and bar chart) for one conversion type and
-// model, a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
+// The attribution-streams dashboard: channel totals (table and bar chart, with spend, ROAS and cost per
+// conversion when money was spent) for one conversion type and model, every model's shares side by side,
+// a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
 // JavaScript, no build step, no library, nothing loaded from anywhere but this server. Every value
 // from the data (channel names, ids) is written with textContent, never parsed as HTML.
 // When the server wants a bearer token (attribution.http.auth-token-file), the page asks for it once,
@@ -154,6 +155,7 @@ async function refreshChannels() {
     state.channels = reply.body.channels;
     renderTable(reply.body.channels);
     renderChart(reply.body.channels);
+    refreshModels(type);
     $('channels-meta').textContent = reply.body.channels.length + ' channels, partitions '
       + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
       + ', at ' + new Date().toLocaleTimeString();
@@ -173,6 +175,7 @@ function byRevenue(a, b) {
 function renderTable(channels) {
   const rows = [];
   let cents = 0n;
+  let spend = 0n;
   let touchpoints = 0;
   const whole = sumOf(channels.map((c) => c.credit));
   for (const c of [...channels].sort(byRevenue)) {
@@ -184,14 +187,66 @@ function renderTable(channels) {
         c.touchpoints === 0 ? '-' : percent(exact(c.credit), whole)),
       element('td', { 'data-field': 'revenue', class: 'num' }, c.revenue),
       element('td', { 'data-field': 'touchpoints', class: 'num' }, String(c.touchpoints)),
-      element('td', { 'data-field': 'customers', class: 'num' }, String(c.customers)));
+      element('td', { 'data-field': 'customers', class: 'num' }, String(c.customers)),
+      element('td', { 'data-field': 'spend', class: 'num money' }, c.spend || '0.00'),
+      element('td', { 'data-field': 'roas', class: 'num money' }, c.roas || '-'),
+      element('td', { 'data-field': 'cost_per_conversion', class: 'num money' }, c.cost_per_conversion || '-'));
     rows.push(row);
     cents += BigInt(c.revenue_cents);
+    spend += BigInt(c.spend_cents || 0);
     touchpoints += c.touchpoints;
   }
   $('channel-rows').replaceChildren(...rows);
   $('total-revenue').textContent = formatCents(cents);
   $('total-touchpoints').textContent = String(touchpoints);
+  $('total-spend').textContent = formatCents(spend);
+  // the money columns only where money was spent: a deployment without spend facts keeps its old table
+  $('channel-table').dataset.money = channels.some((c) => c.spend_facts > 0) ? 'on' : 'off';
+}
+
+// ---- models side by side --------------------------------------------------------------------
+
+// A channel's share of a model's credit as a number of percentage points (for the spread), and as text.
+function shareOf(c, whole) {
+  const text = percent(exact(c.credit), whole);
+  return { text, points: text === '-' ? 0 : Number(text.slice(0, -1)) };
+}
+
+async function refreshModels(type) {
+  const reply = await getJson('/channels?type=' + encodeURIComponent(type));
+  if (reply.status !== 200 || type !== state.type) return;
+  const models = state.models;
+  const byModel = new Map(models.map((m) => [m, reply.body.channels.filter((c) => c.model === m)]));
+  const channels = new Map();
+  for (const [model, rows] of byModel) {
+    const whole = sumOf(rows.map((c) => c.credit));
+    for (const c of rows) {
+      if (exact(c.credit).units === 0n) continue; // (unattributed), or money spent for nothing: no share
+      if (!channels.has(c.channel)) channels.set(c.channel, new Map());
+      channels.get(c.channel).set(model, shareOf(c, whole));
+    }
+  }
+  const lines = [...channels].map(([channel, shares]) => {
+    const points = models.map((m) => (shares.get(m) || { points: 0 }).points);
+    return { channel, shares, spread: Math.max(...points) - Math.min(...points) };
+  }).sort((a, b) => b.spread - a.spread || (a.channel < b.channel ? -1 : 1));
+  $('models-head').replaceChildren(element('th', {}, 'channel'),
+    ...models.map((m) => element('th', { class: 'num' }, m)),
+    element('th', { class: 'num', title: 'largest minus smallest share, in percentage points' }, 'spread'));
+  $('models-rows').replaceChildren(...lines.map((line) => {
+    const points = models.map((m) => (line.shares.get(m) || { points: 0 }).points);
+    const high = Math.max(...points);
+    const low = Math.min(...points);
+    return element('tr', { 'data-channel': line.channel },
+      element('td', {}, line.channel),
+      ...models.map((m, i) => element('td', { 'data-model': m,
+        class: 'num' + (line.spread > 0 && points[i] === high ? ' high' : line.spread > 0 && points[i] === low ? ' low' : '') },
+        (line.shares.get(m) || { text: '-' }).text)),
+      element('td', { 'data-field': 'spread', class: 'num' + (line.spread >= 10 ? ' disagree' : '') },
+        line.spread.toFixed(1)));
+  }));
+  $('models-table').dataset.type = type;
+  $('models-table').dataset.state = 'ready';
 }
 
 function measureOf(c) {

@@ -43,34 +43,47 @@ final class ChannelsEndpoint implements Endpoint {
         QueryFilter filter = QueryFilter.of(request, settings);
         stores.requireRunning();
         Map<String, Set<Integer>> plan = new TreeMap<>(stores.channelPartitions());
+        // the markov rows are kept by conversion type, in partitions of their own: gathered the same way
+        Map<String, Set<Integer>> markovPlan = settings.markov() ? new TreeMap<>(stores.markovPartitions()) : Map.of();
         if (request.forwarded()) {
-            return Reply.json(200, local(plan.getOrDefault(stores.self(), Set.of()), filter));
+            return Reply.json(200, local(plan.getOrDefault(stores.self(), Set.of()),
+                    markovPlan.getOrDefault(stores.self(), Set.of()), filter));
         }
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() || settings.markov() && markovPlan.isEmpty()) {
             throw QueryProblem.unavailable("no instance holds the channel totals yet");
         }
+        Set<String> everyInstance = new TreeSet<>(plan.keySet());
+        everyInstance.addAll(markovPlan.keySet());
         List<String> instances = new ArrayList<>();
         Set<Integer> partitions = new TreeSet<>();
+        Set<Integer> markovPartitions = new TreeSet<>();
         List<ChannelTotalRecord> channels = new ArrayList<>();
-        plan.forEach((instance, assigned) -> {
-            ChannelsReply part = instance.equals(stores.self()) ? local(assigned, filter) : remote(instance, request);
-            if (!new TreeSet<>(part.partitions()).equals(new TreeSet<>(assigned))) {
+        for (String instance : everyInstance) {
+            Set<Integer> assigned = plan.getOrDefault(instance, Set.of());
+            Set<Integer> assignedMarkov = markovPlan.getOrDefault(instance, Set.of());
+            ChannelsReply part = instance.equals(stores.self()) ? local(assigned, assignedMarkov, filter)
+                    : remote(instance, request);
+            List<Integer> gotMarkov = part.markovPartitions() == null ? List.of() : part.markovPartitions();
+            if (!new TreeSet<>(part.partitions()).equals(new TreeSet<>(assigned))
+                    || !new TreeSet<>(gotMarkov).equals(new TreeSet<>(assignedMarkov))) {
                 throw QueryProblem.unavailable("the channel totals moved between instances while being gathered");
             }
             instances.add(instance);
             partitions.addAll(part.partitions());
+            markovPartitions.addAll(gotMarkov);
             channels.addAll(part.channels());
-        });
+        }
         channels.sort(ORDER);
-        return Reply.json(200, new ChannelsReply(instances, List.copyOf(partitions), channels));
+        return Reply.json(200, new ChannelsReply(instances, List.copyOf(partitions), channels,
+                settings.markov() ? List.copyOf(markovPartitions) : null));
     }
 
-    private ChannelsReply local(Set<Integer> partitions, QueryFilter filter) {
-        List<ChannelTotalRecord> channels = stores.localChannels(partitions).stream()
-                .filter(c -> filter.matches(c.conversionType(), c.model()))
-                .sorted(ORDER)
-                .toList();
-        return new ChannelsReply(List.of(stores.self()), List.copyOf(new TreeSet<>(partitions)), channels);
+    private ChannelsReply local(Set<Integer> partitions, Set<Integer> markovPartitions, QueryFilter filter) {
+        List<ChannelTotalRecord> channels = new ArrayList<>(stores.localChannels(partitions));
+        channels.addAll(stores.localMarkov(markovPartitions));
+        return new ChannelsReply(List.of(stores.self()), List.copyOf(new TreeSet<>(partitions)),
+                channels.stream().filter(c -> filter.matches(c.conversionType(), c.model())).sorted(ORDER).toList(),
+                settings.markov() ? List.copyOf(new TreeSet<>(markovPartitions)) : null);
     }
 
     /** The other instance's own partitions, asked with the client's type and model. */

@@ -46,6 +46,7 @@ final class KafkaStoreView implements StoreView {
     private final String self;
     /** The topic whose partitions are the channel-totals store's: {@code <application.id>-by-channel-repartition}. */
     private final String channelTopic;
+    private final String markovTopic;
 
     KafkaStoreView(KafkaStreams streams, String self, String applicationId, CustomerAttributor attributor,
             String settings) {
@@ -54,6 +55,7 @@ final class KafkaStoreView implements StoreView {
         this.attributor = attributor;
         this.self = self;
         this.channelTopic = Names.repartitionTopic(applicationId, Names.BY_CHANNEL);
+        this.markovTopic = Names.repartitionTopic(applicationId, Names.BY_CONVERSION_TYPE);
     }
 
     @Override
@@ -141,11 +143,21 @@ final class KafkaStoreView implements StoreView {
 
     @Override
     public Map<String, Set<Integer>> channelPartitions() {
+        return activePartitions(Names.CHANNEL_TOTALS_STORE, channelTopic);
+    }
+
+    @Override
+    public Map<String, Set<Integer>> markovPartitions() {
+        return activePartitions(Names.MARKOV_ROWS, markovTopic);
+    }
+
+    /** Each instance with active partitions of {@code store}, read from {@code topic}, and those partitions. */
+    private Map<String, Set<Integer>> activePartitions(String store, String topic) {
         Map<String, Set<Integer>> plan = new TreeMap<>();
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(Names.CHANNEL_TOTALS_STORE)) {
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(store)) {
             // active partitions only: an instance with a standby copy alone does not answer for them
             Set<Integer> active = instance.topicPartitions().stream()
-                    .filter(tp -> tp.topic().equals(channelTopic))
+                    .filter(tp -> tp.topic().equals(topic))
                     .map(TopicPartition::partition)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!active.isEmpty()) {
@@ -153,6 +165,22 @@ final class KafkaStoreView implements StoreView {
             }
         }
         return plan;
+    }
+
+    @Override
+    public List<ChannelTotalRecord> localMarkov(Set<Integer> partitions) {
+        List<ChannelTotalRecord> rows = new ArrayList<>();
+        for (int partition : partitions) {
+            try {
+                ReadOnlyKeyValueStore<String, ChannelTotalRecord> store = store(Names.MARKOV_ROWS, partition, false);
+                try (KeyValueIterator<String, ChannelTotalRecord> it = store.all()) {
+                    it.forEachRemaining(kv -> rows.add(kv.value));
+                }
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable("markov-rows", partition, e);
+            }
+        }
+        return rows;
     }
 
     @Override

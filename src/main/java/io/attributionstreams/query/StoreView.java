@@ -56,6 +56,16 @@ public interface StoreView {
     /** The channel totals of these partitions of this instance's active {@code channel-totals} store. */
     List<ChannelTotalRecord> localChannels(Set<Integer> partitions);
 
+    /** Each instance holding active partitions of the markov rows (when markov runs), with those partitions. */
+    default Map<String, Set<Integer>> markovPartitions() {
+        return Map.of();
+    }
+
+    /** The markov rows of these partitions of this instance's active {@code markov-rows} store. */
+    default List<ChannelTotalRecord> localMarkov(Set<Integer> partitions) {
+        return List.of();
+    }
+
     /**
      * The instance that owns a customer's partition and those with a standby copy of it.
      *

@@ -72,6 +72,11 @@ import org.junit.jupiter.api.io.TempDir;
 class QueriesAndDashboardIT extends RealBrokerTest {
     private static final String APP = "queries";
     private static final String MODEL = "daily_split";
+    private static final List<String> MODELS = List.of("daily_split", "linear", "markov");
+    private static final io.attributionstreams.attribution.AttributionSettings SETTINGS =
+            io.attributionstreams.attribution.AttributionSettings.defaults()
+                    .withModels(io.attributionstreams.credit.CreditModels.named(List.of("daily_split", "linear")))
+                    .withMarkov(true);
     private static final List<String> TYPES = List.of("FIRST_CONTACT", "FIRST_BOOKED", "FIRST_ATTENDED", "FIRST_PAID");
     /** A phone in E.164 or an email: neither may appear in anything the API or the page shows. */
     private static final Pattern PERSONAL = Pattern.compile("@|\\+\\d{10,}");
@@ -87,7 +92,8 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     @BeforeAll
     static void twoInstancesProcessAGeneratedDataSet() throws Exception {
-        data = generate(tmp, 600, 6_000, 1618, 0.05);
+        // with spend and three models, markov among them: every answer, total and view is checked with money
+        data = generate(tmp, 600, 6_000, 1618, 0.05, SETTINGS, true);
         tokenFile = Files.writeString(tmp.resolve("http-token"), TOKEN + "\n");
         one = engine("one");
         two = engine("two");
@@ -117,6 +123,7 @@ class QueriesAndDashboardIT extends RealBrokerTest {
         cli.put(AppConfig.HTTP_ADVERTISED_HOST, "localhost");
         cli.put(AppConfig.HTTP_AUTH_TOKEN_FILE, tokenFile.toString());
         cli.put(AppConfig.HTTP_OPS_PORT, "0");
+        cli.put(AppConfig.MODELS, String.join(",", MODELS));
         return RunningEngine.start(null, Map.of(), cli);
     }
 
@@ -183,7 +190,11 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             ChannelsReply paid = Json.MAPPER.readValue(get(asked, "/channels?type=FIRST_PAID&model=" + MODEL).body(),
                     ChannelsReply.class);
             assertThat(paid.channels()).isNotEmpty().allMatch(c -> c.conversionType().equals("FIRST_PAID"))
-                    .hasSize((int) body.channels().stream().filter(c -> c.conversionType().equals("FIRST_PAID")).count());
+                    .hasSize((int) body.channels().stream().filter(c -> c.conversionType().equals("FIRST_PAID")
+                            && c.model().equals(MODEL)).count());
+            // the markov rows, kept by conversion type in partitions of their own, are gathered too
+            assertThat(body.markovPartitions()).isNotEmpty();
+            assertThat(body.channels()).anyMatch(c -> c.model().equals("markov") && c.removalEffect() != null);
         }
     }
 
@@ -195,8 +206,8 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("\"error\":\"not_found\"", "no customer 'NO-SUCH-CUSTOMER'");
             assertThat(get(asked, "/customers/CU0000001/attribution?type=FIRST_KISS").statusCode()).isEqualTo(400);
-            assertThat(get(asked, "/customers/CU0000001/attribution?model=linear").body())
-                    .contains("unknown model 'linear'; this engine computes daily_split");
+            assertThat(get(asked, "/customers/CU0000001/attribution?model=w_shaped").body())
+                    .contains("unknown model 'w_shaped'; this engine computes daily_split, linear, markov");
             assertThat(get(asked, "/customers/%20CU0000001/attribution").statusCode()).isEqualTo(400);
             assertThat(get(asked, "/channels?type=nope").statusCode()).isEqualTo(400);
         }
@@ -248,6 +259,9 @@ class QueriesAndDashboardIT extends RealBrokerTest {
                 JsonNode table = browser.awaitValue(TABLE, t -> t.path("state").asText().equals("ready")
                         && t.path("type").asText().equals(type), Duration.ofSeconds(30));
                 assertTableShows(table, type, batchChannels);
+                JsonNode models = browser.awaitValue(MODELS_TABLE, t -> t.path("state").asText().equals("ready")
+                        && t.path("type").asText().equals(type), Duration.ofSeconds(30));
+                assertModelsShow(models, type);
             }
 
             String customer = customerOnTheOtherInstance(batchRows, two);
@@ -282,7 +296,19 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             + " hover: tr.querySelector('[data-field=credit]').title,"
             + " revenue: tr.querySelector('[data-field=revenue]').textContent,"
             + " touchpoints: tr.querySelector('[data-field=touchpoints]').textContent,"
-            + " customers: tr.querySelector('[data-field=customers]').textContent}))})";
+            + " customers: tr.querySelector('[data-field=customers]').textContent,"
+            + " spend: tr.querySelector('[data-field=spend]').textContent,"
+            + " roas: tr.querySelector('[data-field=roas]').textContent,"
+            + " cpc: tr.querySelector('[data-field=cost_per_conversion]').textContent})),"
+            + "money: document.getElementById('channel-table').dataset.money})";
+
+    private static final String MODELS_TABLE = "JSON.stringify({"
+            + "state: document.getElementById('models-table').dataset.state,"
+            + "type: document.getElementById('models-table').dataset.type || null,"
+            + "head: [...document.querySelectorAll('#models-head th')].map(th => th.textContent),"
+            + "rows: [...document.querySelectorAll('#models-rows tr')].map(tr => ({channel: tr.dataset.channel,"
+            + " cells: [...tr.querySelectorAll('td[data-model]')].map(td => td.textContent),"
+            + " spread: tr.querySelector('[data-field=spread]').textContent}))})";
 
     private static final String CUSTOMER = "JSON.stringify({"
             + "status: document.getElementById('customer-result').dataset.status || null,"
@@ -336,11 +362,61 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             assertThat(row.get("exact").asText()).isEqualTo(store.get(channel).credit().toPlainString());
             assertThat(row.get("hover").asText()).startsWith("credit " + store.get(channel).credit().toPlainString() + " ");
             assertThat(row.get("customers").asLong()).isEqualTo(store.get(channel).customers());
+            ChannelTotalRecord record = store.get(channel);
+            assertThat(row.get("spend").asText() + " " + row.get("roas").asText() + " " + row.get("cpc").asText())
+                    .as("money of %s", channel).isEqualTo(record.spend() + " "
+                            + (record.roas() == null ? "-" : record.roas()) + " "
+                            + (record.costPerConversion() == null ? "-" : record.costPerConversion()));
         }
         assertThat(shown).as(type).isNotEmpty().isEqualTo(expected);
         assertThat(shown.values()).as("percentages with one decimal")
                 .allMatch(v -> v.matches("(\\d{1,3}\\.\\d%|-) .*"));
         assertThat(table.get("totalRevenue").asText()).isEqualTo(io.attributionstreams.normalise.Money.format(cents));
+        assertThat(table.get("money").asText()).as("money was spent: the money columns show").isEqualTo("on");
+    }
+
+    /**
+     * The models panel shows, for each channel with credit under some model, its share of every model's
+     * credit (as the table computes it) and the spread between the largest and smallest, widest first.
+     */
+    private static void assertModelsShow(JsonNode shown, String type) throws Exception {
+        Map<String, Map<String, BigDecimal>> credits = new TreeMap<>();
+        Map<String, BigDecimal> wholes = new TreeMap<>();
+        for (ChannelTotalRecord c : Json.MAPPER.readValue(get(two, "/channels?type=" + type).body(),
+                ChannelsReply.class).channels()) {
+            wholes.merge(c.model(), c.credit(), BigDecimal::add);
+            if (c.credit().signum() != 0) {
+                credits.computeIfAbsent(c.channel(), k -> new TreeMap<>()).put(c.model(), c.credit());
+            }
+        }
+        assertThat(shown.get("head")).extracting(JsonNode::asText)
+                .containsExactly("channel", "daily_split", "linear", "markov", "spread");
+        Map<String, String> expected = new TreeMap<>();
+        credits.forEach((channel, byModel) -> {
+            List<String> cells = new ArrayList<>();
+            double high = Double.NEGATIVE_INFINITY;
+            double low = Double.POSITIVE_INFINITY;
+            for (String model : MODELS) {
+                BigDecimal credit = byModel.get(model);
+                String cell = credit == null ? "-" : Shares.percent(credit, wholes.get(model));
+                cells.add(cell);
+                double points = cell.equals("-") ? 0 : Double.parseDouble(cell.substring(0, cell.length() - 1));
+                high = Math.max(high, points);
+                low = Math.min(low, points);
+            }
+            expected.put(channel, String.join(" ", cells) + " " + String.format(java.util.Locale.ROOT, "%.1f",
+                    high - low));
+        });
+        Map<String, String> rows = new TreeMap<>();
+        List<Double> spreads = new ArrayList<>();
+        for (JsonNode row : shown.get("rows")) {
+            List<String> cells = new ArrayList<>();
+            row.get("cells").forEach(c -> cells.add(c.asText()));
+            rows.put(row.get("channel").asText(), String.join(" ", cells) + " " + row.get("spread").asText());
+            spreads.add(Double.parseDouble(row.get("spread").asText()));
+        }
+        assertThat(rows).as(type).isNotEmpty().isEqualTo(expected);
+        assertThat(spreads).as("widest disagreement first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     /** Each touchpoint's credit as its share of the answer, in percent with one decimal; the exact credit kept. */

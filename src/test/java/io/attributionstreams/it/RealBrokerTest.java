@@ -39,10 +39,17 @@ public abstract class RealBrokerTest {
     }
 
     static DataSet generate(Path tmp, int customers, int interactions, long seed, double revisions) throws IOException {
+        return generate(tmp, customers, interactions, seed, revisions, AttributionSettings.defaults(), false);
+    }
+
+    /** @param spend whether the data has spend facts ({@code spend.csv}) */
+    static DataSet generate(Path tmp, int customers, int interactions, long seed, double revisions,
+            AttributionSettings settings, boolean spend) throws IOException {
         Path input = Files.createDirectories(tmp.resolve("input"));
-        new DataGenerator(new GeneratorSpec(customers, interactions, seed, revisions, ZoneOffset.UTC)).writeTo(input);
+        new DataGenerator(new GeneratorSpec(customers, interactions, seed, revisions, ZoneOffset.UTC, 0, spend))
+                .writeTo(input);
         Path batch = Files.createDirectories(tmp.resolve("batch"));
-        return new DataSet(input, batch, BatchRun.run(input, batch, AttributionSettings.defaults(), null));
+        return new DataSet(input, batch, BatchRun.run(input, batch, settings, null));
     }
 
     /**
