@@ -163,36 +163,36 @@ public final class BatchWriter {
 
     /** {@code campaigns.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeCampaigns(Path file, Map<CampaignKey, ChannelTotal> campaigns, SpendTotals spend) {
-        List<String> header = new ArrayList<>(OutputFiles.CAMPAIGNS_HEADER);
-        if (spend != null) {
-            header.addAll(OutputFiles.MONEY_COLUMNS);
-        }
-        try (CsvRows rows = new CsvRows(file, header)) {
-            campaigns.forEach((key, total) -> {
-                List<String> row = new ArrayList<>(List.of(key.type().name(), key.model(), key.channel(),
-                        key.campaign()));
-                row.addAll(sums(total));
-                if (spend != null) {
-                    row.addAll(SpendTotals.moneyCells(total, spend.campaign(key.channel(), key.campaign())));
-                }
-                rows.write(row.toArray(new String[0]));
-            });
-        }
+        writeTotals(file, OutputFiles.CAMPAIGNS_HEADER, campaigns, spend,
+                key -> List.of(key.type().name(), key.model(), key.channel(), key.campaign()),
+                key -> spend.campaign(key.channel(), key.campaign()));
     }
 
     /** {@code months.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, SpendTotals spend) {
-        List<String> header = new ArrayList<>(OutputFiles.MONTHS_HEADER);
+        writeTotals(file, OutputFiles.MONTHS_HEADER, months, spend,
+                key -> List.of(key.type().name(), key.model(), key.month().toString(), key.channel()),
+                key -> spend.month(key.month(), key.channel()));
+    }
+
+    /**
+     * Rows of totals by any key: the key's cells, the sums, then (with spend) the money cells; {@code baseHeader}
+     * names the key and the sums.
+     *
+     * @param spent what was spent on a row's key; asked only when there is spend
+     */
+    private static <K> void writeTotals(Path file, List<String> baseHeader, Map<K, ChannelTotal> totals,
+            SpendTotals spend, Function<K, List<String>> keyCells, Function<K, java.math.BigInteger> spent) {
+        List<String> header = new ArrayList<>(baseHeader);
         if (spend != null) {
             header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
-            months.forEach((key, total) -> {
-                List<String> row = new ArrayList<>(List.of(key.type().name(), key.model(), key.month().toString(),
-                        key.channel()));
+            totals.forEach((key, total) -> {
+                List<String> row = new ArrayList<>(keyCells.apply(key));
                 row.addAll(sums(total));
                 if (spend != null) {
-                    row.addAll(SpendTotals.moneyCells(total, spend.month(key.month(), key.channel())));
+                    row.addAll(SpendTotals.moneyCells(total, spent.apply(key)));
                 }
                 rows.write(row.toArray(new String[0]));
             });

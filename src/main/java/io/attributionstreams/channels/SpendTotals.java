@@ -58,37 +58,34 @@ public final class SpendTotals {
      */
     public SortedMap<ChannelKey, ChannelTotal> withSpendOnlyChannels(SortedMap<ChannelKey, ChannelTotal> rows,
             List<ConversionType> types, List<String> models) {
-        SortedMap<ChannelKey, ChannelTotal> all = new TreeMap<>(rows);
-        for (ConversionType type : types) {
-            for (String model : models) {
-                byChannel.keySet().forEach(channel ->
-                        all.putIfAbsent(new ChannelKey(type, model, channel), ChannelTotal.ZERO));
-            }
-        }
-        return all;
+        return withSpendOnly(rows, types, models, byChannel.keySet(), ChannelKey::new);
     }
 
     /** {@link #withSpendOnlyChannels} for the campaign rows. */
     public SortedMap<CampaignKey, ChannelTotal> withSpendOnlyCampaigns(SortedMap<CampaignKey, ChannelTotal> rows,
             List<ConversionType> types, List<String> models) {
-        SortedMap<CampaignKey, ChannelTotal> all = new TreeMap<>(rows);
-        for (ConversionType type : types) {
-            for (String model : models) {
-                byCampaign.keySet().forEach(k ->
-                        all.putIfAbsent(new CampaignKey(type, model, k.channel(), k.campaign()), ChannelTotal.ZERO));
-            }
-        }
-        return all;
+        return withSpendOnly(rows, types, models, byCampaign.keySet(),
+                (type, model, k) -> new CampaignKey(type, model, k.channel(), k.campaign()));
     }
 
     /** {@link #withSpendOnlyChannels} for the monthly rows. */
     public SortedMap<MonthKey, ChannelTotal> withSpendOnlyMonths(SortedMap<MonthKey, ChannelTotal> rows,
             List<ConversionType> types, List<String> models) {
-        SortedMap<MonthKey, ChannelTotal> all = new TreeMap<>(rows);
+        return withSpendOnly(rows, types, models, byMonth.keySet(),
+                (type, model, k) -> new MonthKey(type, model, k.month(), k.channel()));
+    }
+
+    /** A row key for (type, model) and a key of the spend sums. */
+    private interface RowKey<S, K> {
+        K of(ConversionType type, String model, S spendKey);
+    }
+
+    private static <S, K extends Comparable<K>> SortedMap<K, ChannelTotal> withSpendOnly(SortedMap<K, ChannelTotal> rows,
+            List<ConversionType> types, List<String> models, java.util.Set<S> spent, RowKey<S, K> key) {
+        SortedMap<K, ChannelTotal> all = new TreeMap<>(rows);
         for (ConversionType type : types) {
             for (String model : models) {
-                byMonth.keySet().forEach(k ->
-                        all.putIfAbsent(new MonthKey(type, model, k.month(), k.channel()), ChannelTotal.ZERO));
+                spent.forEach(s -> all.putIfAbsent(key.of(type, model, s), ChannelTotal.ZERO));
             }
         }
         return all;
