@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain core is pure: normalisation, identity, conversions, credit models, revenue,
- * attribution, channel totals, privacy, the batch engine and the generator import nothing from Kafka, so
+ * attribution, channel totals, the Markov chain, privacy, the batch engine and the generator import nothing
+ * from Kafka, so
  * the topology calls the very code the batch reference runs.
  */
 class ArchitectureTest {
@@ -17,7 +18,7 @@ class ArchitectureTest {
         "io.attributionstreams.facts..", "io.attributionstreams.normalise..", "io.attributionstreams.identity..",
         "io.attributionstreams.conversion..", "io.attributionstreams.credit..", "io.attributionstreams.revenue..",
         "io.attributionstreams.attribution..", "io.attributionstreams.channels..", "io.attributionstreams.batch..",
-        "io.attributionstreams.generate..", "io.attributionstreams.privacy.."
+        "io.attributionstreams.generate..", "io.attributionstreams.privacy..", "io.attributionstreams.markov.."
     };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -41,7 +42,8 @@ class ArchitectureTest {
     @Test
     void perCustomerCoreDoesNotDependOnTheBatchEngine() {
         noClasses().that().resideInAnyPackage("io.attributionstreams.attribution..", "io.attributionstreams.credit..",
-                        "io.attributionstreams.revenue..", "io.attributionstreams.conversion..")
+                        "io.attributionstreams.revenue..", "io.attributionstreams.conversion..",
+                        "io.attributionstreams.markov..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.attributionstreams.batch..")
                 .check(CLASSES);
     }
