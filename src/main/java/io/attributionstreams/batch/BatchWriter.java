@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,35 +164,47 @@ public final class BatchWriter {
 
     /** {@code campaigns.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeCampaigns(Path file, Map<CampaignKey, ChannelTotal> campaigns, SpendTotals spend) {
-        writeTotals(file, OutputFiles.CAMPAIGNS_HEADER, campaigns, spend,
-                key -> List.of(key.type().name(), key.model(), key.channel(), key.campaign()),
-                key -> spend.campaign(key.channel(), key.campaign()));
+        writeCampaigns(file, campaigns, spend == null ? null : key -> spend.campaign(key.channel(), key.campaign()));
+    }
+
+    /**
+     * {@code campaigns.csv} with what was spent on each row's key; no money columns when {@code spent} is
+     * null. The export command writes the topic's rows through this, with the spend each row carries.
+     */
+    public static void writeCampaigns(Path file, Map<CampaignKey, ChannelTotal> campaigns,
+            Function<CampaignKey, BigInteger> spent) {
+        writeTotals(file, OutputFiles.CAMPAIGNS_HEADER, campaigns, spent,
+                key -> List.of(key.type().name(), key.model(), key.channel(), key.campaign()));
     }
 
     /** {@code months.csv} (docs/contract.md §12), money columns when there is spend. */
     public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, SpendTotals spend) {
-        writeTotals(file, OutputFiles.MONTHS_HEADER, months, spend,
-                key -> List.of(key.type().name(), key.model(), key.month().toString(), key.channel()),
-                key -> spend.month(key.month(), key.channel()));
+        writeMonths(file, months, spend == null ? null : key -> spend.month(key.month(), key.channel()));
+    }
+
+    /** {@code months.csv} as {@link #writeCampaigns(Path, Map, Function)} writes {@code campaigns.csv}. */
+    public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, Function<MonthKey, BigInteger> spent) {
+        writeTotals(file, OutputFiles.MONTHS_HEADER, months, spent,
+                key -> List.of(key.type().name(), key.model(), key.month().toString(), key.channel()));
     }
 
     /**
      * Rows of totals by any key: the key's cells, the sums, then (with spend) the money cells; {@code baseHeader}
      * names the key and the sums.
      *
-     * @param spent what was spent on a row's key; asked only when there is spend
+     * @param spent what was spent on a row's key; null when there is no spend (no money columns)
      */
     private static <K> void writeTotals(Path file, List<String> baseHeader, Map<K, ChannelTotal> totals,
-            SpendTotals spend, Function<K, List<String>> keyCells, Function<K, java.math.BigInteger> spent) {
+            Function<K, BigInteger> spent, Function<K, List<String>> keyCells) {
         List<String> header = new ArrayList<>(baseHeader);
-        if (spend != null) {
+        if (spent != null) {
             header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
             totals.forEach((key, total) -> {
                 List<String> row = new ArrayList<>(keyCells.apply(key));
                 row.addAll(sums(total));
-                if (spend != null) {
+                if (spent != null) {
                     row.addAll(SpendTotals.moneyCells(total, spent.apply(key)));
                 }
                 rows.write(row.toArray(new String[0]));

@@ -124,7 +124,7 @@ public final class CrashDrill {
 
         Exporter.Snapshot snapshot = Exporter.read(bootstrap);
         Path stream = Files.createDirectories(work.resolve("export"));
-        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        snapshot.write(stream);
         List<String> differences = ExportFiles.differences(batch, stream);
         List<String> versions = VersionChain.check(bootstrap);
         long deadLetters = TopicReader.forEach(bootstrap, OutputTopics.DLQ, r -> { });

@@ -128,7 +128,8 @@ public final class StreamBench {
                     appArguments.toArray(String[]::new));
             try {
                 Converged engine = converge(app, bootstrap, APPLICATION_ID,
-                        List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS), Names.DEFERRED_WORK_STORES,
+                        List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
+                                Names.MONTH_TOTALS), Names.DEFERRED_WORK_STORES,
                         "waiting for deferred recomputes and fan-outs to settle", rows.size());
                 double engineRate = rows.size() / engine.seconds();
                 print("3. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
@@ -142,8 +143,7 @@ public final class StreamBench {
                 print("   attribution-updates written: %,d records, %,.1f MB: %.2f records and %,.0f bytes per input fact",
                         updates[0], updates[1] / 1e6, updates[0] / (double) rows.size(), updates[1] / (double) rows.size());
                 Exporter.Snapshot converged = Exporter.read(bootstrap);
-                ExportFiles.write(Files.createDirectories(work.resolve("export")), converged.updates().values(),
-                        converged.totals().values());
+                converged.write(Files.createDirectories(work.resolve("export")));
 
                 List<Long> latencies = latency(bootstrap, rows);
                 Collections.sort(latencies);

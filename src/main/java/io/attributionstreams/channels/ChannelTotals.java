@@ -49,14 +49,37 @@ public final class ChannelTotals {
 
     /** What one outcome adds to each channel in the month its conversion counts in (§12), in {@code zone}. */
     public static Map<MonthKey, ChannelTotal> monthContribution(Outcome outcome, java.time.ZoneId zone) {
+        return byMonth(contribution(outcome), monthOf(outcome, zone));
+    }
+
+    /** The month an outcome's conversion counts in (§12), in {@code zone}; null when it has no such time. */
+    public static java.time.YearMonth monthOf(Outcome outcome, java.time.ZoneId zone) {
         java.time.Instant at = outcome.countedAt();
-        if (at == null) {
+        return at == null ? null : MonthKey.monthOf(at, zone);
+    }
+
+    /** A channel contribution put in {@code month}; nothing when there is no month. */
+    public static Map<MonthKey, ChannelTotal> byMonth(Map<ChannelKey, ChannelTotal> channels,
+            java.time.YearMonth month) {
+        if (month == null) {
             return Map.of();
         }
-        java.time.YearMonth month = MonthKey.monthOf(at, zone);
         Map<MonthKey, ChannelTotal> parts = new HashMap<>();
-        contribution(outcome).forEach((key, part) ->
+        channels.forEach((key, part) ->
                 parts.put(new MonthKey(key.type(), key.model(), month, key.channel()), part));
+        return parts;
+    }
+
+    /**
+     * The channel contribution a {@link #campaignContribution} adds up to: the same sums, and one customer per
+     * channel however many of its campaigns the customer touched. Equal to {@link #contribution} of the same
+     * outcome, so that an engine may keep the campaigns alone.
+     */
+    public static Map<ChannelKey, ChannelTotal> byChannel(Map<CampaignKey, ChannelTotal> campaigns) {
+        Map<ChannelKey, ChannelTotal> parts = new HashMap<>();
+        campaigns.forEach((key, part) -> parts.merge(new ChannelKey(key.type(), key.model(), key.channel()),
+                new ChannelTotal(part.credit(), part.revenueCents(), part.touchpoints(), 0), ChannelTotal::plus));
+        parts.replaceAll((key, sum) -> new ChannelTotal(sum.credit(), sum.revenueCents(), sum.touchpoints(), 1));
         return parts;
     }
 

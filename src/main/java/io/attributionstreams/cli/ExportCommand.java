@@ -3,7 +3,6 @@ package io.attributionstreams.cli;
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.KafkaClients;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.topology.StreamsSettings;
 import java.io.PrintWriter;
@@ -63,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Exporter.Snapshot snapshot = Exporter.read(clients);
         Files.createDirectories(output);
-        ExportFiles.write(output, snapshot.updates().values(), snapshot.totals().values());
+        snapshot.write(output);
         err.printf(Locale.ROOT, "export: %,d records read; %,d attribution records and %,d channel totals written to %s%n",
                 snapshot.recordsRead(), snapshot.updates().size(), snapshot.totals().size(), output);
         err.flush();

@@ -37,11 +37,10 @@ public record ChannelTotalRecord(
         String costPerConversion) {
 
     public static ChannelTotalRecord of(ChannelKey key, ChannelTotal total) {
-        return new ChannelTotalRecord(key.type().name(), key.model(), key.channel(), total.credit(),
-                Money.format(total.revenueCents()), total.revenueCents(), total.touchpoints(), total.customers(), null,
-                Money.format(total.spendCents()), total.spendCents(), total.spendFacts(),
-                nullIfEmpty(SpendTotals.roas(total.revenueCents(), total.spendCents())),
-                nullIfEmpty(SpendTotals.costPerConversion(total.spendCents(), total.credit())));
+        TotalFields f = TotalFields.of(total);
+        return new ChannelTotalRecord(key.type().name(), key.model(), key.channel(), f.credit(), f.revenue(),
+                f.revenueCents(), f.touchpoints(), f.customers(), null, f.spend(), f.spendCents(), f.spendFacts(),
+                f.roas(), f.costPerConversion());
     }
 
     /**
@@ -59,6 +58,6 @@ public record ChannelTotalRecord(
     }
 
     private static String nullIfEmpty(String cell) {
-        return cell.isEmpty() ? null : cell;
+        return TotalFields.nullIfEmpty(cell);
     }
 }

@@ -10,6 +10,10 @@ public final class OutputTopics {
     public static final String ATTRIBUTION_UPDATES = "attribution-updates";
     /** Each channel's totals per (conversion type, model): {@link ChannelTotalRecord}. */
     public static final String CHANNEL_TOTALS = "attribution-channel-totals";
+    /** Each (channel, campaign)'s totals per (conversion type, model): {@link CampaignTotalRecord}. */
+    public static final String CAMPAIGN_TOTALS = "attribution-campaign-totals";
+    /** Each channel's totals per month and (conversion type, model): {@link MonthTotalRecord}. */
+    public static final String MONTH_TOTALS = "attribution-month-totals";
     /** Input records the engine could not read, with the reason in their headers. */
     public static final String DLQ = "attribution-dlq";
     /**

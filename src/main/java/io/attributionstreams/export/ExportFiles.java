@@ -1,9 +1,15 @@
 package io.attributionstreams.export;
 
+import io.attributionstreams.batch.BatchWriter;
 import io.attributionstreams.batch.CsvRows;
+import io.attributionstreams.channels.CampaignKey;
+import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +19,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Writes the latest records of the output topics as {@code attribution.csv} and {@code channels.csv},
+ * Writes the latest records of the output topics as {@code attribution.csv}, {@code channels.csv} and (from
+ * the campaign and monthly totals) {@code campaigns.csv} and {@code months.csv},
  * in the batch format and order, so a streaming answer and a batch answer compare byte for byte.
  */
 public final class ExportFiles {
@@ -73,10 +82,33 @@ public final class ExportFiles {
         }
     }
 
+    /**
+     * As {@link #write(Path, Collection, Collection)}, and {@code campaigns.csv} and {@code months.csv} from the
+     * campaign and monthly totals, with the money columns when spend facts were counted (as channels.csv).
+     */
+    public static void write(Path dir, Collection<AttributionUpdate> updates, Collection<ChannelTotalRecord> totals,
+            Collection<CampaignTotalRecord> campaigns, Collection<MonthTotalRecord> months) {
+        write(dir, updates, totals);
+        boolean money = totals.stream().anyMatch(c -> c.spendFacts() > 0);
+        SortedMap<CampaignKey, ChannelTotal> campaignRows = new TreeMap<>();
+        campaigns.forEach(c -> campaignRows.put(c.key(), c.total()));
+        BatchWriter.writeCampaigns(dir.resolve(OutputFiles.CAMPAIGNS_FILE), campaignRows,
+                money ? key -> campaignRows.get(key).spendCents() : null);
+        SortedMap<MonthKey, ChannelTotal> monthRows = new TreeMap<>();
+        months.forEach(m -> monthRows.put(m.key(), m.total()));
+        BatchWriter.writeMonths(dir.resolve(OutputFiles.MONTHS_FILE), monthRows,
+                money ? key -> monthRows.get(key).spendCents() : null);
+    }
+
     /** Where the exported files in {@code exported} first differ from batch's in {@code batch}; empty when equal. */
     public static List<String> differences(Path batch, Path exported) {
         List<String> differences = new ArrayList<>();
-        for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE)) {
+        for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE, OutputFiles.CAMPAIGNS_FILE,
+                OutputFiles.MONTHS_FILE)) {
+            if (!Files.exists(exported.resolve(file)) && !file.equals(OutputFiles.ATTRIBUTION_FILE)
+                    && !file.equals(OutputFiles.CHANNELS_FILE)) {
+                continue; // an export of the channel totals alone
+            }
             try {
                 long at = Files.mismatch(batch.resolve(file), exported.resolve(file));
                 if (at >= 0) {

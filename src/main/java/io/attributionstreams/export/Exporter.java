@@ -2,7 +2,9 @@ package io.attributionstreams.export;
 
 import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
@@ -39,14 +41,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * downstream client that materialises the topics sees.
  */
 public final class Exporter {
-    private static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS);
+    private static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS,
+            OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS);
 
     private Exporter() {
     }
 
-    /** The latest record per key of both output topics. */
+    /** The latest record per key of the output topics: answers, and channel, campaign and monthly totals. */
     public record Snapshot(Map<String, AttributionUpdate> updates, Map<String, ChannelTotalRecord> totals,
-            long recordsRead) {
+            Map<String, CampaignTotalRecord> campaigns, Map<String, MonthTotalRecord> months, long recordsRead) {
+
+        /** Writes the export's files, in the batch engine's format. */
+        public void write(java.nio.file.Path dir) {
+            ExportFiles.write(dir, updates.values(), totals.values(), campaigns.values(), months.values());
+        }
     }
 
     /**
@@ -121,6 +129,8 @@ public final class Exporter {
         Properties p = TopicReader.readCommitted(clients);
         Map<String, AttributionUpdate> updates = new TreeMap<>();
         Map<String, ChannelTotalRecord> totals = new TreeMap<>();
+        Map<String, CampaignTotalRecord> campaigns = new TreeMap<>();
+        Map<String, MonthTotalRecord> months = new TreeMap<>();
         AnswerAssembler answers = new AnswerAssembler();
         long read = 0;
         try (Admin admin = admin(clients);
@@ -136,6 +146,12 @@ public final class Exporter {
                     if (r.topic().equals(OutputTopics.ATTRIBUTION_UPDATES)) {
                         answers.accept(r.key(), Topics.ATTRIBUTION_UPDATES.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value())).ifPresent(a -> fold(updates, a.key(), a.update()));
+                    } else if (r.topic().equals(OutputTopics.CAMPAIGN_TOTALS)) {
+                        fold(campaigns, r.key(), Topics.CAMPAIGN_TOTALS.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()));
+                    } else if (r.topic().equals(OutputTopics.MONTH_TOTALS)) {
+                        fold(months, r.key(), Topics.MONTH_TOTALS.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()));
                     } else {
                         fold(totals, r.key(), Topics.CHANNEL_TOTALS.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value()));
@@ -143,7 +159,7 @@ public final class Exporter {
                 }
             }
         }
-        return new Snapshot(updates, totals, read);
+        return new Snapshot(updates, totals, campaigns, months, read);
     }
 
     private static <V> void fold(Map<String, V> latest, String key, V value) {

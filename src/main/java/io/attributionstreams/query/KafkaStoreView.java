@@ -7,11 +7,11 @@ import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
 import io.attributionstreams.topology.events.Versioned;
-import io.attributionstreams.topology.outputs.ChannelSums;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +191,7 @@ final class KafkaStoreView implements StoreView {
                 ReadOnlyKeyValueStore<String, ChannelTotal> store = store(Names.CHANNEL_TOTALS_STORE, partition, false);
                 try (KeyValueIterator<String, ChannelTotal> it = store.all()) {
                     it.forEachRemaining(kv -> totals.add(
-                            ChannelTotalRecord.of(ChannelSums.channelKey(kv.key), kv.value)));
+                            ChannelTotalRecord.of(TotalKeys.parseChannel(kv.key), kv.value)));
                 }
             } catch (InvalidStateStoreException e) {
                 throw notQueryable("channel-totals", partition, e);

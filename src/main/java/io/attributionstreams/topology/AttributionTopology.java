@@ -4,6 +4,9 @@ import io.attributionstreams.attribution.SettingsFingerprint;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.contract.CampaignTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.normalise.FactNormaliser;
@@ -24,7 +27,8 @@ import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
 import io.attributionstreams.topology.outputs.AnswerPartitioner;
 import io.attributionstreams.topology.outputs.ChannelDeltas;
-import io.attributionstreams.topology.outputs.ChannelSums;
+import io.attributionstreams.topology.outputs.TotalKind;
+import io.attributionstreams.topology.outputs.TotalSums;
 import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
 import java.util.List;
@@ -121,7 +125,7 @@ public final class AttributionTopology {
         List<ConversionType> types = settings.types();
         List<String> perTouchpoint = settings.models().stream().map(CreditModel::name).toList();
         KStream<String, ChannelTotal> spendByChannel = spendChanges
-                .flatMap((id, change) -> SpendDeltas.channelDeltas(change, types, perTouchpoint),
+                .flatMap((id, change) -> SpendDeltas.totalDeltas(change, types, perTouchpoint),
                         Named.as(Names.SPEND_DELTAS))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
                         .withName(Names.SPEND_BY_CHANNEL));
@@ -154,8 +158,8 @@ public final class AttributionTopology {
                         suppressed::customerErased, backlog),
                         Named.as(Names.ATTRIBUTE));
 
-        // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); channel
-        //    deltas summed per task, then by (type, model, channel)
+        // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); deltas of
+        //    the channel, campaign and monthly totals summed per task, then by row, each kind to its topic
         BranchedKStream<String, AnswerChange> split = changes.split(Named.as(Names.SPLIT_ANSWERS))
                 .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS));
         if (settings.markov()) {
@@ -172,8 +176,20 @@ public final class AttributionTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
                         .withName(Names.BY_CHANNEL))
                 .merge(spendByChannel, Named.as(Names.MERGE_SPEND))
-                .process(ChannelSums.processor(), Named.as(Names.SUM_CHANNELS))
-                .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS));
+                .process(TotalSums.processor(), Named.as(Names.SUM_CHANNELS))
+                .split(Named.as(Names.SPLIT_TOTALS))
+                .branch((key, row) -> row.kind() == TotalKind.CAMPAIGN, Branched.withConsumer(campaigns -> campaigns
+                        .mapValues(row -> (CampaignTotalRecord) row.record(), Named.as(Names.CAMPAIGN_ROWS))
+                        .to(Topics.CAMPAIGN_TOTALS.name(),
+                                Topics.CAMPAIGN_TOTALS.produced(Names.WRITE_CAMPAIGN_TOTALS)), Names.TO_CAMPAIGNS))
+                .branch((key, row) -> row.kind() == TotalKind.MONTH, Branched.withConsumer(months -> months
+                        .mapValues(row -> (MonthTotalRecord) row.record(), Named.as(Names.MONTH_ROWS))
+                        .to(Topics.MONTH_TOTALS.name(), Topics.MONTH_TOTALS.produced(Names.WRITE_MONTH_TOTALS)),
+                        Names.TO_MONTHS))
+                .defaultBranch(Branched.withConsumer(channels -> channels
+                        .mapValues(row -> (ChannelTotalRecord) row.record(), Named.as(Names.CHANNEL_ROWS))
+                        .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_CHANNEL_TOTALS)),
+                        Names.TO_CHANNELS));
 
         // 5. erasure: requests become suppressions (pseudonyms only) in the engine's topic, which every
         //    instance reads whole into a global store before it processes anything (step 1 asks it); built

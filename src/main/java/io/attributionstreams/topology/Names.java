@@ -26,6 +26,8 @@ public final class Names {
     // output topics: the output contract names them (OutputTopics), the topology refers to them by these
     public static final String ATTRIBUTION_UPDATES = OutputTopics.ATTRIBUTION_UPDATES;
     public static final String CHANNEL_TOTALS = OutputTopics.CHANNEL_TOTALS;
+    public static final String CAMPAIGN_TOTALS = OutputTopics.CAMPAIGN_TOTALS;
+    public static final String MONTH_TOTALS = OutputTopics.MONTH_TOTALS;
     public static final String DLQ = OutputTopics.DLQ;
     public static final String IDENTITY_CAPPED = OutputTopics.IDENTITY_CAPPED;
 
@@ -80,6 +82,9 @@ public final class Names {
     /** Spend deltas on their way to the channel totals, by (type, model, channel). */
     public static final String SPEND_BY_CHANNEL = "spend-by-channel";
     public static final String CHANNEL_TOTALS_STORE = "channel-totals";
+    /** The campaign and monthly totals (docs/contract.md §12): summed in the same step, by their own keys. */
+    public static final String CAMPAIGN_TOTALS_STORE = "campaign-totals";
+    public static final String MONTH_TOTALS_STORE = "month-totals";
 
     // step 6, by conversion type, when markov runs: the paths' transition counts, and the rows last written
     public static final String BY_CONVERSION_TYPE = "by-conversion-type";
@@ -94,7 +99,7 @@ public final class Names {
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, SPEND_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
-            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, ERASURE_SCANS,
+            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, CAMPAIGN_TOTALS_STORE, MONTH_TOTALS_STORE, ERASURE_SCANS,
             ERASURE_MARKS);
 
     /**
@@ -136,6 +141,15 @@ public final class Names {
     public static final String WRITE_MARKOV_TOTALS = "write-markov-totals";
     public static final String WRITE_UPDATES = "write-attribution-updates";
     public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";
+    public static final String SPLIT_TOTALS = "split-totals-";
+    public static final String TO_CHANNELS = "to-channels";
+    public static final String TO_CAMPAIGNS = "to-campaigns";
+    public static final String TO_MONTHS = "to-months";
+    public static final String CHANNEL_ROWS = "channel-rows";
+    public static final String CAMPAIGN_ROWS = "campaign-rows";
+    public static final String MONTH_ROWS = "month-rows";
+    public static final String WRITE_CAMPAIGN_TOTALS = "write-campaign-totals";
+    public static final String WRITE_MONTH_TOTALS = "write-month-totals";
     public static final String ERASE_SUBJECTS = "erase-subjects";
     public static final String WRITE_SUPPRESSIONS = "write-suppressions";
     public static final String READ_SUPPRESSIONS = "read-suppressions";

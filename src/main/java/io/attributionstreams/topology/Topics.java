@@ -1,7 +1,9 @@
 package io.attributionstreams.topology;
 
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
@@ -35,6 +37,10 @@ public final class Topics {
             new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));
     public static final Topic<String, ChannelTotalRecord> CHANNEL_TOTALS =
             new Topic<>(Names.CHANNEL_TOTALS, KEY, JsonSerde.of(ChannelTotalRecord.class));
+    public static final Topic<String, CampaignTotalRecord> CAMPAIGN_TOTALS =
+            new Topic<>(Names.CAMPAIGN_TOTALS, KEY, JsonSerde.of(CampaignTotalRecord.class));
+    public static final Topic<String, MonthTotalRecord> MONTH_TOTALS =
+            new Topic<>(Names.MONTH_TOTALS, KEY, JsonSerde.of(MonthTotalRecord.class));
     /** Key an identifier's pseudonym, value its claimant count as a JSON number; a tombstone when it links again. */
     public static final Topic<String, Long> IDENTITY_CAPPED =
             new Topic<>(Names.IDENTITY_CAPPED, KEY, JsonSerde.of(Long.class));

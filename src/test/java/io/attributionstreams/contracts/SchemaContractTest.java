@@ -10,7 +10,9 @@ import com.networknt.schema.SpecVersion;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.FactSet;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.normalise.NormalisationCounters;
 import io.attributionstreams.privacy.ErasureRequest;
@@ -55,9 +57,12 @@ class SchemaContractTest {
         return schema.validate(node).stream().map(Object::toString).collect(Collectors.toList());
     }
 
-    /** models: every model's answers; limits: answers in parts, 256-character names, sums past 2^63 cents. */
+    /**
+     * models: every model's answers; limits: answers in parts, 256-character names, sums past 2^63 cents; spend:
+     * the money fields, rows that spend alone keeps.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"models", "limits"})
+    @ValueSource(strings = {"models", "limits", "spend"})
     void everyOutputRecordOfAnExampleMatchesItsSchema(String example) throws IOException {
         JsonSchema updates = schema(Names.ATTRIBUTION_UPDATES);
         JsonSchema totals = schema(Names.CHANNEL_TOTALS);
@@ -84,6 +89,20 @@ class SchemaContractTest {
                         .serialize(Names.CHANNEL_TOTALS, total)));
                 checked++;
             }
+            JsonSchema campaigns = schema(Names.CAMPAIGN_TOTALS);
+            for (var total : harness.latestCampaigns().values()) {
+                problems.addAll(violations(campaigns, Topics.CAMPAIGN_TOTALS.valueSerde().serializer()
+                        .serialize(Names.CAMPAIGN_TOTALS, total)));
+                checked++;
+            }
+            JsonSchema months = schema(Names.MONTH_TOTALS);
+            for (var total : harness.latestMonths().values()) {
+                problems.addAll(violations(months, Topics.MONTH_TOTALS.valueSerde().serializer()
+                        .serialize(Names.MONTH_TOTALS, total)));
+                checked++;
+            }
+            assertThat(harness.latestCampaigns()).as("campaign totals").isNotEmpty();
+            assertThat(harness.latestMonths()).as("monthly totals").isNotEmpty();
         }
         assertThat(checked).isGreaterThan(100);
         assertThat(problems).isEmpty();
@@ -199,6 +218,14 @@ class SchemaContractTest {
         problems.addAll(ContractShapes.differences("ChannelTotalRecord",
                 ContractShapes.writtenNames(ChannelTotalRecord.class), "attribution-channel-totals.schema.json",
                 ContractShapes.schemaProperties(totals, totals)));
+        JsonNode campaigns = ContractShapes.schema(Names.CAMPAIGN_TOTALS + ".schema.json");
+        problems.addAll(ContractShapes.differences("CampaignTotalRecord",
+                ContractShapes.writtenNames(CampaignTotalRecord.class), "attribution-campaign-totals.schema.json",
+                ContractShapes.schemaProperties(campaigns, campaigns)));
+        JsonNode months = ContractShapes.schema(Names.MONTH_TOTALS + ".schema.json");
+        problems.addAll(ContractShapes.differences("MonthTotalRecord",
+                ContractShapes.writtenNames(MonthTotalRecord.class), "attribution-month-totals.schema.json",
+                ContractShapes.schemaProperties(months, months)));
         assertThat(problems).as("output records against their schemas").isEmpty();
         assertThat(ContractShapes.writtenNames(ChannelTotalRecord.class)).contains("revenue_cents");
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** {@code topics/} holds one Strimzi KafkaTopic per topic the topology reads or writes, configured as it needs. */
 class TopicFilesTest {
     private static final List<String> TOPICS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
-            Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
+            Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
+            Names.MONTH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
             Names.ERASURES);
 
     private static JsonNode topic(String name) throws IOException {

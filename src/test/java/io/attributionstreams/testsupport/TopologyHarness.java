@@ -2,7 +2,9 @@ package io.attributionstreams.testsupport;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
@@ -55,6 +57,8 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, RawSpend> spend;
     private final TestOutputTopic<String, byte[]> updates;
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
+    private final TestOutputTopic<String, CampaignTotalRecord> campaignTotals;
+    private final TestOutputTopic<String, MonthTotalRecord> monthTotals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TestOutputTopic<String, Long> capped;
     private final TestInputTopic<String, String> erasures;
@@ -66,6 +70,8 @@ public final class TopologyHarness implements AutoCloseable {
 
     private final Map<String, AttributionUpdate> latestUpdates = new TreeMap<>();
     private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
+    private final Map<String, CampaignTotalRecord> latestCampaigns = new TreeMap<>();
+    private final Map<String, MonthTotalRecord> latestMonths = new TreeMap<>();
     private final TreeMap<String, Long> latestCapped = new TreeMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final List<String> versionViolations = new ArrayList<>();
@@ -133,6 +139,10 @@ public final class TopologyHarness implements AutoCloseable {
                 new ByteArrayDeserializer());
         totals = driver.createOutputTopic(Names.CHANNEL_TOTALS, Serdes.String().deserializer(),
                 Topics.CHANNEL_TOTALS.valueSerde().deserializer());
+        campaignTotals = driver.createOutputTopic(Names.CAMPAIGN_TOTALS, Serdes.String().deserializer(),
+                Topics.CAMPAIGN_TOTALS.valueSerde().deserializer());
+        monthTotals = driver.createOutputTopic(Names.MONTH_TOTALS, Serdes.String().deserializer(),
+                Topics.MONTH_TOTALS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         capped = driver.createOutputTopic(Names.IDENTITY_CAPPED, Serdes.String().deserializer(),
                 Topics.IDENTITY_CAPPED.valueSerde().deserializer());
@@ -205,13 +215,9 @@ public final class TopologyHarness implements AutoCloseable {
                 latestUpdates.put(answer.key(), value);
             });
         }
-        for (TestRecord<String, ChannelTotalRecord> record : totals.readRecordsToList()) {
-            if (record.value() == null) {
-                latestTotals.remove(record.key());
-            } else {
-                latestTotals.put(record.key(), record.value());
-            }
-        }
+        fold(latestTotals, totals.readRecordsToList());
+        fold(latestCampaigns, campaignTotals.readRecordsToList());
+        fold(latestMonths, monthTotals.readRecordsToList());
         allDeadLetters.addAll(deadLetters.readRecordsToList());
         for (TestRecord<String, Long> record : capped.readRecordsToList()) {
             if (record.value() == null) {
@@ -301,6 +307,17 @@ public final class TopologyHarness implements AutoCloseable {
         }
     }
 
+    /** The latest value per key of a compacted topic's records: a tombstone removes the key. */
+    private static <V> void fold(Map<String, V> latest, List<TestRecord<String, V>> records) {
+        for (TestRecord<String, V> record : records) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        }
+    }
+
     public Map<String, AttributionUpdate> latestUpdates() {
         settle();
         return latestUpdates;
@@ -342,10 +359,26 @@ public final class TopologyHarness implements AutoCloseable {
         return driver;
     }
 
-    /** The latest state of the outputs as {@code attribution.csv} and {@code channels.csv}. */
+    /** The campaign totals, as {@link #latestTotals} gives the channel totals. */
+    public Map<String, CampaignTotalRecord> latestCampaigns() {
+        latestTotals();
+        return latestCampaigns;
+    }
+
+    /** The monthly totals, as {@link #latestTotals} gives the channel totals. */
+    public Map<String, MonthTotalRecord> latestMonths() {
+        latestTotals();
+        return latestMonths;
+    }
+
+    /**
+     * The latest state of the outputs as {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}
+     * and {@code months.csv}.
+     */
     public void exportTo(Path dir) {
         Map<String, ChannelTotalRecord> totalsNow = latestTotals();
-        ExportFiles.write(dir, latestUpdates.values(), totalsNow.values());
+        ExportFiles.write(dir, latestUpdates.values(), totalsNow.values(), latestCampaigns.values(),
+                latestMonths.values());
     }
 
     /** Closes the driver, which wipes the application's state in the state folder; then the folder goes too. */

@@ -4,7 +4,7 @@ import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.attribution.CustomerFacts;
 import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.attribution.OutcomeDigest;
-import io.attributionstreams.channels.ChannelKey;
+import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.conversion.ConversionType;
@@ -12,14 +12,17 @@ import io.attributionstreams.markov.Journey;
 import io.attributionstreams.topology.markov.JourneyChange;
 import io.attributionstreams.topology.markov.StoredJourney;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.outputs.AnswerParts;
+import io.attributionstreams.topology.outputs.TotalKind;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +35,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -242,14 +247,20 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                 continue;
             }
             String digest = outcome == null ? null : OutcomeDigest.of(outcome);
-            if (Objects.equals(last == null ? null : last.digest(), digest)) {
+            YearMonth month = outcome == null ? null : ChannelTotals.monthOf(outcome, attributor.settings().zone());
+            boolean sameAnswer = Objects.equals(last == null ? null : last.digest(), digest);
+            // the month a FIRST_CONTACT counts in is its earliest crediting touchpoint's, which a model crediting
+            // the last touchpoint alone does not show in its answer: an earlier touchpoint moves the month only
+            if (sameAnswer && Objects.equals(last == null ? null : last.countedIn(), month)) {
                 continue;
             }
             long version = last == null ? 0 : last.version();
             boolean wasAttributed = last != null && last.attributed();
             int previousParts = last == null ? 0 : last.parts();
-            int parts = 0;
-            if (outcome != null && outcome.attributed()) {
+            int parts = sameAnswer ? previousParts : 0;
+            if (sameAnswer) {
+                // the record on the topic stands as it is; only the totals move
+            } else if (outcome != null && outcome.attributed()) {
                 version++;
                 parts = emitUpdate(record, AnswerParts.of(AttributionUpdate.of(outcome, version, settings), previousParts));
                 events.updated(outcome, wasAttributed);
@@ -258,8 +269,9 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                         previousParts));
                 events.retracted(last.type(), last.model());
             }
-            Map<ChannelKey, ChannelTotal> contribution = outcome == null ? Map.of() : ChannelTotals.contribution(outcome);
-            emitDeltas(record, contributions.of(key, last), contribution);
+            Map<CampaignKey, ChannelTotal> campaigns = outcome == null ? Map.of()
+                    : ChannelTotals.campaignContribution(outcome);
+            emitDeltas(record, contributions.of(key, last), Contributions.Added.of(campaigns, month));
             if (outcome == null) {
                 contributions.forget(key, last);
                 if (erased.test(customerId)) {
@@ -268,8 +280,8 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
                     answers.put(key, EmittedAnswer.none(version, last.type(), last.model()));
                 }
             } else {
-                answers.put(key, EmittedAnswer.of(version, outcome, digest, contributions.keep(key, last, contribution),
-                        parts));
+                answers.put(key, EmittedAnswer.of(version, outcome, digest, contributions.keep(key, last, campaigns),
+                        parts, month));
             }
         }
     }
@@ -316,15 +328,23 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         return emitted;
     }
 
-    /** New contribution minus old, per channel key that changed. */
-    private void emitDeltas(Record<String, CustomerChange> record, Map<ChannelKey, ChannelTotal> old,
-            Map<ChannelKey, ChannelTotal> now) {
-        Map<ChannelKey, ChannelTotal> delta = new HashMap<>(now);
-        old.forEach((key, part) -> delta.merge(key, ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
-        delta.entrySet().stream()
-                .filter(e -> !e.getValue().isEmpty())
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> emit(record, e.getKey().topicKey(), AnswerChange.delta(e.getValue())));
+    /** New contribution minus old, per channel, campaign and month row that changed. */
+    private void emitDeltas(Record<String, CustomerChange> record, Contributions.Added old, Contributions.Added now) {
+        emitDeltas(record, TotalKind.CHANNEL, old.channels(), now.channels(), TotalKeys::channel);
+        emitDeltas(record, TotalKind.CAMPAIGN, old.campaigns(), now.campaigns(), TotalKeys::campaign);
+        emitDeltas(record, TotalKind.MONTH, old.months(), now.months(), TotalKeys::month);
+    }
+
+    private <K> void emitDeltas(Record<String, CustomerChange> record, TotalKind kind, Map<K, ChannelTotal> old,
+            Map<K, ChannelTotal> now, Function<K, String> topicKey) {
+        Map<String, ChannelTotal> delta = new TreeMap<>();
+        now.forEach((key, part) -> delta.merge(topicKey.apply(key), part, ChannelTotal::plus));
+        old.forEach((key, part) -> delta.merge(topicKey.apply(key), ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
+        delta.forEach((key, part) -> {
+            if (!part.isEmpty()) {
+                emit(record, kind.deltaKey(key), AnswerChange.delta(part));
+            }
+        });
     }
 
     /**

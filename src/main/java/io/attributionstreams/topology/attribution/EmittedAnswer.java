@@ -4,9 +4,9 @@ import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.channels.ChannelTotals;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.topology.Names;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,17 +19,24 @@ import java.util.TreeMap;
  * @param version of the last record emitted for the key (0: none yet)
  * @param digest {@link OutcomeDigest} of the last answer; null when the customer has none
  * @param attributed whether that answer had touchpoints (a record on the topic, not a tombstone)
- * @param channels what that answer added to each channel (for the channel deltas); empty when none, or
- *     when {@code spilled}
+ * @param channels what that answer added to each channel, as entries written before the campaign totals
+ *     existed kept it; empty in every entry written since (the campaigns give it)
  * @param spilled whether what it added is kept in {@code answer-channels} instead, an entry per channel
- *     ({@link Contributions}): an answer over very many channels
+ *     and campaign ({@link Contributions}): an answer over very many channels
  * @param parts how many part records carry that answer's touchpoints on the topic (0: one record, or none)
+ * @param campaigns what that answer added to each (channel, campaign), keyed
+ *     {@code channel<separator>campaign} ({@link Names#KEY_SEPARATOR}); empty when none, or when
+ *     {@code spilled}; null in an entry written before the campaign totals existed
+ * @param month the month the answer's conversion counts in (docs/contract.md §12), {@code YYYY-MM}; null
+ *     when none (or in an entry written before the monthly totals existed)
  */
 public record EmittedAnswer(long version, ConversionType type, String model, String digest, boolean attributed,
-        Map<String, ChannelTotal> channels, boolean spilled, int parts) {
+        Map<String, ChannelTotal> channels, boolean spilled, int parts, Map<String, ChannelTotal> campaigns,
+        String month) {
 
     public EmittedAnswer {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
+        campaigns = campaigns == null ? null : Map.copyOf(campaigns);
     }
 
     /** Its key in {@code customer-answers}: the customer first, so that a prefix scan finds its answers. */
@@ -39,23 +46,29 @@ public record EmittedAnswer(long version, ConversionType type, String model, Str
 
     /**
      * @param digest the outcome's {@link OutcomeDigest}
-     * @param channels what it adds to each channel ({@link ChannelTotals#contribution}), or null when
-     *     {@link Contributions} keeps that elsewhere
+     * @param campaigns what it adds to each (channel, campaign), or null when {@link Contributions} keeps
+     *     that elsewhere
+     * @param month the month its conversion counts in, or null
      */
-    static EmittedAnswer of(long version, Outcome outcome, String digest, Map<String, ChannelTotal> channels,
-            int parts) {
-        return new EmittedAnswer(version, outcome.type(), outcome.model(), digest, outcome.attributed(),
-                channels == null ? Map.of() : new TreeMap<>(channels), channels == null, parts);
+    static EmittedAnswer of(long version, Outcome outcome, String digest, Map<String, ChannelTotal> campaigns,
+            int parts, YearMonth month) {
+        return new EmittedAnswer(version, outcome.type(), outcome.model(), digest, outcome.attributed(), Map.of(),
+                campaigns == null, parts, campaigns == null ? Map.of() : new TreeMap<>(campaigns),
+                month == null ? null : month.toString());
     }
 
     /** The customer has no answer for (type, model) now; the version stays for a returning one. */
     static EmittedAnswer none(long version, ConversionType type, String model) {
-        return new EmittedAnswer(version, type, model, null, false, Map.of(), false, 0);
+        return new EmittedAnswer(version, type, model, null, false, Map.of(), false, 0, Map.of(), null);
     }
 
-    /** What the answer added to the channel totals, by channel key, when kept inline. */
-    Map<ChannelKey, ChannelTotal> contribution() {
-        return contribution(type, model, channels);
+    /** Whether the entry was written before the campaign totals existed: it kept channels alone. */
+    boolean keptChannelsAlone() {
+        return campaigns == null;
+    }
+
+    YearMonth countedIn() {
+        return month == null ? null : YearMonth.parse(month);
     }
 
     static Map<ChannelKey, ChannelTotal> contribution(ConversionType type, String model,

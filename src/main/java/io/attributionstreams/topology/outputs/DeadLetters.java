@@ -71,7 +71,8 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final Set<String> INPUTS = Set.copyOf(Names.INPUT_TOPICS);
-    private static final Set<String> OUTPUTS = Set.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS);
+    private static final Set<String> OUTPUTS = Set.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS,
+            Names.CAMPAIGN_TOTALS, Names.MONTH_TOTALS);
 
     private String topic = Names.DLQ;
     private MeterRegistry registry = Metrics.globalRegistry;

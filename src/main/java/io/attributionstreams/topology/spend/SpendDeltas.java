@@ -1,21 +1,28 @@
 package io.attributionstreams.topology.spend;
 
+import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.facts.Spend;
 import io.attributionstreams.topology.markov.MarkovInput;
+import io.attributionstreams.topology.outputs.TotalKind;
 import java.math.BigInteger;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * What a spend change adds to each channel (docs/contract.md §12): the new amount in, the old one out, a
  * fact counted once. Spend is the same for every (type, model) row of a channel, so one change becomes a
- * delta for each: keyed by channel key for the per-touchpoint models, by conversion type for markov.
+ * delta for each: keyed by total row for the per-touchpoint models (channel, campaign and month), by
+ * conversion type for markov.
  */
 public final class SpendDeltas {
     private SpendDeltas() {
@@ -23,12 +30,20 @@ public final class SpendDeltas {
 
     /** Per channel: the change's net amount and fact count; a channel whose part nets out is left out. */
     static Map<String, ChannelTotal> byChannel(SpendChange change) {
-        Map<String, ChannelTotal> parts = new LinkedHashMap<>();
+        return netted(change, Spend::channel);
+    }
+
+    /**
+     * Per row key of a kind the change's net parts: the old fact taken out, the new one put in; a row whose
+     * part nets out (the same amount under the same key) is left out.
+     */
+    private static <K> Map<K, ChannelTotal> netted(SpendChange change, Function<Spend, K> key) {
+        Map<K, ChannelTotal> parts = new LinkedHashMap<>();
         if (change.before() != null) {
-            parts.merge(change.before().channel(), part(change.before(), -1), ChannelTotal::plus);
+            parts.merge(key.apply(change.before()), part(change.before(), -1), ChannelTotal::plus);
         }
         if (change.after() != null) {
-            parts.merge(change.after().channel(), part(change.after(), 1), ChannelTotal::plus);
+            parts.merge(key.apply(change.after()), part(change.after(), 1), ChannelTotal::plus);
         }
         parts.values().removeIf(ChannelTotal::isEmpty);
         return parts;
@@ -39,17 +54,26 @@ public final class SpendDeltas {
         return ChannelTotal.spend(sign > 0 ? cents : cents.negate(), sign);
     }
 
-    /** The deltas for the channel totals of every (type, per-touchpoint model). */
-    public static List<KeyValue<String, ChannelTotal>> channelDeltas(SpendChange change, List<ConversionType> types,
+    /**
+     * The deltas for the channel, campaign and monthly totals of every (type, per-touchpoint model), keyed as
+     * step 4 sums them ({@link TotalKind}): a campaign's row is {@code (none)} for spend that names none, a
+     * month's is that of the spend's day.
+     */
+    public static List<KeyValue<String, ChannelTotal>> totalDeltas(SpendChange change, List<ConversionType> types,
             List<String> models) {
         List<KeyValue<String, ChannelTotal>> deltas = new ArrayList<>();
-        byChannel(change).forEach((channel, part) -> {
-            for (ConversionType type : types) {
-                for (String model : models) {
-                    deltas.add(KeyValue.pair(new ChannelKey(type, model, channel).topicKey(), part));
-                }
+        for (ConversionType type : types) {
+            for (String model : models) {
+                netted(change, Spend::channel).forEach((channel, part) -> deltas.add(KeyValue.pair(
+                        TotalKind.CHANNEL.deltaKey(TotalKeys.channel(new ChannelKey(type, model, channel))), part)));
+                netted(change, s -> new CampaignKey(type, model, s.channel(), CampaignKey.campaignOrNone(s.campaign())))
+                        .forEach((key, part) -> deltas.add(KeyValue.pair(
+                                TotalKind.CAMPAIGN.deltaKey(TotalKeys.campaign(key)), part)));
+                netted(change, s -> new MonthKey(type, model, YearMonth.from(s.spentOn()), s.channel()))
+                        .forEach((key, part) -> deltas.add(KeyValue.pair(
+                                TotalKind.MONTH.deltaKey(TotalKeys.month(key)), part)));
             }
-        });
+        }
         return deltas;
     }
 

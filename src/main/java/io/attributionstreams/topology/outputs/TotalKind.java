@@ -1,0 +1,45 @@
+package io.attributionstreams.topology.outputs;
+
+import io.attributionstreams.topology.Names;
+
+/**
+ * The three kinds of totals step 4 keeps (docs/contract.md §7 and §12), which share its per-task sums and
+ * its repartition: a delta's key says its kind. A channel key keeps the form it has always had (its topic
+ * key, which starts with a conversion type); campaign and month keys carry a prefix no conversion type
+ * has. Each kind has its own store and output topic, under its topic key.
+ */
+public enum TotalKind {
+    CHANNEL("", Names.CHANNEL_TOTALS_STORE),
+    CAMPAIGN("campaigns|", Names.CAMPAIGN_TOTALS_STORE),
+    MONTH("months|", Names.MONTH_TOTALS_STORE);
+
+    private final String prefix;
+    private final String store;
+
+    TotalKind(String prefix, String store) {
+        this.prefix = prefix;
+        this.store = store;
+    }
+
+    /** The key of a delta of this kind, from the row's topic key. */
+    public String deltaKey(String topicKey) {
+        return prefix + topicKey;
+    }
+
+    public String store() {
+        return store;
+    }
+
+    /** The kind of a delta's key. */
+    public static TotalKind of(String deltaKey) {
+        if (deltaKey.startsWith(CAMPAIGN.prefix)) {
+            return CAMPAIGN;
+        }
+        return deltaKey.startsWith(MONTH.prefix) ? MONTH : CHANNEL;
+    }
+
+    /** The row's topic key (and store key) of a delta's key. */
+    public String topicKey(String deltaKey) {
+        return deltaKey.substring(prefix.length());
+    }
+}

@@ -1,0 +1,90 @@
+package io.attributionstreams.topology.outputs;
+
+import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.contract.CampaignTotalRecord;
+import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.TotalKeys;
+import io.attributionstreams.topology.serde.JsonSerde;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Step 4, by total row: adds each delta (of answers, or of spend) to its total (a channel's, a campaign's or
+ * a month's, {@link TotalKind}) and emits the new total, or a tombstone when the row's last customer left
+ * and no spend fact names it. Never rescans: the total is kept, not summed.
+ */
+public final class TotalSums implements Processor<String, ChannelTotal, String, TotalSums.Row> {
+    /**
+     * A new total for the topic of its kind; {@code record} null for a tombstone.
+     *
+     * @param record a {@link ChannelTotalRecord}, {@link CampaignTotalRecord} or {@link MonthTotalRecord}
+     */
+    public record Row(TotalKind kind, Object record) {
+    }
+
+    private ProcessorContext<String, Row> context;
+    private final Map<TotalKind, KeyValueStore<String, ChannelTotal>> totals = new EnumMap<>(TotalKind.class);
+
+    public static ProcessorSupplier<String, ChannelTotal, String, Row> processor() {
+        Set<StoreBuilder<?>> stores = Stream.of(TotalKind.values())
+                .map(kind -> Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kind.store()),
+                        Serdes.String(), JsonSerde.of(ChannelTotal.class)))
+                .collect(Collectors.toSet());
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, ChannelTotal, String, Row> get() {
+                return new TotalSums();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return stores;
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Row> context) {
+        this.context = context;
+        for (TotalKind kind : TotalKind.values()) {
+            totals.put(kind, context.getStateStore(kind.store()));
+        }
+    }
+
+    @Override
+    public void process(Record<String, ChannelTotal> record) {
+        TotalKind kind = TotalKind.of(record.key());
+        String key = kind.topicKey(record.key());
+        KeyValueStore<String, ChannelTotal> store = totals.get(kind);
+        ChannelTotal known = store.get(key);
+        ChannelTotal total = (known == null ? ChannelTotal.ZERO : known).plus(record.value());
+        if (!total.exists()) {
+            store.delete(key);
+            context.forward(record.withKey(key).withValue(new Row(kind, null)));
+        } else {
+            store.put(key, total);
+            context.forward(record.withKey(key).withValue(new Row(kind, record(kind, key, total))));
+        }
+    }
+
+    /** The record of a kept total, as its topic (and the query side) shows it. */
+    public static Object record(TotalKind kind, String topicKey, ChannelTotal total) {
+        return switch (kind) {
+            case CHANNEL -> ChannelTotalRecord.of(TotalKeys.parseChannel(topicKey), total);
+            case CAMPAIGN -> CampaignTotalRecord.of(TotalKeys.parseCampaign(topicKey), total);
+            case MONTH -> MonthTotalRecord.of(TotalKeys.parseMonth(topicKey), total);
+        };
+    }
+}
