@@ -60,7 +60,7 @@ public final class CustomerAttributor {
         Instant bookedAt = conversionTime(ConversionType.FIRST_BOOKED, facts);
         Instant attendedAt = conversionTime(ConversionType.FIRST_ATTENDED, facts);
         List<Outcome> outcomes = new ArrayList<>();
-        List<Journey> journeys = settings.markov() ? new ArrayList<>() : List.of();
+        List<Journey> journeys = new ArrayList<>();
         for (ConversionType type : settings.types()) {
             Optional<Conversion> conversion =
                     Conversion.of(type, hasTouchpoints, facts.appointments(), facts.payments());
@@ -73,7 +73,7 @@ public final class CustomerAttributor {
             }
             Instant at = conversion.get().at();
             List<Interaction> crediting = settings.pathTransforms().apply(crediting(touchpoints, at));
-            if (settings.markov() && hasTouchpoints) {
+            if (hasTouchpoints) {
                 // only customers with a touchpoint have a path; one left with no crediting touchpoint (the
                 // lookback, a transform) goes straight from (start) to (conversion)
                 journeys.add(Journey.of(type, channels(crediting), true, revenue));
@@ -89,7 +89,10 @@ public final class CustomerAttributor {
         return new Answer(outcomes, journeys);
     }
 
-    /** A customer's outcomes, and its paths for the Markov model (empty when it does not run). */
+    /**
+     * A customer's outcomes, and its paths: the converted ones for the path summary (docs/contract.md §15), and
+     * when the Markov model runs the others too (§14).
+     */
     public record Answer(List<Outcome> outcomes, List<Journey> journeys) {
     }
 

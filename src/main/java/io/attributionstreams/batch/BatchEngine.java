@@ -8,6 +8,7 @@ import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.KeyedTotals;
 import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.PathKey;
 import io.attributionstreams.channels.SpendTotals;
 import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.channels.ChannelTotal;
@@ -101,6 +102,8 @@ public final class BatchEngine {
         KeyedTotals<CampaignKey> campaigns = new KeyedTotals<>();
         KeyedTotals<MonthKey> months = new KeyedTotals<>();
         Map<ConversionType, PathCounts> paths = new EnumMap<>(ConversionType.class);
+        KeyedTotals<PathKey> pathRows = new KeyedTotals<>();
+        boolean markov = attributor.settings().markov();
         long converted = 0;
         long rows = 0;
         // chunk k+1 is computed (on every core) while this thread writes chunk k and adds up its channels
@@ -121,7 +124,13 @@ public final class BatchEngine {
                     answer.channelParts().forEach(channels::add);
                     answer.campaignParts().forEach(campaigns::add);
                     answer.monthParts().forEach(months::add);
-                    answer.journeys().forEach(j -> paths.computeIfAbsent(j.type(), t -> new PathCounts()).add(j));
+                    for (Journey journey : answer.journeys()) {
+                        if (markov) {
+                            paths.computeIfAbsent(journey.type(), t -> new PathCounts()).add(journey);
+                        }
+                        PathKey.of(journey).ifPresent(path -> pathRows.add(
+                                Map.of(path, ChannelTotal.conversion(journey.revenueCents(), 1))));
+                    }
                     if (answer.rendered() != null) {
                         attributed.write(answer.rendered());
                     }
@@ -152,7 +161,7 @@ public final class BatchEngine {
             monthRows = spend.withSpendOnlyMonths(monthRows, settings.types(), perTouchpoint);
         }
         return new BatchResult(channelRows, facts.rejects(), facts.rows(), customerIds.size(), converted, rows,
-                identity.capped(), removalEffects, campaignRows, monthRows, spend);
+                identity.capped(), removalEffects, campaignRows, monthRows, spend, pathRows.rows());
     }
 
     /** The answers of the chunk of customers from {@code from} (none past the end), computed in parallel. */

@@ -4,6 +4,7 @@ import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.PathKey;
 import io.attributionstreams.channels.SpendTotals;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.SortedMap;
 /**
  * What a batch computation leaves besides the attribution rows (which are streamed to a sink in
  * output order, never held all at once): the channel, campaign and monthly totals (with a row for
- * money spent for nothing), the removal effects of the {@code markov} rows, the spend sums (null when
+ * money spent for nothing), the path summary (conversions as customers), the removal effects of the {@code markov} rows, the spend sums (null when
  * the input had no spend facts), the rejects, counts, and the identifiers the claimant cap left linking
  * nobody (raw: write them only as pseudonyms).
  */
@@ -27,11 +28,12 @@ public record BatchResult(
         SortedMap<ChannelKey, Double> removalEffects,
         SortedMap<CampaignKey, ChannelTotal> campaigns,
         SortedMap<MonthKey, ChannelTotal> months,
-        SpendTotals spend) {
+        SpendTotals spend,
+        SortedMap<PathKey, ChannelTotal> paths) {
 
     public BatchResult(SortedMap<ChannelKey, ChannelTotal> channels, List<Reject> rejects, long rows, long customers,
             long convertedCustomers, long attributionRows) {
         this(channels, rejects, rows, customers, convertedCustomers, attributionRows, Collections.emptySortedMap(),
-                Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedMap(), null);
+                Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedMap(), null, Collections.emptySortedMap());
     }
 }

@@ -6,6 +6,7 @@ import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.PathKey;
 import io.attributionstreams.channels.SpendTotals;
 import io.attributionstreams.contract.Formats;
 import io.attributionstreams.contract.OutputFiles;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}, {@code months.csv} and
- * {@code rejects.csv} exactly as docs/contract.md §7 and §12 say, under the names and headers of
+ * Writes {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}, {@code months.csv},
+ * {@code paths.csv} and {@code rejects.csv} exactly as docs/contract.md §7, §12 and §15 say, under the names and headers of
  * {@link OutputFiles}. The export command writes the same files through this class, so a batch run
  * and a streaming export compare byte for byte.
  */
@@ -44,6 +45,7 @@ public final class BatchWriter {
                 result.removalEffects(), result.spend());
         writeCampaigns(dir.resolve(OutputFiles.CAMPAIGNS_FILE), result.campaigns(), result.spend());
         writeMonths(dir.resolve(OutputFiles.MONTHS_FILE), result.months(), result.spend());
+        writePaths(dir.resolve(OutputFiles.PATHS_FILE), result.paths());
         writeRejects(dir.resolve(OutputFiles.REJECTS_FILE), result.rejects());
         return result;
     }
@@ -186,6 +188,14 @@ public final class BatchWriter {
     public static void writeMonths(Path file, Map<MonthKey, ChannelTotal> months, Function<MonthKey, BigInteger> spent) {
         writeTotals(file, OutputFiles.MONTHS_HEADER, months, spent,
                 key -> List.of(key.type().name(), key.model(), key.month().toString(), key.channel()));
+    }
+
+    /** {@code paths.csv} (docs/contract.md §15): conversions and revenue per (type, path), sorted by both. */
+    public static void writePaths(Path file, Map<PathKey, ChannelTotal> paths) {
+        try (CsvRows rows = new CsvRows(file, OutputFiles.PATHS_HEADER)) {
+            paths.forEach((key, total) -> rows.write(key.type().name(), key.text(), Long.toString(total.customers()),
+                    Money.format(total.revenueCents())));
+        }
     }
 
     /**

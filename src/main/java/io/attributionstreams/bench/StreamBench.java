@@ -129,7 +129,7 @@ public final class StreamBench {
             try {
                 Converged engine = converge(app, bootstrap, APPLICATION_ID,
                         List.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
-                                Names.MONTH_TOTALS), Names.DEFERRED_WORK_STORES,
+                                Names.MONTH_TOTALS, Names.PATH_TOTALS), Names.DEFERRED_WORK_STORES,
                         "waiting for deferred recomputes and fan-outs to settle", rows.size());
                 double engineRate = rows.size() / engine.seconds();
                 print("3. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "

@@ -19,7 +19,7 @@ public final class TopicFiles {
     /** Every topic the application reads or writes, each with a file in {@code topics/}. */
     public static final List<String> TOPICS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
             Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
-            Names.MONTH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
+            Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
             Names.ERASURES);
 
     private TopicFiles() {

@@ -31,6 +31,14 @@ public record ChannelTotal(BigDecimal credit, BigInteger revenueCents, long touc
         return new ChannelTotal(BigDecimal.ZERO, BigInteger.ZERO, 0, 0, cents, facts);
     }
 
+    /**
+     * A converted customer's part of a path summary row (docs/contract.md §15): one conversion and its revenue;
+     * {@code sign} -1 takes it back.
+     */
+    public static ChannelTotal conversion(BigInteger revenueCents, int sign) {
+        return new ChannelTotal(BigDecimal.ZERO, sign > 0 ? revenueCents : revenueCents.negate(), 0, sign);
+    }
+
     public ChannelTotal plus(ChannelTotal other) {
         return new ChannelTotal(credit.add(other.credit), revenueCents.add(other.revenueCents),
                 touchpoints + other.touchpoints, customers + other.customers, spendCents.add(other.spendCents),

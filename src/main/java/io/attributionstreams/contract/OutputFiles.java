@@ -3,7 +3,7 @@ package io.attributionstreams.contract;
 import java.util.List;
 
 /**
- * The names and CSV headers of the output files (docs/contract.md §7 and §12), in one place: the batch
+ * The names and CSV headers of the output files (docs/contract.md §7, §12 and §15), in one place: the batch
  * engine writes them and {@code export} writes them again from the topics, and both must agree byte for
  * byte. A test holds these headers to the "Batch files" table of docs/contract.md.
  */
@@ -12,6 +12,7 @@ public final class OutputFiles {
     public static final String CHANNELS_FILE = "channels.csv";
     public static final String CAMPAIGNS_FILE = "campaigns.csv";
     public static final String MONTHS_FILE = "months.csv";
+    public static final String PATHS_FILE = "paths.csv";
     public static final String REJECTS_FILE = "rejects.csv";
     /** The identifiers the claimant cap holds back, as pseudonyms (docs/contract.md §10). */
     public static final String CAPPED_FILE = "capped.csv";
@@ -24,6 +25,7 @@ public final class OutputFiles {
             List.of("conversion_type", "model", "channel", "campaign", "credit", "revenue", "touchpoints");
     public static final List<String> MONTHS_HEADER =
             List.of("conversion_type", "model", "month", "channel", "credit", "revenue", "touchpoints");
+    public static final List<String> PATHS_HEADER = List.of("conversion_type", "path", "conversions", "revenue");
     /** Appended to the channel, campaign and month headers when the input has spend (§12). */
     public static final List<String> MONEY_COLUMNS = List.of("spend", "roas", "cost_per_conversion");
     /** Appended to the channel header, before the money columns, when {@code markov} runs (§14). */

@@ -14,6 +14,8 @@ public final class OutputTopics {
     public static final String CAMPAIGN_TOTALS = "attribution-campaign-totals";
     /** Each channel's totals per month and (conversion type, model): {@link MonthTotalRecord}. */
     public static final String MONTH_TOTALS = "attribution-month-totals";
+    /** Each path to conversion's conversions and revenue per conversion type: {@link PathTotalRecord}. */
+    public static final String PATH_TOTALS = "attribution-path-totals";
     /** Input records the engine could not read, with the reason in their headers. */
     public static final String DLQ = "attribution-dlq";
     /**

@@ -3,6 +3,7 @@ package io.attributionstreams.contract;
 import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.PathKey;
 import io.attributionstreams.conversion.ConversionType;
 import java.time.YearMonth;
 
@@ -16,6 +17,7 @@ import java.time.YearMonth;
  *   <li>channel totals: {@code conversion_type|model|channel}</li>
  *   <li>campaign totals: {@code conversion_type|model|channel|campaign}, the channel escaped</li>
  *   <li>monthly totals: {@code conversion_type|model|YYYY-MM|channel}</li>
+ *   <li>path totals: {@code conversion_type|path}, the path as {@link PathKey#text} writes it</li>
  * </ul>
  */
 public final class TotalKeys {
@@ -32,6 +34,16 @@ public final class TotalKeys {
 
     public static String month(MonthKey key) {
         return key.type().name() + '|' + key.model() + '|' + key.month() + '|' + key.channel();
+    }
+
+    public static String path(PathKey key) {
+        return key.type().name() + '|' + key.text();
+    }
+
+    /** The inverse of {@link #path}. */
+    public static PathKey parsePath(String topicKey) {
+        int first = topicKey.indexOf('|');
+        return PathKey.parse(ConversionType.valueOf(topicKey.substring(0, first)), topicKey.substring(first + 1));
     }
 
     /** The inverse of {@link #channel}. */

@@ -5,11 +5,13 @@ import io.attributionstreams.batch.CsvRows;
 import io.attributionstreams.channels.CampaignKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.MonthKey;
+import io.attributionstreams.channels.PathKey;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.Formats;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * Writes the latest records of the output topics as {@code attribution.csv}, {@code channels.csv} and (from
- * the campaign and monthly totals) {@code campaigns.csv} and {@code months.csv},
+ * the campaign, monthly and path totals) {@code campaigns.csv}, {@code months.csv} and {@code paths.csv},
  * in the batch format and order, so a streaming answer and a batch answer compare byte for byte.
  */
 public final class ExportFiles {
@@ -84,10 +86,12 @@ public final class ExportFiles {
 
     /**
      * As {@link #write(Path, Collection, Collection)}, and {@code campaigns.csv} and {@code months.csv} from the
-     * campaign and monthly totals, with the money columns when spend facts were counted (as channels.csv).
+     * campaign and monthly totals, with the money columns when spend facts were counted (as channels.csv), and
+     * {@code paths.csv} from the path totals.
      */
     public static void write(Path dir, Collection<AttributionUpdate> updates, Collection<ChannelTotalRecord> totals,
-            Collection<CampaignTotalRecord> campaigns, Collection<MonthTotalRecord> months) {
+            Collection<CampaignTotalRecord> campaigns, Collection<MonthTotalRecord> months,
+            Collection<PathTotalRecord> paths) {
         write(dir, updates, totals);
         boolean money = totals.stream().anyMatch(c -> c.spendFacts() > 0);
         SortedMap<CampaignKey, ChannelTotal> campaignRows = new TreeMap<>();
@@ -98,13 +102,16 @@ public final class ExportFiles {
         months.forEach(m -> monthRows.put(m.key(), m.total()));
         BatchWriter.writeMonths(dir.resolve(OutputFiles.MONTHS_FILE), monthRows,
                 money ? key -> monthRows.get(key).spendCents() : null);
+        SortedMap<PathKey, ChannelTotal> pathRows = new TreeMap<>();
+        paths.forEach(p -> pathRows.put(p.key(), p.total()));
+        BatchWriter.writePaths(dir.resolve(OutputFiles.PATHS_FILE), pathRows);
     }
 
     /** Where the exported files in {@code exported} first differ from batch's in {@code batch}; empty when equal. */
     public static List<String> differences(Path batch, Path exported) {
         List<String> differences = new ArrayList<>();
         for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE, OutputFiles.CAMPAIGNS_FILE,
-                OutputFiles.MONTHS_FILE)) {
+                OutputFiles.MONTHS_FILE, OutputFiles.PATHS_FILE)) {
             if (!Files.exists(exported.resolve(file)) && !file.equals(OutputFiles.ATTRIBUTION_FILE)
                     && !file.equals(OutputFiles.CHANNELS_FILE)) {
                 continue; // an export of the channel totals alone

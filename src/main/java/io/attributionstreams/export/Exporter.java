@@ -5,6 +5,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.OutputTopics;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Topics;
@@ -42,18 +43,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class Exporter {
     private static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS,
-            OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS);
+            OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS, OutputTopics.PATH_TOTALS);
 
     private Exporter() {
     }
 
-    /** The latest record per key of the output topics: answers, and channel, campaign and monthly totals. */
+    /** The latest record per key of the output topics: answers, and channel, campaign, monthly and path totals. */
     public record Snapshot(Map<String, AttributionUpdate> updates, Map<String, ChannelTotalRecord> totals,
-            Map<String, CampaignTotalRecord> campaigns, Map<String, MonthTotalRecord> months, long recordsRead) {
+            Map<String, CampaignTotalRecord> campaigns, Map<String, MonthTotalRecord> months,
+            Map<String, PathTotalRecord> paths, long recordsRead) {
 
         /** Writes the export's files, in the batch engine's format. */
         public void write(java.nio.file.Path dir) {
-            ExportFiles.write(dir, updates.values(), totals.values(), campaigns.values(), months.values());
+            ExportFiles.write(dir, updates.values(), totals.values(), campaigns.values(), months.values(),
+                    paths.values());
         }
     }
 
@@ -131,6 +134,7 @@ public final class Exporter {
         Map<String, ChannelTotalRecord> totals = new TreeMap<>();
         Map<String, CampaignTotalRecord> campaigns = new TreeMap<>();
         Map<String, MonthTotalRecord> months = new TreeMap<>();
+        Map<String, PathTotalRecord> paths = new TreeMap<>();
         AnswerAssembler answers = new AnswerAssembler();
         long read = 0;
         try (Admin admin = admin(clients);
@@ -149,6 +153,9 @@ public final class Exporter {
                     } else if (r.topic().equals(OutputTopics.CAMPAIGN_TOTALS)) {
                         fold(campaigns, r.key(), Topics.CAMPAIGN_TOTALS.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value()));
+                    } else if (r.topic().equals(OutputTopics.PATH_TOTALS)) {
+                        fold(paths, r.key(), Topics.PATH_TOTALS.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()));
                     } else if (r.topic().equals(OutputTopics.MONTH_TOTALS)) {
                         fold(months, r.key(), Topics.MONTH_TOTALS.valueSerde().deserializer()
                                 .deserialize(r.topic(), r.value()));
@@ -159,7 +166,7 @@ public final class Exporter {
                 }
             }
         }
-        return new Snapshot(updates, totals, campaigns, months, read);
+        return new Snapshot(updates, totals, campaigns, months, paths, read);
     }
 
     private static <V> void fold(Map<String, V> latest, String key, V value) {

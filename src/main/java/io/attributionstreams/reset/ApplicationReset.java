@@ -55,7 +55,7 @@ import org.apache.kafka.tools.StreamsResetter;
 public final class ApplicationReset {
     /** The output topics whose keys the reset may leave behind. */
     static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS,
-            OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS,
+            OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS, OutputTopics.PATH_TOTALS,
             OutputTopics.IDENTITY_CAPPED);
     private static final Duration WAIT = Duration.ofSeconds(60);
 

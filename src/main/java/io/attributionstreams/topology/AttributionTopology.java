@@ -7,6 +7,7 @@ import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModel;
 import io.attributionstreams.normalise.FactNormaliser;
@@ -159,7 +160,7 @@ public final class AttributionTopology {
                         Named.as(Names.ATTRIBUTE));
 
         // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); deltas of
-        //    the channel, campaign and monthly totals summed per task, then by row, each kind to its topic
+        //    the channel, campaign, monthly and path totals summed per task, then by row, each kind to its topic
         BranchedKStream<String, AnswerChange> split = changes.split(Named.as(Names.SPLIT_ANSWERS))
                 .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS));
         if (settings.markov()) {
@@ -182,6 +183,10 @@ public final class AttributionTopology {
                         .mapValues(row -> (CampaignTotalRecord) row.record(), Named.as(Names.CAMPAIGN_ROWS))
                         .to(Topics.CAMPAIGN_TOTALS.name(),
                                 Topics.CAMPAIGN_TOTALS.produced(Names.WRITE_CAMPAIGN_TOTALS)), Names.TO_CAMPAIGNS))
+                .branch((key, row) -> row.kind() == TotalKind.PATH, Branched.withConsumer(paths -> paths
+                        .mapValues(row -> (PathTotalRecord) row.record(), Named.as(Names.PATH_ROWS))
+                        .to(Topics.PATH_TOTALS.name(), Topics.PATH_TOTALS.produced(Names.WRITE_PATH_TOTALS)),
+                        Names.TO_PATHS))
                 .branch((key, row) -> row.kind() == TotalKind.MONTH, Branched.withConsumer(months -> months
                         .mapValues(row -> (MonthTotalRecord) row.record(), Named.as(Names.MONTH_ROWS))
                         .to(Topics.MONTH_TOTALS.name(), Topics.MONTH_TOTALS.produced(Names.WRITE_MONTH_TOTALS)),

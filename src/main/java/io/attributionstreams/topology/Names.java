@@ -28,6 +28,7 @@ public final class Names {
     public static final String CHANNEL_TOTALS = OutputTopics.CHANNEL_TOTALS;
     public static final String CAMPAIGN_TOTALS = OutputTopics.CAMPAIGN_TOTALS;
     public static final String MONTH_TOTALS = OutputTopics.MONTH_TOTALS;
+    public static final String PATH_TOTALS = OutputTopics.PATH_TOTALS;
     public static final String DLQ = OutputTopics.DLQ;
     public static final String IDENTITY_CAPPED = OutputTopics.IDENTITY_CAPPED;
 
@@ -73,7 +74,10 @@ public final class Names {
     /** Customers whose recompute waits for their pace (see {@link Pacing}), with their earliest event's time. */
     public static final String PENDING_RECOMPUTES = "pending-recomputes";
 
-    /** Each customer's last Markov path per conversion type (docs/contract.md §14), when markov runs. */
+    /**
+     * Each customer's last path per conversion type: the converted ones, for the path summary (docs/contract.md
+     * §15); when markov runs, the others too (§14).
+     */
     public static final String CUSTOMER_JOURNEYS = "customer-journeys";
 
     // step 4, by (type, model, channel): totals kept by deltas
@@ -85,6 +89,8 @@ public final class Names {
     /** The campaign and monthly totals (docs/contract.md §12): summed in the same step, by their own keys. */
     public static final String CAMPAIGN_TOTALS_STORE = "campaign-totals";
     public static final String MONTH_TOTALS_STORE = "month-totals";
+    /** The path summary (docs/contract.md §15): conversions and revenue per (type, path). */
+    public static final String PATH_TOTALS_STORE = "path-totals";
 
     // step 6, by conversion type, when markov runs: the paths' transition counts, and the rows last written
     public static final String BY_CONVERSION_TYPE = "by-conversion-type";
@@ -93,13 +99,14 @@ public final class Names {
     public static final String MARKOV_COUNTS = "markov-counts";
     public static final String MARKOV_ROWS = "markov-rows";
     /** The stores that exist only when markov runs. */
-    public static final List<String> MARKOV_STORES = List.of(CUSTOMER_JOURNEYS, MARKOV_COUNTS, MARKOV_ROWS);
+    public static final List<String> MARKOV_STORES = List.of(MARKOV_COUNTS, MARKOV_ROWS);
 
     /** Every state store of the topology (a test holds this list to the built topology). */
     public static final List<String> STORES = List.of(CUSTOMER_VERSIONS, INTERACTION_VERSIONS, APPOINTMENT_VERSIONS,
             PAYMENT_VERSIONS, SPEND_VERSIONS, IDENTITY_CLAIMS, IDENTITY_CARRIERS, IDENTITY_CLAIM_COUNTS, PENDING_FANOUTS, CUSTOMER_STATUS,
             CUSTOMER_TOUCHPOINTS, CUSTOMER_APPOINTMENTS, CUSTOMER_PAYMENTS, CUSTOMER_ANSWERS, ANSWER_CHANNELS,
-            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, CAMPAIGN_TOTALS_STORE, MONTH_TOTALS_STORE, ERASURE_SCANS,
+            PENDING_RECOMPUTES, PENDING_CHANNEL_DELTAS, CHANNEL_TOTALS_STORE, CAMPAIGN_TOTALS_STORE, MONTH_TOTALS_STORE, PATH_TOTALS_STORE,
+            CUSTOMER_JOURNEYS, ERASURE_SCANS,
             ERASURE_MARKS);
 
     /**
@@ -145,11 +152,14 @@ public final class Names {
     public static final String TO_CHANNELS = "to-channels";
     public static final String TO_CAMPAIGNS = "to-campaigns";
     public static final String TO_MONTHS = "to-months";
+    public static final String TO_PATHS = "to-paths";
     public static final String CHANNEL_ROWS = "channel-rows";
     public static final String CAMPAIGN_ROWS = "campaign-rows";
     public static final String MONTH_ROWS = "month-rows";
+    public static final String PATH_ROWS = "path-rows";
     public static final String WRITE_CAMPAIGN_TOTALS = "write-campaign-totals";
     public static final String WRITE_MONTH_TOTALS = "write-month-totals";
+    public static final String WRITE_PATH_TOTALS = "write-path-totals";
     public static final String ERASE_SUBJECTS = "erase-subjects";
     public static final String WRITE_SUPPRESSIONS = "write-suppressions";
     public static final String READ_SUPPRESSIONS = "read-suppressions";

@@ -4,6 +4,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
@@ -41,6 +42,8 @@ public final class Topics {
             new Topic<>(Names.CAMPAIGN_TOTALS, KEY, JsonSerde.of(CampaignTotalRecord.class));
     public static final Topic<String, MonthTotalRecord> MONTH_TOTALS =
             new Topic<>(Names.MONTH_TOTALS, KEY, JsonSerde.of(MonthTotalRecord.class));
+    public static final Topic<String, PathTotalRecord> PATH_TOTALS =
+            new Topic<>(Names.PATH_TOTALS, KEY, JsonSerde.of(PathTotalRecord.class));
     /** Key an identifier's pseudonym, value its claimant count as a JSON number; a tombstone when it links again. */
     public static final Topic<String, Long> IDENTITY_CAPPED =
             new Topic<>(Names.IDENTITY_CAPPED, KEY, JsonSerde.of(Long.class));

@@ -13,6 +13,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.normalise.NormalisationCounters;
 import io.attributionstreams.privacy.ErasureRequest;
@@ -101,6 +102,13 @@ class SchemaContractTest {
                         .serialize(Names.MONTH_TOTALS, total)));
                 checked++;
             }
+            JsonSchema paths = schema(Names.PATH_TOTALS);
+            for (var total : harness.latestPaths().values()) {
+                problems.addAll(violations(paths, Topics.PATH_TOTALS.valueSerde().serializer()
+                        .serialize(Names.PATH_TOTALS, total)));
+                checked++;
+            }
+            assertThat(harness.latestPaths()).as("path totals").isNotEmpty();
             assertThat(harness.latestCampaigns()).as("campaign totals").isNotEmpty();
             assertThat(harness.latestMonths()).as("monthly totals").isNotEmpty();
         }
@@ -226,6 +234,10 @@ class SchemaContractTest {
         problems.addAll(ContractShapes.differences("MonthTotalRecord",
                 ContractShapes.writtenNames(MonthTotalRecord.class), "attribution-month-totals.schema.json",
                 ContractShapes.schemaProperties(months, months)));
+        JsonNode paths = ContractShapes.schema(Names.PATH_TOTALS + ".schema.json");
+        problems.addAll(ContractShapes.differences("PathTotalRecord",
+                ContractShapes.writtenNames(PathTotalRecord.class), "attribution-path-totals.schema.json",
+                ContractShapes.schemaProperties(paths, paths)));
         assertThat(problems).as("output records against their schemas").isEmpty();
         assertThat(ContractShapes.writtenNames(ChannelTotalRecord.class)).contains("revenue_cents");
     }
@@ -237,7 +249,7 @@ class SchemaContractTest {
         Map<String, List<String>> headers = Map.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.ATTRIBUTION_HEADER,
                 OutputFiles.CHANNELS_FILE, OutputFiles.CHANNELS_HEADER, OutputFiles.CAMPAIGNS_FILE,
                 OutputFiles.CAMPAIGNS_HEADER, OutputFiles.MONTHS_FILE, OutputFiles.MONTHS_HEADER,
-                OutputFiles.REJECTS_FILE, OutputFiles.REJECTS_HEADER);
+                OutputFiles.PATHS_FILE, OutputFiles.PATHS_HEADER, OutputFiles.REJECTS_FILE, OutputFiles.REJECTS_HEADER);
         assertThat(table.keySet()).as("files in the Batch files table of docs/contract.md §7")
                 .containsExactlyInAnyOrderElementsOf(headers.keySet());
         headers.forEach((file, header) -> assertThat(ContractShapes.baseColumns(table.get(file)))

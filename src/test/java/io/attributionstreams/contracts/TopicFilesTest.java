@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TopicFilesTest {
     private static final List<String> TOPICS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
             Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
-            Names.MONTH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
+            Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
             Names.ERASURES);
 
     private static JsonNode topic(String name) throws IOException {

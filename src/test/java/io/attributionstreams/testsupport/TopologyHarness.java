@@ -5,6 +5,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
@@ -59,6 +60,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, ChannelTotalRecord> totals;
     private final TestOutputTopic<String, CampaignTotalRecord> campaignTotals;
     private final TestOutputTopic<String, MonthTotalRecord> monthTotals;
+    private final TestOutputTopic<String, PathTotalRecord> pathTotals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TestOutputTopic<String, Long> capped;
     private final TestInputTopic<String, String> erasures;
@@ -72,6 +74,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final Map<String, ChannelTotalRecord> latestTotals = new TreeMap<>();
     private final Map<String, CampaignTotalRecord> latestCampaigns = new TreeMap<>();
     private final Map<String, MonthTotalRecord> latestMonths = new TreeMap<>();
+    private final Map<String, PathTotalRecord> latestPaths = new TreeMap<>();
     private final TreeMap<String, Long> latestCapped = new TreeMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final List<String> versionViolations = new ArrayList<>();
@@ -143,6 +146,8 @@ public final class TopologyHarness implements AutoCloseable {
                 Topics.CAMPAIGN_TOTALS.valueSerde().deserializer());
         monthTotals = driver.createOutputTopic(Names.MONTH_TOTALS, Serdes.String().deserializer(),
                 Topics.MONTH_TOTALS.valueSerde().deserializer());
+        pathTotals = driver.createOutputTopic(Names.PATH_TOTALS, Serdes.String().deserializer(),
+                Topics.PATH_TOTALS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         capped = driver.createOutputTopic(Names.IDENTITY_CAPPED, Serdes.String().deserializer(),
                 Topics.IDENTITY_CAPPED.valueSerde().deserializer());
@@ -218,6 +223,7 @@ public final class TopologyHarness implements AutoCloseable {
         fold(latestTotals, totals.readRecordsToList());
         fold(latestCampaigns, campaignTotals.readRecordsToList());
         fold(latestMonths, monthTotals.readRecordsToList());
+        fold(latestPaths, pathTotals.readRecordsToList());
         allDeadLetters.addAll(deadLetters.readRecordsToList());
         for (TestRecord<String, Long> record : capped.readRecordsToList()) {
             if (record.value() == null) {
@@ -371,6 +377,12 @@ public final class TopologyHarness implements AutoCloseable {
         return latestMonths;
     }
 
+    /** The path totals, as {@link #latestTotals} gives the channel totals. */
+    public Map<String, PathTotalRecord> latestPaths() {
+        latestTotals();
+        return latestPaths;
+    }
+
     /**
      * The latest state of the outputs as {@code attribution.csv}, {@code channels.csv}, {@code campaigns.csv}
      * and {@code months.csv}.
@@ -378,7 +390,7 @@ public final class TopologyHarness implements AutoCloseable {
     public void exportTo(Path dir) {
         Map<String, ChannelTotalRecord> totalsNow = latestTotals();
         ExportFiles.write(dir, latestUpdates.values(), totalsNow.values(), latestCampaigns.values(),
-                latestMonths.values());
+                latestMonths.values(), latestPaths.values());
     }
 
     /** Closes the driver, which wipes the application's state in the state folder; then the folder goes too. */

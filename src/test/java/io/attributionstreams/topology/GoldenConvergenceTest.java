@@ -87,7 +87,8 @@ class GoldenConvergenceTest {
             assertThat(harness.deadLetters()).hasSize((int) summary.rejected());
         }
         assertThat(OutputComparison.differences(Golden.expected(example), stream, false)).isEmpty();
-        for (String file : List.of("attribution.csv", "channels.csv", "campaigns.csv", "months.csv")) {
+        for (String file : List.of("attribution.csv", "channels.csv", "campaigns.csv", "months.csv",
+                "paths.csv")) {
             assertThat(stream.resolve(file)).as(file).hasSameBinaryContentAs(batch.resolve(file));
         }
     }

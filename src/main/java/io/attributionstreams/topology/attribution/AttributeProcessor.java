@@ -111,7 +111,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         this.answers = context.getStateStore(Names.CUSTOMER_ANSWERS);
         this.contributions = new Contributions(context.getStateStore(Names.ANSWER_CHANNELS));
         this.pending = context.getStateStore(Names.PENDING_RECOMPUTES);
-        this.journeys = attributor.settings().markov() ? context.getStateStore(Names.CUSTOMER_JOURNEYS) : null;
+        this.journeys = context.getStateStore(Names.CUSTOMER_JOURNEYS);
         // init runs again after a crash or a task moving here: what was deferred before is due now
         pausedUntil.clear();
         conversionsPaced.clear();
@@ -230,9 +230,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
         }
         Map<String, Outcome> now = new LinkedHashMap<>();
         CustomerAttributor.Answer answer = attributor.answer(facts);
-        if (journeys != null) {
-            emitJourneys(record, customerId, answer.journeys());
-        }
+        emitJourneys(record, customerId, answer.journeys());
         for (Outcome outcome : answer.outcomes()) {
             now.put(EmittedAnswer.storeKey(customerId, outcome.type(), outcome.model()), outcome);
         }
@@ -287,12 +285,16 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     }
 
     /**
-     * Each conversion type's path that changed, old and new, keyed by the type: the Markov counts are summed
-     * by type. A customer with no touchpoint (deleted, erased, detached) has no path and keeps no entry.
+     * Each conversion type's path that changed: the path summary's rows take the old converted path out and put
+     * the new one in (docs/contract.md §15); when markov runs, the change goes on, old and new, keyed by the
+     * type, whose Markov counts are summed by type (§14). Without markov only converted paths are kept: the
+     * others count nowhere. A customer with no touchpoint (deleted, erased, detached) has no path and keeps
+     * no entry.
      */
     private void emitJourneys(Record<String, CustomerChange> record, String customerId, List<Journey> paths) {
+        boolean markov = attributor.settings().markov();
         Map<ConversionType, StoredJourney> byType = new EnumMap<>(ConversionType.class);
-        paths.forEach(j -> byType.put(j.type(), StoredJourney.of(j)));
+        paths.stream().filter(j -> markov || j.converted()).forEach(j -> byType.put(j.type(), StoredJourney.of(j)));
         for (ConversionType type : attributor.settings().types()) {
             String key = Names.compositeKey(customerId, type.name());
             StoredJourney before = journeys.get(key);
@@ -305,8 +307,25 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
             } else {
                 journeys.put(key, after);
             }
-            emit(record, type.name(), AnswerChange.path(new JourneyChange(before, after)));
+            Map<String, ChannelTotal> delta = new TreeMap<>();
+            pathRow(before).ifPresent(path -> delta.merge(path, ChannelTotal.conversion(before.revenueCents(), -1),
+                    ChannelTotal::plus));
+            pathRow(after).ifPresent(path -> delta.merge(path, ChannelTotal.conversion(after.revenueCents(), 1),
+                    ChannelTotal::plus));
+            delta.forEach((path, part) -> {
+                if (!part.isEmpty()) {
+                    emit(record, TotalKind.PATH.deltaKey(path), AnswerChange.delta(part));
+                }
+            });
+            if (markov) {
+                emit(record, type.name(), AnswerChange.path(new JourneyChange(before, after)));
+            }
         }
+    }
+
+    /** The path summary's row a stored path counts in (its topic key), if any. */
+    private static Optional<String> pathRow(StoredJourney journey) {
+        return journey == null ? Optional.empty() : journey.pathKey().map(TotalKeys::path);
     }
 
     /** The customer's facts from the stores; none at all while the customer does not exist. */

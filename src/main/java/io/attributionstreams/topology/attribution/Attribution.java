@@ -47,11 +47,8 @@ public final class Attribution {
                 Set<StoreBuilder<?>> stores = new java.util.HashSet<>(Set.of(CustomerStores.STATUS,
                         CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS, CustomerStores.PAYMENTS,
                         CustomerStores.ANSWERS, answerChannels, pending));
-                if (attributor.settings().markov()) {
-                    // only then: a deployment without markov keeps the topology (and the state) it had
-                    stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_JOURNEYS),
-                            Serdes.String(), JsonSerde.of(StoredJourney.class)));
-                }
+                stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_JOURNEYS),
+                        Serdes.String(), JsonSerde.of(StoredJourney.class)));
                 return stores;
             }
         };

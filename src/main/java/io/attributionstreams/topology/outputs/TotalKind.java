@@ -1,9 +1,10 @@
 package io.attributionstreams.topology.outputs;
 
 import io.attributionstreams.topology.Names;
+import java.util.List;
 
 /**
- * The three kinds of totals step 4 keeps (docs/contract.md §7 and §12), which share its per-task sums and
+ * The kinds of totals step 4 keeps (docs/contract.md §7, §12 and §15), which share its per-task sums and
  * its repartition: a delta's key says its kind. A channel key keeps the form it has always had (its topic
  * key, which starts with a conversion type); campaign and month keys carry a prefix no conversion type
  * has. Each kind has its own store and output topic, under its topic key.
@@ -11,7 +12,8 @@ import io.attributionstreams.topology.Names;
 public enum TotalKind {
     CHANNEL("", Names.CHANNEL_TOTALS_STORE),
     CAMPAIGN("campaigns|", Names.CAMPAIGN_TOTALS_STORE),
-    MONTH("months|", Names.MONTH_TOTALS_STORE);
+    MONTH("months|", Names.MONTH_TOTALS_STORE),
+    PATH("paths|", Names.PATH_TOTALS_STORE);
 
     private final String prefix;
     private final String store;
@@ -32,10 +34,12 @@ public enum TotalKind {
 
     /** The kind of a delta's key. */
     public static TotalKind of(String deltaKey) {
-        if (deltaKey.startsWith(CAMPAIGN.prefix)) {
-            return CAMPAIGN;
+        for (TotalKind kind : List.of(CAMPAIGN, MONTH, PATH)) {
+            if (deltaKey.startsWith(kind.prefix)) {
+                return kind;
+            }
         }
-        return deltaKey.startsWith(MONTH.prefix) ? MONTH : CHANNEL;
+        return CHANNEL;
     }
 
     /** The row's topic key (and store key) of a delta's key. */

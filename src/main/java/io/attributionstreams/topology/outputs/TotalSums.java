@@ -4,6 +4,7 @@ import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.EnumMap;
@@ -21,15 +22,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Step 4, by total row: adds each delta (of answers, or of spend) to its total (a channel's, a campaign's or
- * a month's, {@link TotalKind}) and emits the new total, or a tombstone when the row's last customer left
+ * Step 4, by total row: adds each delta (of answers, or of spend) to its total (a channel's, a campaign's, a
+ * month's or a path's, {@link TotalKind}) and emits the new total, or a tombstone when the row's last customer left
  * and no spend fact names it. Never rescans: the total is kept, not summed.
  */
 public final class TotalSums implements Processor<String, ChannelTotal, String, TotalSums.Row> {
     /**
      * A new total for the topic of its kind; {@code record} null for a tombstone.
      *
-     * @param record a {@link ChannelTotalRecord}, {@link CampaignTotalRecord} or {@link MonthTotalRecord}
+     * @param record a {@link ChannelTotalRecord}, {@link CampaignTotalRecord}, {@link MonthTotalRecord} or
+     *     {@link PathTotalRecord}
      */
     public record Row(TotalKind kind, Object record) {
     }
@@ -85,6 +87,7 @@ public final class TotalSums implements Processor<String, ChannelTotal, String, 
             case CHANNEL -> ChannelTotalRecord.of(TotalKeys.parseChannel(topicKey), total);
             case CAMPAIGN -> CampaignTotalRecord.of(TotalKeys.parseCampaign(topicKey), total);
             case MONTH -> MonthTotalRecord.of(TotalKeys.parseMonth(topicKey), total);
+            case PATH -> PathTotalRecord.of(TotalKeys.parsePath(topicKey), total);
         };
     }
 }

@@ -1,0 +1,93 @@
+package io.attributionstreams.channels;
+
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.markov.Journey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A row of the path summary (docs/contract.md §15): a conversion type and the path its converted customers
+ * took, the channels of their crediting touchpoints in order with consecutive repeats collapsed (the path
+ * the {@code markov} model reads, {@link Journey}). Only the last {@link #MAX_STEPS} steps of a longer path
+ * are kept ({@code truncated}): the steps nearest the conversion, and a bounded key however long a
+ * customer's history.
+ *
+ * <p>As text, the steps are joined by {@code " > "}, each with {@code \} written {@code \\} and {@code >}
+ * written {@code \>}, so that the text reads back into the same steps; a truncated path starts with
+ * {@value #TRUNCATED}, which no escaped step can be.
+ */
+public record PathKey(ConversionType type, List<String> steps, boolean truncated) implements Comparable<PathKey> {
+    public static final int MAX_STEPS = 50;
+    public static final String TRUNCATED = "\\…";
+    private static final String SEPARATOR = " > ";
+    private static final Comparator<PathKey> ORDER = Comparator
+            .comparing((PathKey k) -> k.type().name())
+            .thenComparing(PathKey::text);
+
+    public PathKey {
+        steps = List.copyOf(steps);
+    }
+
+    /** The row a converted journey with at least one step counts in; none for any other journey. */
+    public static Optional<PathKey> of(Journey journey) {
+        if (!journey.converted() || journey.channels().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(journey.type(), journey.channels()));
+    }
+
+    /** The row of a converted path of these collapsed steps (at least one), the last {@link #MAX_STEPS} kept. */
+    public static PathKey of(ConversionType type, List<String> collapsed) {
+        boolean truncated = collapsed.size() > MAX_STEPS;
+        return new PathKey(type, truncated ? collapsed.subList(collapsed.size() - MAX_STEPS, collapsed.size())
+                : collapsed, truncated);
+    }
+
+    /** The path as text: {@code google > email > tv}. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        if (truncated) {
+            text.append(TRUNCATED);
+        }
+        for (String step : steps) {
+            if (!text.isEmpty()) {
+                text.append(SEPARATOR);
+            }
+            text.append(step.replace("\\", "\\\\").replace(">", "\\>"));
+        }
+        return text.toString();
+    }
+
+    /** The inverse of {@link #text}. */
+    public static PathKey parse(ConversionType type, String text) {
+        boolean truncated = text.startsWith(TRUNCATED);
+        String rest = truncated ? text.substring(TRUNCATED.length()) : text;
+        List<String> steps = new ArrayList<>();
+        StringBuilder step = new StringBuilder();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\\') {
+                step.append(rest.charAt(++i));
+            } else if (c == '>') {
+                // an unescaped '>' is a separator's: the spaces around it are the separator's too
+                steps.add(step.substring(0, step.length() - 1));
+                step.setLength(0);
+                i++;
+            } else {
+                step.append(c);
+            }
+        }
+        steps.add(step.toString());
+        if (truncated) {
+            steps.remove(0); // the empty text before the marker's separator
+        }
+        return new PathKey(type, steps, truncated);
+    }
+
+    @Override
+    public int compareTo(PathKey other) {
+        return ORDER.compare(this, other);
+    }
+}

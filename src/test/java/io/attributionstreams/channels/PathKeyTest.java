@@ -1,0 +1,83 @@
+package io.attributionstreams.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.markov.Journey;
+import io.attributionstreams.topology.markov.StoredJourney;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/** The path summary's rows (docs/contract.md §15): which paths count, and their text. */
+class PathKeyTest {
+    private static final ConversionType PAID = ConversionType.FIRST_PAID;
+
+    @Test
+    void aConvertedPathReadsAsItsCollapsedChannels() {
+        Journey journey = Journey.of(PAID, List.of("google", "google", "email", "google"), true, BigInteger.TEN);
+        PathKey key = PathKey.of(journey).orElseThrow();
+        assertThat(key.steps()).containsExactly("google", "email", "google");
+        assertThat(key.truncated()).isFalse();
+        assertThat(key.text()).isEqualTo("google > email > google");
+    }
+
+    @Test
+    void pathsThatDoNotConvertOrHaveNoStepCountNowhere() {
+        assertThat(PathKey.of(Journey.of(PAID, List.of("google"), false, BigInteger.TEN))).isEmpty();
+        assertThat(PathKey.of(Journey.of(PAID, List.of(), true, BigInteger.TEN))).isEmpty();
+    }
+
+    @Test
+    void aLongPathKeepsItsLastFiftySteps() {
+        List<String> channels = IntStream.range(0, 120).mapToObj(i -> "c" + i).toList();
+        PathKey key = PathKey.of(Journey.of(PAID, channels, true, BigInteger.ONE)).orElseThrow();
+        assertThat(key.truncated()).isTrue();
+        assertThat(key.steps()).hasSize(PathKey.MAX_STEPS).startsWith("c70").endsWith("c119");
+        assertThat(key.text()).startsWith("\\… > c70 > c71").endsWith("c119");
+        assertThat(PathKey.parse(PAID, key.text())).isEqualTo(key);
+        assertThat(PathKey.of(PAID, channels.subList(70, 120))).isNotEqualTo(key);
+    }
+
+    @Test
+    void stepsHoldingTheSeparatorOrTheMarkerAreEscaped() {
+        PathKey odd = new PathKey(PAID, List.of("a > b", "\\…", "x\\"), false);
+        assertThat(odd.text()).isEqualTo("a \\> b > \\\\… > x\\\\");
+        assertThat(PathKey.parse(PAID, odd.text())).isEqualTo(odd);
+        assertThat(new PathKey(PAID, List.of("a", "b"), false).text())
+                .isNotEqualTo(new PathKey(PAID, List.of("a > b"), false).text());
+    }
+
+    @Property(tries = 300)
+    void theTextReadsBackIntoTheSameSteps(
+            @ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 6) @Chars({'>', '\\', ' ', '…', 'a'})
+                    @CharRange(from = 'b', to = 'c') String> raw, @ForAll boolean truncated) {
+        // channels are trimmed on the way in: no step starts or ends with a space
+        List<String> steps = new ArrayList<>();
+        raw.forEach(step -> steps.add("s" + step.strip() + "e"));
+        PathKey key = new PathKey(PAID, steps, truncated);
+        assertThat(PathKey.parse(PAID, key.text())).isEqualTo(key);
+    }
+
+    @Test
+    void anOversizedStoredPathCountsInTheRowItsFullPathWould() {
+        // over RemovalEffects.MAX_CHANNELS distinct channels: the store keeps the mark and the last steps only
+        List<String> channels = IntStream.range(0, 700).mapToObj(i -> "channel-" + i).toList();
+        Journey journey = Journey.of(PAID, channels, true, BigInteger.valueOf(999));
+        StoredJourney stored = StoredJourney.of(journey);
+        assertThat(stored.oversized()).isTrue();
+        assertThat(stored.journey()).isNull();
+        assertThat(stored.pathKey()).contains(PathKey.of(journey).orElseThrow());
+        assertThat(StoredJourney.of(Journey.of(PAID, List.of("a", "b"), true, BigInteger.ONE)).pathKey())
+                .contains(new PathKey(PAID, List.of("a", "b"), false));
+        assertThat(StoredJourney.of(Journey.of(PAID, List.of("a"), false, BigInteger.ONE)).pathKey()).isEmpty();
+    }
+}
