@@ -131,7 +131,7 @@ public final class BatchWriter {
 
     /** @param channels rows in output order */
     public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels) {
-        writeChannels(file, channels, false, Map.of(), null);
+        writeChannels(file, channels, false, Map.of(), (SpendTotals) null);
     }
 
     /**
@@ -141,11 +141,21 @@ public final class BatchWriter {
      */
     public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels, boolean withRemovalEffects,
             Map<ChannelKey, Double> removalEffects, SpendTotals spend) {
+        writeChannels(file, channels, withRemovalEffects, removalEffects,
+                spend == null ? null : key -> spend.channel(key.channel()));
+    }
+
+    /**
+     * {@code channels.csv} with what was spent on each row's channel; no money columns when {@code spent} is null.
+     * The export command writes the topic's rows through this, with the spend each row carries.
+     */
+    public static void writeChannels(Path file, Map<ChannelKey, ChannelTotal> channels, boolean withRemovalEffects,
+            Map<ChannelKey, Double> removalEffects, Function<ChannelKey, BigInteger> spent) {
         List<String> header = new ArrayList<>(OutputFiles.CHANNELS_HEADER);
         if (withRemovalEffects) {
             header.add(OutputFiles.REMOVAL_EFFECT);
         }
-        if (spend != null) {
+        if (spent != null) {
             header.addAll(OutputFiles.MONEY_COLUMNS);
         }
         try (CsvRows rows = new CsvRows(file, header)) {
@@ -156,8 +166,8 @@ public final class BatchWriter {
                     Double effect = removalEffects.get(key);
                     row.add(effect == null ? "" : Formats.credit(BigDecimal.valueOf(effect)));
                 }
-                if (spend != null) {
-                    row.addAll(SpendTotals.moneyCells(total, spend.channel(key.channel())));
+                if (spent != null) {
+                    row.addAll(SpendTotals.moneyCells(total, spent.apply(key)));
                 }
                 rows.write(row.toArray(new String[0]));
             });

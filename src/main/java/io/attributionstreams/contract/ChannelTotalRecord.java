@@ -43,6 +43,15 @@ public record ChannelTotalRecord(
                 f.roas(), f.costPerConversion());
     }
 
+    public ChannelKey key() {
+        return new ChannelKey(io.attributionstreams.conversion.ConversionType.valueOf(conversionType), model, channel);
+    }
+
+    /** The sums again, as the totals keep them (spend included). */
+    public ChannelTotal total() {
+        return new ChannelTotal(credit, revenueCents, touchpoints, customers, spendCents, spendFacts);
+    }
+
     /**
      * A markov row: {@code conversions} is the number of converting paths the credit shares; {@code spent} what
      * was spent on the channel. A channel with spend and no removal effect has a row of zeros ({@code row} null).

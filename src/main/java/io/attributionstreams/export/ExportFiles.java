@@ -3,6 +3,7 @@ package io.attributionstreams.export;
 import io.attributionstreams.batch.BatchWriter;
 import io.attributionstreams.batch.CsvRows;
 import io.attributionstreams.channels.CampaignKey;
+import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.MonthKey;
 import io.attributionstreams.channels.PathKey;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -34,10 +37,6 @@ public final class ExportFiles {
             .comparing(AttributionUpdate::customerId)
             .thenComparing(AttributionUpdate::conversionType)
             .thenComparing(AttributionUpdate::model);
-    private static final Comparator<ChannelTotalRecord> CHANNEL_ORDER = Comparator
-            .comparing(ChannelTotalRecord::conversionType)
-            .thenComparing(ChannelTotalRecord::model)
-            .thenComparing(ChannelTotalRecord::channel);
 
     private ExportFiles() {
     }
@@ -53,35 +52,19 @@ public final class ExportFiles {
                 }
             }
         }
-        List<ChannelTotalRecord> channels = new ArrayList<>(totals);
-        channels.sort(CHANNEL_ORDER);
-        // as batch writes it: a removal_effect column when markov has rows
-        boolean markov = channels.stream().anyMatch(c -> c.removalEffect() != null);
-        // and the money columns when spend facts were counted (batch: when the input has spend)
-        boolean money = channels.stream().anyMatch(c -> c.spendFacts() > 0);
-        List<String> header = new ArrayList<>(OutputFiles.CHANNELS_HEADER);
-        if (markov) {
-            header.add(OutputFiles.REMOVAL_EFFECT);
-        }
-        if (money) {
-            header.addAll(OutputFiles.MONEY_COLUMNS);
-        }
-        try (CsvRows rows = new CsvRows(dir.resolve(OutputFiles.CHANNELS_FILE), header)) {
-            for (ChannelTotalRecord c : channels) {
-                List<String> row = new ArrayList<>(List.of(c.conversionType(), c.model(), c.channel(),
-                        Formats.credit(c.credit()), c.revenue(), Long.toString(c.touchpoints())));
-                if (markov) {
-                    row.add(c.removalEffect() == null ? ""
-                            : Formats.credit(java.math.BigDecimal.valueOf(c.removalEffect())));
-                }
-                if (money) {
-                    row.add(c.spend());
-                    row.add(c.roas() == null ? "" : c.roas());
-                    row.add(c.costPerConversion() == null ? "" : c.costPerConversion());
-                }
-                rows.write(row.toArray(new String[0]));
+        // as batch writes it: a removal_effect column when markov has rows, and the money columns when spend
+        // facts were counted (batch: when the input has spend)
+        SortedMap<ChannelKey, ChannelTotal> channelRows = new TreeMap<>();
+        Map<ChannelKey, Double> removalEffects = new HashMap<>();
+        for (ChannelTotalRecord c : totals) {
+            channelRows.put(c.key(), c.total());
+            if (c.removalEffect() != null) {
+                removalEffects.put(c.key(), c.removalEffect());
             }
         }
+        boolean money = totals.stream().anyMatch(c -> c.spendFacts() > 0);
+        BatchWriter.writeChannels(dir.resolve(OutputFiles.CHANNELS_FILE), channelRows, !removalEffects.isEmpty(),
+                removalEffects, money ? key -> channelRows.get(key).spendCents() : null);
     }
 
     /**
