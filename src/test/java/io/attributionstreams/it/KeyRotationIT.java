@@ -8,7 +8,6 @@ import io.attributionstreams.app.StreamingApp;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.GuardrailSettings;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.facts.Identifiers;
@@ -105,7 +104,7 @@ class KeyRotationIT extends RealBrokerTest {
     private static void assertExportEquals(Path batch, Path dir) throws Exception {
         Exporter.Snapshot snapshot = Exporter.read(kafka.bootstrapServers());
         Path stream = Files.createDirectories(dir);
-        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        snapshot.write(stream);
         assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
         assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
     }

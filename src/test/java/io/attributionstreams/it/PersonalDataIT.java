@@ -8,7 +8,6 @@ import io.attributionstreams.app.RunningEngine;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.batch.GuardrailSettings;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.facts.Identifiers;
 import io.attributionstreams.normalise.Emails;
@@ -86,7 +85,7 @@ class PersonalDataIT extends RealBrokerTest {
                     new GuardrailSettings(null, null, erased.file(), TestPseudonyms.keyFile()).load("US"), null);
             Exporter.Snapshot snapshot = Exporter.read(bootstrap);
             Path stream = Files.createDirectories(tmp.resolve("stream-erased"));
-            ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+            snapshot.write(stream);
             assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(batch.resolve("attribution.csv"));
             assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(batch.resolve("channels.csv"));
             assertThat(snapshot.updates().keySet()).noneMatch(key -> erased.customers().contains(key.split("\\|")[0]));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -59,9 +59,12 @@ public abstract class RealBrokerTest {
     static void assertTopicsEqualBatch(DataSet data, Path tmp) throws IOException {
         Exporter.Snapshot snapshot = Exporter.read(kafka.bootstrapServers());
         Path stream = Files.createDirectories(tmp.resolve("stream"));
-        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        snapshot.write(stream);
         assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(data.batch().resolve("attribution.csv"));
         assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(data.batch().resolve("channels.csv"));
+        for (String file : List.of("campaigns.csv", "months.csv", "paths.csv")) {
+            assertThat(stream.resolve(file)).as(file).hasSameBinaryContentAs(data.batch().resolve(file));
+        }
         assertThat(VersionChain.check(kafka.bootstrapServers())).isEmpty();
     }
 }

@@ -8,7 +8,6 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.bench.AppProcess;
 import io.attributionstreams.credit.CreditModels;
-import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.replay.ReplayPlan;
@@ -88,7 +87,7 @@ class ResetIT extends RealBrokerTest {
         assertThat(newSettings).isNotEqualTo(oldSettings);
         Exporter.Snapshot snapshot = Exporter.read(bootstrap);
         Path stream = Files.createDirectories(tmp.resolve("stream"));
-        ExportFiles.write(stream, snapshot.updates().values(), snapshot.totals().values());
+        snapshot.write(stream);
         assertThat(stream.resolve("attribution.csv")).hasSameBinaryContentAs(after.resolve("attribution.csv"));
         assertThat(stream.resolve("channels.csv")).hasSameBinaryContentAs(after.resolve("channels.csv"));
         assertThat(liveSettings()).containsExactly(newSettings);
