@@ -157,13 +157,13 @@ public final class AppConfig {
         keys.put(HTTP_THREADS, new String[] {Integer.toString(http.serverThreads()), "threads that read HTTP requests "
                 + "and answer health, metrics, settings and the dashboard's files; they hand queries on and never wait for one"});
         keys.put(HTTP_QUERY_THREADS, new String[] {Integer.toString(http.queryThreads()), "threads answering queries "
-                + "(/customers, /channels, /updates/recent); more than the two limits below together"});
+                + "(/customers, /channels, /campaigns, /months, /updates/recent); more than the two limits below together"});
         keys.put(HTTP_QUERY_QUEUE, new String[] {Integer.toString(http.queryQueue()), "queries waiting for a query thread; "
                 + "past it a query is answered 503 with Retry-After"});
         keys.put(HTTP_CUSTOMERS_LIMIT, new String[] {Integer.toString(http.customerQueries()), "customer lookups from "
                 + "clients in progress (waiting or running) at once; past it 503 with Retry-After"});
-        keys.put(HTTP_CHANNELS_LIMIT, new String[] {Integer.toString(http.channelQueries()), "/channels requests from "
-                + "clients in progress at once; past it 503 with Retry-After"});
+        keys.put(HTTP_CHANNELS_LIMIT, new String[] {Integer.toString(http.channelQueries()), "/channels, /campaigns "
+                + "and /months requests from clients in progress at once, counted together; past it 503 with Retry-After"});
         keys.put(HTTP_LIVE_FEEDS_LIMIT, new String[] {Integer.toString(http.liveFeeds()), "open live feeds "
                 + "(/updates/stream), each holding a thread; past it 503 with Retry-After"});
         keys.put(HTTP_REQUEST_TIMEOUT, new String[] {http.requestTimeout().toString(), "ISO-8601 duration, whole "

@@ -9,10 +9,12 @@ import java.time.Duration;
  *
  * @param serverThreads the server's own threads: they read each request, answer the cheap endpoints
  *     (health, metrics, settings, the dashboard's files) and hand every other one on without waiting
- * @param queryThreads threads answering queries ({@code /customers}, {@code /channels}, {@code /updates/recent})
+ * @param queryThreads threads answering queries ({@code /customers}, {@code /channels}, {@code /campaigns},
+ *     {@code /months}, {@code /updates/recent})
  * @param queryQueue queries waiting for one of those threads; past it, 503
  * @param customerQueries customer lookups from clients in progress (queued or running) at once; past it, 503
- * @param channelQueries {@code /channels} gatherings from clients in progress at once; past it, 503
+ * @param channelQueries gatherings of totals from every instance ({@code /channels}, {@code /campaigns} and
+ *     {@code /months} together) from clients in progress at once; past it, 503
  * @param liveFeeds open live feeds ({@code /updates/stream}), each holding a thread of its own; past it, 503
  * @param requestTimeout the longest a client may take to send a request's line and headers (whole seconds)
  * @param responseTimeout the longest a response may take, from the request's headers to its last byte
@@ -37,7 +39,7 @@ public record HttpLimits(int serverThreads, int queryThreads, int queryQueue, in
         positive("concurrent customer queries", customerQueries);
         positive("concurrent channel queries", channelQueries);
         positive("live feeds", liveFeeds);
-        // A client's customer lookup or /channels may wait on another instance, whose forwarded requests
+        // A client's customer lookup or gathering of totals may wait on another instance, whose forwarded requests
         // need a thread here in turn: if the two limits could take every query thread, two instances
         // forwarding to each other would each wait for the other until the forward timeout.
         if (customerQueries + channelQueries >= queryThreads) {

@@ -2,106 +2,50 @@ package io.attributionstreams.query;
 
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.contract.ChannelTotalRecord;
-import io.attributionstreams.topology.serde.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * {@code GET /channels?type=&model=}: the channel totals of every partition, whichever instance
- * holds it. The instance asked gathers: its own active partitions from its store, each other
- * instance's through a forwarded request that that instance answers from its store alone. The
- * answer is whole or a 503: every instance must answer for exactly the partitions the metadata gave it.
+ * {@code GET /channels?type=&model=}: the channel totals of every partition, whichever instance holds
+ * it, gathered as {@link GatheringEndpoint} says. When markov runs, its rows are gathered too: they are
+ * kept by conversion type, in a store and partitions of their own, so that store is a second source.
  */
-final class ChannelsEndpoint implements Endpoint {
+final class ChannelsEndpoint extends GatheringEndpoint<ChannelTotalRecord, ChannelsReply> {
     static final String PATH = "/channels";
     private static final Comparator<ChannelTotalRecord> ORDER = Comparator
             .comparing(ChannelTotalRecord::conversionType)
             .thenComparing(ChannelTotalRecord::model)
             .thenComparing(ChannelTotalRecord::channel);
 
-    private final StoreView stores;
-    private final Forwarding forwarding;
-    private final AttributionSettings settings;
+    private final boolean markov;
 
     ChannelsEndpoint(StoreView stores, Forwarding forwarding, AttributionSettings settings) {
-        this.stores = stores;
-        this.forwarding = forwarding;
-        this.settings = settings;
+        super(PATH, "channel totals", ChannelsReply.class, sources(stores, settings), ORDER,
+                (filter, c) -> filter.matches(c.conversionType(), c.model()), stores, forwarding, settings);
+        this.markov = settings.markov();
+    }
+
+    private static List<Source<ChannelTotalRecord>> sources(StoreView stores, AttributionSettings settings) {
+        List<Source<ChannelTotalRecord>> sources = new ArrayList<>();
+        sources.add(new Source<>(stores::channelPartitions, stores::localChannels));
+        if (settings.markov()) {
+            sources.add(new Source<>(stores::markovPartitions, stores::localMarkov));
+        }
+        return sources;
     }
 
     @Override
-    public Reply answer(QueryRequest request) {
-        if (!request.rawPath().replaceAll("/+$", "").equals(PATH)) {
-            throw QueryProblem.notFound("no such endpoint; try /channels");
-        }
-        QueryFilter filter = QueryFilter.of(request, settings);
-        stores.requireRunning();
-        Map<String, Set<Integer>> plan = new TreeMap<>(stores.channelPartitions());
-        // the markov rows are kept by conversion type, in partitions of their own: gathered the same way
-        Map<String, Set<Integer>> markovPlan = settings.markov() ? new TreeMap<>(stores.markovPartitions()) : Map.of();
-        if (request.forwarded()) {
-            return Reply.json(200, local(plan.getOrDefault(stores.self(), Set.of()),
-                    markovPlan.getOrDefault(stores.self(), Set.of()), filter));
-        }
-        if (plan.isEmpty() || settings.markov() && markovPlan.isEmpty()) {
-            throw QueryProblem.unavailable("no instance holds the channel totals yet");
-        }
-        Set<String> everyInstance = new TreeSet<>(plan.keySet());
-        everyInstance.addAll(markovPlan.keySet());
-        List<String> instances = new ArrayList<>();
-        Set<Integer> partitions = new TreeSet<>();
-        Set<Integer> markovPartitions = new TreeSet<>();
-        List<ChannelTotalRecord> channels = new ArrayList<>();
-        for (String instance : everyInstance) {
-            Set<Integer> assigned = plan.getOrDefault(instance, Set.of());
-            Set<Integer> assignedMarkov = markovPlan.getOrDefault(instance, Set.of());
-            ChannelsReply part = instance.equals(stores.self()) ? local(assigned, assignedMarkov, filter)
-                    : remote(instance, request);
-            List<Integer> gotMarkov = part.markovPartitions() == null ? List.of() : part.markovPartitions();
-            if (!new TreeSet<>(part.partitions()).equals(new TreeSet<>(assigned))
-                    || !new TreeSet<>(gotMarkov).equals(new TreeSet<>(assignedMarkov))) {
-                throw QueryProblem.unavailable("the channel totals moved between instances while being gathered");
-            }
-            instances.add(instance);
-            partitions.addAll(part.partitions());
-            markovPartitions.addAll(gotMarkov);
-            channels.addAll(part.channels());
-        }
-        channels.sort(ORDER);
-        return Reply.json(200, new ChannelsReply(instances, List.copyOf(partitions), channels,
-                settings.markov() ? List.copyOf(markovPartitions) : null));
+    ChannelsReply body(Gathered<ChannelTotalRecord> gathered) {
+        return new ChannelsReply(gathered.instances(), gathered.partitions().get(0), gathered.rows(),
+                markov ? gathered.partitions().get(1) : null);
     }
 
-    private ChannelsReply local(Set<Integer> partitions, Set<Integer> markovPartitions, QueryFilter filter) {
-        List<ChannelTotalRecord> channels = new ArrayList<>(stores.localChannels(partitions));
-        channels.addAll(stores.localMarkov(markovPartitions));
-        return new ChannelsReply(List.of(stores.self()), List.copyOf(new TreeSet<>(partitions)),
-                channels.stream().filter(c -> filter.matches(c.conversionType(), c.model())).sorted(ORDER).toList(),
-                settings.markov() ? List.copyOf(new TreeSet<>(markovPartitions)) : null);
-    }
-
-    /** The other instance's own partitions, asked with the client's type and model. */
-    private ChannelsReply remote(String instance, QueryRequest request) {
-        Reply reply;
-        try {
-            reply = forwarding.get(instance, request.pathAndQuery(), stores.self());
-        } catch (IOException e) {
-            throw QueryProblem.unavailable("instance " + instance + " holding channel totals does not answer");
-        }
-        if (reply.status() != 200) {
-            throw QueryProblem.unavailable("instance " + instance + " answered " + reply.status()
-                    + " for its channel totals");
-        }
-        try {
-            return Json.MAPPER.readValue(reply.body(), ChannelsReply.class);
-        } catch (IOException e) {
-            throw QueryProblem.unavailable("instance " + instance + " sent channel totals that cannot be read");
-        }
+    @Override
+    Gathered<ChannelTotalRecord> gathered(ChannelsReply body) {
+        List<List<Integer>> partitions = markov
+                ? List.of(orEmpty(body.partitions()), orEmpty(body.markovPartitions()))
+                : List.of(orEmpty(body.partitions()));
+        return new Gathered<>(orEmpty(body.instances()), partitions, orEmpty(body.channels()));
     }
 }

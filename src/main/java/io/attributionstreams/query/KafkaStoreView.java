@@ -6,12 +6,15 @@ import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.attribution.OutcomeDigest;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
-import io.attributionstreams.contract.TotalKeys;
+import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
 import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.outputs.TotalKind;
+import io.attributionstreams.topology.outputs.TotalSums;
 import io.attributionstreams.topology.touchpoints.CustomerFactsReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +47,10 @@ final class KafkaStoreView implements StoreView {
     /** The settings fingerprint the answers carry, as on the topic. */
     private final String settings;
     private final String self;
-    /** The topic whose partitions are the channel-totals store's: {@code <application.id>-by-channel-repartition}. */
+    /**
+     * The topic whose partitions are the channel-totals store's, and the campaign-totals and month-totals
+     * stores' (step 4 keeps all three in one task per partition): {@code <application.id>-by-channel-repartition}.
+     */
     private final String channelTopic;
     private final String markovTopic;
 
@@ -185,16 +191,33 @@ final class KafkaStoreView implements StoreView {
 
     @Override
     public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
-        List<ChannelTotalRecord> totals = new ArrayList<>();
+        return localTotals(TotalKind.CHANNEL, partitions, ChannelTotalRecord.class);
+    }
+
+    @Override
+    public List<CampaignTotalRecord> localCampaigns(Set<Integer> partitions) {
+        return localTotals(TotalKind.CAMPAIGN, partitions, CampaignTotalRecord.class);
+    }
+
+    @Override
+    public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
+        return localTotals(TotalKind.MONTH, partitions, MonthTotalRecord.class);
+    }
+
+    /**
+     * The rows of these partitions of this instance's active store of one kind of totals, each as its topic
+     * shows it: step 4 keeps the sums, and {@link TotalSums#record} makes the record, as it does for the topic.
+     */
+    private <R> List<R> localTotals(TotalKind kind, Set<Integer> partitions, Class<R> type) {
+        List<R> totals = new ArrayList<>();
         for (int partition : partitions) {
             try {
-                ReadOnlyKeyValueStore<String, ChannelTotal> store = store(Names.CHANNEL_TOTALS_STORE, partition, false);
+                ReadOnlyKeyValueStore<String, ChannelTotal> store = store(kind.store(), partition, false);
                 try (KeyValueIterator<String, ChannelTotal> it = store.all()) {
-                    it.forEachRemaining(kv -> totals.add(
-                            ChannelTotalRecord.of(TotalKeys.parseChannel(kv.key), kv.value)));
+                    it.forEachRemaining(kv -> totals.add(type.cast(TotalSums.record(kind, kv.key, kv.value))));
                 }
             } catch (InvalidStateStoreException e) {
-                throw notQueryable("channel-totals", partition, e);
+                throw notQueryable(kind.store(), partition, e);
             }
         }
         return totals;

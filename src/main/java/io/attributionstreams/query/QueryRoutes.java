@@ -5,12 +5,14 @@ import io.attributionstreams.attribution.SettingsFingerprint.AnswerSettings;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.OpsServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * Which endpoint runs on which threads. Whatever may take long runs on a bounded pool of its own,
- * never on the server's threads that answer the health probes: customer lookups and {@code /channels}
- * (they may wait on another instance) and {@code /updates/recent} (its first read waits for the feed's
- * reader) on the query pool, each of the first two with a limit of its own; the live feeds, each
+ * never on the server's threads that answer the health probes: customer lookups and the totals gathered from
+ * every instance ({@code /channels}, {@code /campaigns}, {@code /months}: they may wait on another instance)
+ * and {@code /updates/recent} (its first read waits for the feed's reader) on the query pool, the lookups
+ * with a limit of their own and the three gatherings with one they share; the live feeds, each
  * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
  * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
  * Everything but the dashboard's files (which hold no data) is behind the bearer token when one is set,
@@ -40,10 +42,16 @@ final class QueryRoutes implements AutoCloseable {
                         new CustomerIdentifiersEndpoint(stores, forwarding)), self, signature), queries,
                 EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress", signature), self,
                 registry));
-        http.routeForClients(ChannelsEndpoint.PATH, new PooledHandler("channels",
-                new HttpEndpoint(new ChannelsEndpoint(stores, forwarding, settings), self, signature), queries,
-                EndpointLimit.forClients(limits.channelQueries(), "channel totals requests in progress", signature),
-                self, registry));
+        // the three gatherings share one limit: each may wait on every other instance, and the limits together
+        // must leave query threads for the requests those instances forward here (HttpLimits)
+        EndpointLimit gatherings = EndpointLimit.forClients(limits.channelQueries(),
+                "totals requests (/channels, /campaigns, /months) in progress", signature);
+        for (GatheringEndpoint<?, ?> gathering : List.of(new ChannelsEndpoint(stores, forwarding, settings),
+                new CampaignsEndpoint(stores, forwarding, settings), new MonthsEndpoint(stores, forwarding, settings))) {
+            // tagged "channels", "campaigns", "months" in the refusals counter
+            http.routeForClients(gathering.path(), new PooledHandler(gathering.path().substring(1),
+                    new HttpEndpoint(gathering, self, signature), queries, gatherings, self, registry));
+        }
         http.routeForClients(RecentUpdatesEndpoint.PATH, new PooledHandler("updates_recent",
                 new HttpEndpoint(new RecentUpdatesEndpoint(feed, feed.capacity()), self, signature), queries,
                 EndpointLimit.NONE, self, registry));

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The interactive queries and the dashboard, on the HTTP port of the operations endpoints:
- * {@code /customers/{id}/attribution}, {@code /channels}, {@code /settings}, {@code /updates/recent},
+ * {@code /customers/{id}/attribution}, {@code /channels}, {@code /campaigns}, {@code /months}, {@code /settings},
+ * {@code /updates/recent},
  * {@code /updates/stream} and the dashboard at {@code /}. Owns the live feed and its reader.
  */
 public final class QueryService implements AutoCloseable {

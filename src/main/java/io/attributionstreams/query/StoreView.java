@@ -1,7 +1,9 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,18 @@ public interface StoreView {
 
     /** The channel totals of these partitions of this instance's active {@code channel-totals} store. */
     List<ChannelTotalRecord> localChannels(Set<Integer> partitions);
+
+    /**
+     * The campaign totals of these partitions of this instance's active {@code campaign-totals} store. Step 4
+     * keeps it in the same tasks as {@code channel-totals}: its partitions are {@link #channelPartitions()}.
+     */
+    List<CampaignTotalRecord> localCampaigns(Set<Integer> partitions);
+
+    /**
+     * The monthly totals of these partitions of this instance's active {@code month-totals} store, partitioned
+     * as {@code channel-totals} ({@link #channelPartitions()}).
+     */
+    List<MonthTotalRecord> localMonths(Set<Integer> partitions);
 
     /** Each instance holding active partitions of the markov rows (when markov runs), with those partitions. */
     default Map<String, Set<Integer>> markovPartitions() {

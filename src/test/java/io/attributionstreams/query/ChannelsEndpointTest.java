@@ -107,4 +107,51 @@ class ChannelsEndpointTest {
         stores.channelPartitions.clear();
         assertThat(get("/channels").status()).isEqualTo(503);
     }
+
+    @Test
+    void withoutMarkovTheReplyHasNoMarkovPartitions() throws IOException {
+        JsonNode body = PLAIN.readTree(get("/channels").body());
+
+        assertThat(body.has("markov_partitions")).isFalse();
+        assertThat(body.fieldNames()).toIterable().containsExactly("instances", "partitions", "channels");
+    }
+
+    /** The markov rows are kept by conversion type, in partitions of their own: gathered as a second source. */
+    @Test
+    void markovRowsAreGatheredFromTheirOwnPartitionsAndAMoveThereIs503Too() throws IOException {
+        AttributionSettings markov = SETTINGS.withMarkov(true);
+        ChannelsEndpoint withMarkov = new ChannelsEndpoint(stores, forwarding, markov);
+        forwarding.instances.put(OTHER, new ChannelsEndpoint(other, forwarding, markov));
+        // the other way round from the channel totals: this instance holds markov partition 1, the other 0
+        stores.markovPartitions.put(SELF, Set.of(1));
+        stores.markovPartitions.put(OTHER, Set.of(0));
+        other.markovPartitions.putAll(stores.markovPartitions);
+        stores.markov.put(1, List.of(markovRow("FIRST_PAID", "google", "0.75")));
+        other.markov.put(0, List.of(markovRow("FIRST_CONTACT", "tv", "1")));
+
+        Reply reply = withMarkov.replyTo(QueryRequest.of("/channels"));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode body = PLAIN.readTree(reply.body());
+        assertThat(body.get("partitions").toString()).isEqualTo("[0,1,2]");
+        assertThat(body.get("markov_partitions").toString()).isEqualTo("[0,1]");
+        List<String> rows = new ArrayList<>();
+        body.get("channels").forEach(c -> rows.add(c.get("conversion_type").asText() + " " + c.get("model").asText()
+                + " " + c.get("channel").asText()));
+        assertThat(rows).containsExactly("FIRST_CONTACT daily_split google", "FIRST_CONTACT markov tv",
+                "FIRST_PAID daily_split (unattributed)", "FIRST_PAID daily_split facebook",
+                "FIRST_PAID daily_split google", "FIRST_PAID markov google");
+        assertThat(PLAIN.readTree(withMarkov.replyTo(QueryRequest.of("/channels?model=markov")).body())
+                .get("channels")).hasSize(2);
+
+        other.markovPartitions.put(OTHER, Set.of(0, 1)); // the other instance already sees a new assignment
+        assertThat(withMarkov.replyTo(QueryRequest.of("/channels")).status()).isEqualTo(503);
+        stores.markovPartitions.clear();
+        assertThat(withMarkov.replyTo(QueryRequest.of("/channels")).text()).contains("no instance holds");
+    }
+
+    private static ChannelTotalRecord markovRow(String type, String channel, String credit) {
+        return new ChannelTotalRecord(type, "markov", channel, new BigDecimal(credit), "10.00",
+                java.math.BigInteger.valueOf(1000), 2, 1, 0.5, "0.00", java.math.BigInteger.ZERO, 0, null, "0.00");
+    }
 }

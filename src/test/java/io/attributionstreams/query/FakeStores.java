@@ -1,7 +1,9 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +23,12 @@ final class FakeStores implements StoreView {
     final Map<String, List<String>> pseudonyms = new HashMap<>();
     final Map<String, Set<Integer>> channelPartitions = new LinkedHashMap<>();
     final Map<Integer, List<ChannelTotalRecord>> channels = new HashMap<>();
+    /** The campaign and monthly totals, by partition: partitioned as the channel totals. */
+    final Map<Integer, List<CampaignTotalRecord>> campaigns = new HashMap<>();
+    final Map<Integer, List<MonthTotalRecord>> months = new HashMap<>();
+    /** The markov rows, by partition of their own, and which instance holds which. */
+    final Map<String, Set<Integer>> markovPartitions = new LinkedHashMap<>();
+    final Map<Integer, List<ChannelTotalRecord>> markov = new HashMap<>();
     final List<String> reads = Collections.synchronizedList(new ArrayList<>()); // read from the server's threads
 
     FakeStores(String self) {
@@ -66,8 +74,32 @@ final class FakeStores implements StoreView {
 
     @Override
     public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
-        List<ChannelTotalRecord> all = new ArrayList<>();
-        partitions.forEach(p -> all.addAll(channels.getOrDefault(p, List.of())));
+        return rowsOf(channels, partitions);
+    }
+
+    @Override
+    public List<CampaignTotalRecord> localCampaigns(Set<Integer> partitions) {
+        return rowsOf(campaigns, partitions);
+    }
+
+    @Override
+    public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
+        return rowsOf(months, partitions);
+    }
+
+    @Override
+    public Map<String, Set<Integer>> markovPartitions() {
+        return markovPartitions;
+    }
+
+    @Override
+    public List<ChannelTotalRecord> localMarkov(Set<Integer> partitions) {
+        return rowsOf(markov, partitions);
+    }
+
+    private static <R> List<R> rowsOf(Map<Integer, List<R>> byPartition, Set<Integer> partitions) {
+        List<R> all = new ArrayList<>();
+        partitions.forEach(p -> all.addAll(byPartition.getOrDefault(p, List.of())));
         return all;
     }
 }

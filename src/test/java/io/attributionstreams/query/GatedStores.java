@@ -1,7 +1,9 @@
 package io.attributionstreams.query;
 
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.MonthTotalRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,5 +91,17 @@ final class GatedStores implements StoreView {
     public List<ChannelTotalRecord> localChannels(Set<Integer> partitions) {
         pass();
         return stores.localChannels(partitions);
+    }
+
+    @Override
+    public List<CampaignTotalRecord> localCampaigns(Set<Integer> partitions) {
+        pass();
+        return stores.localCampaigns(partitions);
+    }
+
+    @Override
+    public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
+        pass();
+        return stores.localMonths(partitions);
     }
 }

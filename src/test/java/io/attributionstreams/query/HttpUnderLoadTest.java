@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
  * The HTTP port with slow queries: queries that wait at a gate in a fake store hold their query
  * threads while the test asks for health, for more queries, and for live feeds, on the real JDK
  * server with the production routing ({@link QueryRoutes}). Small limits: 3 query threads and a queue
- * of 2, one customer lookup, one {@code /channels} and one live feed at a time; and as many server
- * threads as query threads, so that if queries ran on the server's threads, the slow ones would take
- * every one of them and the health probe would wait (the failure this guards against).
+ * of 2, one customer lookup, one gathering of totals ({@code /channels}, {@code /campaigns}, {@code /months})
+ * and one live feed at a time; and as many server threads as query threads, so that if queries ran on the
+ * server's threads, the slow ones would take every one of them and the health probe would wait (the failure
+ * this guards against).
  */
 class HttpUnderLoadTest {
     private static final HttpLimits LIMITS = new HttpLimits(3, 3, 2, 1, 1, 1,
@@ -196,7 +197,7 @@ class HttpUnderLoadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 3);
 
         assertBusy(secondLookup, "too many customer lookups in progress on this instance");
-        assertBusy(secondChannels, "too many channel totals requests in progress on this instance");
+        assertBusy(secondChannels, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
         assertBusy(forgedForward, "too many customer lookups in progress on this instance");
         assertThat(refused("customers", "endpoint_limit")).isEqualTo(2);
         assertThat(refused("channels", "endpoint_limit")).isEqualTo(1);
@@ -206,6 +207,28 @@ class HttpUnderLoadTest {
         assertThat(channels.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(forwarded.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(getAtOnce("/customers/CU1/attribution").statusCode()).as("the limit is given back").isEqualTo(200);
+    }
+
+    /**
+     * {@code /channels}, {@code /campaigns} and {@code /months} each gather from every instance: they count
+     * against one limit together, or three such limits with the lookups' could take every query thread.
+     */
+    @Test
+    void theThreeGatheringsOfTotalsShareOneLimit() throws Exception {
+        CompletableFuture<HttpResponse<String>> channels = slow("/channels");
+        await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 1);
+
+        HttpResponse<String> campaigns = getAtOnce("/campaigns?type=FIRST_PAID");
+        HttpResponse<String> months = getAtOnce("/months");
+
+        assertBusy(campaigns, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
+        assertBusy(months, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
+        assertThat(refused("campaigns", "endpoint_limit")).isEqualTo(1);
+        assertThat(refused("months", "endpoint_limit")).isEqualTo(1);
+        stores.open();
+        assertThat(channels.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(getAtOnce("/campaigns?type=FIRST_PAID").statusCode()).as("the limit is given back").isEqualTo(200);
+        assertThat(getAtOnce("/months").statusCode()).isEqualTo(200);
     }
 
     @Test
