@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * An endpoint whose answer is rows of every partition of one or more stores, whichever instance holds
- * each: {@code /channels}, {@code /campaigns}, {@code /months}. The instance asked gathers: its own active
+ * each: {@code /channels}, {@code /campaigns}, {@code /months}, {@code /paths}. The instance asked gathers: its own active
  * partitions from its stores, each other instance's through a forwarded request that that instance
  * answers from its stores alone. The answer is whole or a 503: every instance must answer for exactly the
  * partitions the metadata gave it, in every store, or a row could be missing or counted twice.
@@ -77,6 +77,14 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
         return path;
     }
 
+    /**
+     * How many rows, the first in {@code order}, the answer keeps: all of them but where an endpoint answers
+     * the top rows alone. Each instance then sends its own top rows only, which hold the top rows of all.
+     */
+    int limit(QueryRequest request) {
+        return Integer.MAX_VALUE;
+    }
+
     /** The reply's body for rows gathered (or answered by this instance alone). */
     abstract B body(Gathered<R> gathered);
 
@@ -89,6 +97,7 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
             throw QueryProblem.notFound("no such endpoint; try " + path);
         }
         QueryFilter filter = QueryFilter.of(request, settings);
+        int limit = limit(request);
         stores.requireRunning();
         // read once: the metadata can change while the instances are asked, which the check below catches
         List<Map<String, Set<Integer>>> plans = sources.stream()
@@ -96,7 +105,7 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
                 .toList();
         if (request.forwarded()) {
             // never forwarded on: if the partitions moved, the instance that asked sees it and answers 503
-            return Reply.json(200, body(local(assignedTo(stores.self(), plans), filter)));
+            return Reply.json(200, body(local(assignedTo(stores.self(), plans), filter, limit)));
         }
         if (plans.stream().anyMatch(Map::isEmpty)) {
             throw QueryProblem.unavailable("no instance holds the " + what + " yet");
@@ -108,7 +117,8 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
         List<R> rows = new ArrayList<>();
         for (String instance : everyInstance) {
             List<Set<Integer>> assigned = assignedTo(instance, plans);
-            Gathered<R> part = instance.equals(stores.self()) ? local(assigned, filter) : remote(instance, request);
+            Gathered<R> part = instance.equals(stores.self()) ? local(assigned, filter, limit)
+                    : remote(instance, request);
             if (!covers(part, assigned)) {
                 throw QueryProblem.unavailable("the " + what + " moved between instances while being gathered");
             }
@@ -119,7 +129,8 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
             rows.addAll(part.rows());
         }
         rows.sort(order);
-        return Reply.json(200, body(new Gathered<>(instances, covered.stream().map(List::copyOf).toList(), rows)));
+        return Reply.json(200, body(new Gathered<>(instances, covered.stream().map(List::copyOf).toList(),
+                rows.subList(0, Math.min(limit, rows.size())))));
     }
 
     /** The partitions of each source that the plans give {@code instance}. */
@@ -141,14 +152,14 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
     }
 
     /** This instance's rows of these partitions of each source, filtered and in order. */
-    private Gathered<R> local(List<Set<Integer>> partitions, QueryFilter filter) {
+    private Gathered<R> local(List<Set<Integer>> partitions, QueryFilter filter, int limit) {
         List<R> rows = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             rows.addAll(sources.get(i).local().apply(partitions.get(i)));
         }
         return new Gathered<>(List.of(stores.self()),
                 partitions.stream().map(p -> List.copyOf(new TreeSet<>(p))).toList(),
-                rows.stream().filter(row -> wanted.test(filter, row)).sorted(order).toList());
+                rows.stream().filter(row -> wanted.test(filter, row)).sorted(order).limit(limit).toList());
     }
 
     /** The other instance's own partitions, asked with the client's type and model. */

@@ -9,6 +9,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
@@ -202,6 +203,11 @@ final class KafkaStoreView implements StoreView {
     @Override
     public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
         return localTotals(TotalKind.MONTH, partitions, MonthTotalRecord.class);
+    }
+
+    @Override
+    public List<PathTotalRecord> localPaths(Set<Integer> partitions) {
+        return localTotals(TotalKind.PATH, partitions, PathTotalRecord.class);
     }
 
     /**

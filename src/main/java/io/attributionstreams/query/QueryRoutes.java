@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Which endpoint runs on which threads. Whatever may take long runs on a bounded pool of its own,
  * never on the server's threads that answer the health probes: customer lookups and the totals gathered from
- * every instance ({@code /channels}, {@code /campaigns}, {@code /months}: they may wait on another instance)
+ * every instance ({@code /channels}, {@code /campaigns}, {@code /months}, {@code /paths}: they may wait on another instance)
  * and {@code /updates/recent} (its first read waits for the feed's reader) on the query pool, the lookups
- * with a limit of their own and the three gatherings with one they share; the live feeds, each
+ * with a limit of their own and the gatherings with one they share; the live feeds, each
  * holding a thread while open, on a pool of exactly as many threads as feeds may be open. What
  * answers at once from memory ({@code /settings}, the dashboard's files) stays on the server's threads.
  * Everything but the dashboard's files (which hold no data) is behind the bearer token when one is set,
@@ -42,13 +42,14 @@ final class QueryRoutes implements AutoCloseable {
                         new CustomerIdentifiersEndpoint(stores, forwarding)), self, signature), queries,
                 EndpointLimit.forClients(limits.customerQueries(), "customer lookups in progress", signature), self,
                 registry));
-        // the three gatherings share one limit: each may wait on every other instance, and the limits together
+        // the gatherings share one limit: each may wait on every other instance, and the limits together
         // must leave query threads for the requests those instances forward here (HttpLimits)
         EndpointLimit gatherings = EndpointLimit.forClients(limits.channelQueries(),
-                "totals requests (/channels, /campaigns, /months) in progress", signature);
+                "totals requests (/channels, /campaigns, /months, /paths) in progress", signature);
         for (GatheringEndpoint<?, ?> gathering : List.of(new ChannelsEndpoint(stores, forwarding, settings),
-                new CampaignsEndpoint(stores, forwarding, settings), new MonthsEndpoint(stores, forwarding, settings))) {
-            // tagged "channels", "campaigns", "months" in the refusals counter
+                new CampaignsEndpoint(stores, forwarding, settings), new MonthsEndpoint(stores, forwarding, settings),
+                new PathsEndpoint(stores, forwarding, settings))) {
+            // tagged "channels", "campaigns", "months", "paths" in the refusals counter
             http.routeForClients(gathering.path(), new PooledHandler(gathering.path().substring(1),
                     new HttpEndpoint(gathering, self, signature), queries, gatherings, self, registry));
         }

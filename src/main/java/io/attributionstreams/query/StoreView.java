@@ -4,6 +4,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,12 @@ public interface StoreView {
      * as {@code channel-totals} ({@link #channelPartitions()}).
      */
     List<MonthTotalRecord> localMonths(Set<Integer> partitions);
+
+    /**
+     * The path totals of these partitions of this instance's active {@code path-totals} store, partitioned as
+     * {@code channel-totals} ({@link #channelPartitions()}).
+     */
+    List<PathTotalRecord> localPaths(Set<Integer> partitions);
 
     /** Each instance holding active partitions of the markov rows (when markov runs), with those partitions. */
     default Map<String, Set<Integer>> markovPartitions() {

@@ -4,6 +4,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class FakeStores implements StoreView {
     /** The campaign and monthly totals, by partition: partitioned as the channel totals. */
     final Map<Integer, List<CampaignTotalRecord>> campaigns = new HashMap<>();
     final Map<Integer, List<MonthTotalRecord>> months = new HashMap<>();
+    final Map<Integer, List<PathTotalRecord>> paths = new HashMap<>();
     /** The markov rows, by partition of their own, and which instance holds which. */
     final Map<String, Set<Integer>> markovPartitions = new LinkedHashMap<>();
     final Map<Integer, List<ChannelTotalRecord>> markov = new HashMap<>();
@@ -85,6 +87,11 @@ final class FakeStores implements StoreView {
     @Override
     public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
         return rowsOf(months, partitions);
+    }
+
+    @Override
+    public List<PathTotalRecord> localPaths(Set<Integer> partitions) {
+        return rowsOf(paths, partitions);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.PathTotalRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,5 +104,11 @@ final class GatedStores implements StoreView {
     public List<MonthTotalRecord> localMonths(Set<Integer> partitions) {
         pass();
         return stores.localMonths(partitions);
+    }
+
+    @Override
+    public List<PathTotalRecord> localPaths(Set<Integer> partitions) {
+        pass();
+        return stores.localPaths(partitions);
     }
 }

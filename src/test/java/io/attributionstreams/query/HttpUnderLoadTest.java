@@ -197,7 +197,7 @@ class HttpUnderLoadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 3);
 
         assertBusy(secondLookup, "too many customer lookups in progress on this instance");
-        assertBusy(secondChannels, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
+        assertBusy(secondChannels, "too many totals requests (/channels, /campaigns, /months, /paths) in progress on this instance");
         assertBusy(forgedForward, "too many customer lookups in progress on this instance");
         assertThat(refused("customers", "endpoint_limit")).isEqualTo(2);
         assertThat(refused("channels", "endpoint_limit")).isEqualTo(1);
@@ -210,25 +210,29 @@ class HttpUnderLoadTest {
     }
 
     /**
-     * {@code /channels}, {@code /campaigns} and {@code /months} each gather from every instance: they count
-     * against one limit together, or three such limits with the lookups' could take every query thread.
+     * {@code /channels}, {@code /campaigns}, {@code /months} and {@code /paths} each gather from every instance:
+     * they count against one limit together, or four such limits with the lookups' could take every query thread.
      */
     @Test
-    void theThreeGatheringsOfTotalsShareOneLimit() throws Exception {
+    void theGatheringsOfTotalsShareOneLimit() throws Exception {
         CompletableFuture<HttpResponse<String>> channels = slow("/channels");
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.waiting() == 1);
 
         HttpResponse<String> campaigns = getAtOnce("/campaigns?type=FIRST_PAID");
         HttpResponse<String> months = getAtOnce("/months");
+        HttpResponse<String> paths = getAtOnce("/paths?limit=5");
 
-        assertBusy(campaigns, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
-        assertBusy(months, "too many totals requests (/channels, /campaigns, /months) in progress on this instance");
+        assertBusy(paths, "too many totals requests (/channels, /campaigns, /months, /paths) in progress on this instance");
+        assertThat(refused("paths", "endpoint_limit")).isEqualTo(1);
+        assertBusy(campaigns, "too many totals requests (/channels, /campaigns, /months, /paths) in progress on this instance");
+        assertBusy(months, "too many totals requests (/channels, /campaigns, /months, /paths) in progress on this instance");
         assertThat(refused("campaigns", "endpoint_limit")).isEqualTo(1);
         assertThat(refused("months", "endpoint_limit")).isEqualTo(1);
         stores.open();
         assertThat(channels.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(getAtOnce("/campaigns?type=FIRST_PAID").statusCode()).as("the limit is given back").isEqualTo(200);
         assertThat(getAtOnce("/months").statusCode()).isEqualTo(200);
+        assertThat(getAtOnce("/paths?limit=5").statusCode()).isEqualTo(200);
     }
 
     @Test
