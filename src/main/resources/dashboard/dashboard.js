@@ -1,6 +1,7 @@
 // The attribution-streams dashboard: channel totals (table and bar chart, with spend, ROAS and cost per
 // conversion when money was spent) for one conversion type and model, every model's shares side by side,
-// a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
+// the monthly trend (stacked by channel, with the month's spend), the campaigns, a live feed of updates
+// (server-sent events), and a customer's touchpoint path. Plain browser
 // JavaScript, no build step, no library, nothing loaded from anywhere but this server. Every value
 // from the data (channel names, ids) is written with textContent, never parsed as HTML.
 // When the server wants a bearer token (attribution.http.auth-token-file), the page asks for it once,
@@ -12,7 +13,20 @@ const FEED_LINES = 40;
 const PATH_STEPS = 12;
 const SVG = 'http://www.w3.org/2000/svg';
 
-const state = { type: null, model: null, models: [], measure: 'revenue', channels: [] };
+const CAMPAIGN_ROWS = 15;
+// the channels drawn as series of their own in the monthly chart, one colour each (Tableau's ten, told
+// apart with colour blindness too); the rest together as "other", in the grey left over
+const SERIES_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7',
+  '#9c755f'];
+const OTHER_COLOR = '#bab0ac';
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// a longer span is drawn with the months that have data only: a stray date must not squeeze the chart
+const LONGEST_MONTH_AXIS = 60;
+
+const state = {
+  type: null, model: null, models: [], measure: 'revenue', channels: [],
+  campaigns: [], campaignsUnfolded: false, campaignSort: 'revenue', months: [], monthMeasure: 'credit',
+};
 const $ = (id) => document.getElementById(id);
 
 // ---- the token ------------------------------------------------------------------------------
@@ -97,6 +111,14 @@ function addExact(a, b) {
   return { units: a.units * 10n ** BigInt(scale - a.scale) + b.units * 10n ** BigInt(scale - b.scale), scale };
 }
 
+// An exact decimal as plain text, as the API writes credits: "12.5", "-0.0625", "3".
+function exactText(value) {
+  const negative = value.units < 0n;
+  const digits = (negative ? -value.units : value.units).toString().padStart(value.scale + 1, '0');
+  const fraction = digits.slice(digits.length - value.scale).replace(/0+$/, '');
+  return (negative ? '-' : '') + digits.slice(0, digits.length - value.scale) + (fraction ? '.' + fraction : '');
+}
+
 // A part of a whole as a percentage with one decimal, rounded half to even on the exact decimals, the
 // way the demo and the engine's Java code round it: "41.7%", or "-" when the whole is zero.
 function percent(part, whole) {
@@ -132,10 +154,54 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+// An SVG element, as element() makes an HTML one.
+function svgElement(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
 function setBadge(id, badgeState, text) {
   const badge = $(id);
   badge.dataset.state = badgeState;
   badge.textContent = text;
+}
+
+// ---- the refresh cycle ----------------------------------------------------------------------
+
+// Every view of the selection, one request after another: each one gathers from every instance, and an
+// instance lets only a few such requests of a client in at once. A change of selection during a cycle
+// runs another right after it rather than a second one beside it.
+const refresher = { running: false, again: false };
+
+async function refresh() {
+  if (refresher.running) {
+    refresher.again = true;
+    return;
+  }
+  refresher.running = true;
+  try {
+    do {
+      refresher.again = false;
+      const selection = 'for ' + state.type + ' \u00b7 ' + state.model;
+      document.querySelectorAll('.selection').forEach((span) => { span.textContent = selection; });
+      await refreshChannels();
+      await refreshMonths();
+      await refreshCampaigns();
+    } while (refresher.again);
+  } finally {
+    refresher.running = false;
+  }
+}
+
+// Why a view of campaigns or months is empty: markov has none, by design, or nothing arrived yet.
+function noTotalsNote(what) {
+  if (state.model === 'markov') {
+    return 'markov has channel totals only: its credit is each channel\'s removal effect over whole paths, '
+      + 'not a share of single touchpoints, so it has no ' + what + '. Choose a per-touchpoint model above.';
+  }
+  return 'No ' + what + ' for ' + state.type + ' \u00b7 ' + state.model + ' yet.';
 }
 
 // ---- channel totals -------------------------------------------------------------------------
@@ -155,7 +221,7 @@ async function refreshChannels() {
     state.channels = reply.body.channels;
     renderTable(reply.body.channels);
     renderChart(reply.body.channels);
-    refreshModels(type);
+    await refreshModels(type);
     $('channels-meta').textContent = reply.body.channels.length + ' channels, partitions '
       + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
       + ', at ' + new Date().toLocaleTimeString();
@@ -300,6 +366,341 @@ function renderChart(channels) {
     nodes.push(group);
   });
   chart.replaceChildren(...nodes);
+}
+
+// ---- campaigns ------------------------------------------------------------------------------
+
+async function refreshCampaigns() {
+  const type = state.type;
+  const model = state.model;
+  try {
+    const reply = await getJson('/campaigns?type=' + encodeURIComponent(type) + '&model=' + encodeURIComponent(model));
+    if (type !== state.type || model !== state.model) return;
+    if (reply.status !== 200) {
+      $('campaigns-meta').textContent = 'Not updated: ' + reply.body.message;
+      return;
+    }
+    state.campaigns = reply.body.campaigns;
+    renderCampaigns();
+    $('campaigns-meta').textContent = reply.body.campaigns.length + ' campaigns of ' + channelsOf(state.campaigns).length
+      + ' channels, partitions ' + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
+      + ', at ' + new Date().toLocaleTimeString();
+    const table = $('campaign-table');
+    table.dataset.type = type;
+    table.dataset.model = model;
+    table.dataset.state = 'ready';
+  } catch (e) {
+    $('campaigns-meta').textContent = 'Not updated: the server did not answer.';
+  }
+}
+
+function channelsOf(rows) {
+  return [...new Set(rows.map((r) => r.channel))].sort();
+}
+
+// The channel filter's choices follow the data; rebuilt only when they change, so an open list stays open.
+function fillChannelFilter(rows) {
+  const select = $('campaign-channel');
+  const channels = channelsOf(rows);
+  if (select.dataset.channels !== JSON.stringify(channels)) {
+    const chosen = select.value;
+    select.replaceChildren(element('option', { value: '' }, 'all channels'),
+      ...channels.map((c) => element('option', { value: c }, c)));
+    select.value = channels.includes(chosen) ? chosen : '';
+    select.dataset.channels = JSON.stringify(channels);
+  }
+}
+
+// The campaigns' orders: largest first, but cost per conversion cheapest first; a campaign without the
+// figure (no spend, or no credit) last; ties by channel and campaign.
+const CAMPAIGN_ORDERS = {
+  revenue: (c) => c.revenue_cents,
+  credit: (c) => Number(c.credit),
+  spend: (c) => c.spend_cents || 0,
+  roas: (c) => (c.roas ? Number(c.roas) : null),
+  cost_per_conversion: (c) => (c.cost_per_conversion && (c.spend_cents || 0) > 0 ? -Number(c.cost_per_conversion) : null),
+};
+
+function campaignOrder(sort) {
+  const key = CAMPAIGN_ORDERS[sort] || CAMPAIGN_ORDERS.revenue;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const byKey = x === y ? 0 : x === null ? 1 : y === null ? -1 : y - x;
+    return byKey || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0)
+      || (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : 0);
+  };
+}
+
+// The campaigns of the selection in the chosen order; the top ones shown until "show all" is pressed.
+// A share is of all the credit of the conversion type and model, whichever channel the filter shows.
+function renderCampaigns() {
+  const all = state.campaigns;
+  $('campaigns-note').hidden = all.length > 0;
+  $('campaigns-note').textContent = noTotalsNote('campaign totals');
+  fillChannelFilter(all);
+  const channel = $('campaign-channel').value;
+  const shown = all.filter((c) => !channel || c.channel === channel).sort(campaignOrder(state.campaignSort));
+  const whole = sumOf(all.map((c) => c.credit));
+  let cents = 0n;
+  let spend = 0n;
+  let touchpoints = 0;
+  const rows = shown.map((c, i) => {
+    cents += BigInt(c.revenue_cents);
+    spend += BigInt(c.spend_cents || 0);
+    touchpoints += c.touchpoints;
+    const folded = i >= CAMPAIGN_ROWS && !state.campaignsUnfolded;
+    return element('tr', { 'data-channel': c.channel, 'data-campaign': c.campaign, class: folded ? 'folded' : '' },
+      element('td', { 'data-field': 'channel' }, c.channel),
+      element('td', { 'data-field': 'campaign' }, c.campaign),
+      element('td', { 'data-field': 'credit', 'data-exact': c.credit, class: 'num',
+        title: 'credit ' + c.credit + ' (exact), of ' + c.customers + ' customers' },
+        c.touchpoints === 0 ? '-' : percent(exact(c.credit), whole)),
+      element('td', { 'data-field': 'revenue', class: 'num' }, c.revenue),
+      element('td', { 'data-field': 'touchpoints', class: 'num' }, String(c.touchpoints)),
+      element('td', { 'data-field': 'spend', class: 'num money' }, c.spend || '0.00'),
+      element('td', { 'data-field': 'roas', class: 'num money' }, c.roas || '-'),
+      element('td', { 'data-field': 'cost_per_conversion', class: 'num money' }, c.cost_per_conversion || '-'));
+  });
+  $('campaign-rows').replaceChildren(...rows);
+  $('campaign-total-label').textContent = 'total of ' + shown.length + (channel ? ' ' + channel : '') + ' campaigns';
+  $('campaign-total-revenue').textContent = formatCents(cents);
+  $('campaign-total-touchpoints').textContent = String(touchpoints);
+  $('campaign-total-spend').textContent = formatCents(spend);
+  $('campaign-table').dataset.money = all.some((c) => c.spend_facts > 0) ? 'on' : 'off';
+  $('campaign-table').dataset.sort = state.campaignSort;
+  const more = $('campaigns-more');
+  more.hidden = shown.length <= CAMPAIGN_ROWS;
+  more.textContent = state.campaignsUnfolded ? 'show the top ' + CAMPAIGN_ROWS
+    : 'show all ' + shown.length + ' campaigns';
+}
+
+// ---- monthly trend --------------------------------------------------------------------------
+
+async function refreshMonths() {
+  const type = state.type;
+  const model = state.model;
+  try {
+    const reply = await getJson('/months?type=' + encodeURIComponent(type) + '&model=' + encodeURIComponent(model));
+    if (type !== state.type || model !== state.model) return;
+    if (reply.status !== 200) {
+      $('months-meta').textContent = 'Not updated: ' + reply.body.message;
+      return;
+    }
+    state.months = reply.body.months;
+    renderMonths();
+    const axis = monthAxis(state.months);
+    $('months-meta').textContent = (axis.length === 0 ? 'No months'
+      : axis.length + ' months, ' + axis[0] + ' to ' + axis[axis.length - 1])
+      + ', partitions ' + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
+      + ', at ' + new Date().toLocaleTimeString();
+    const chart = $('month-chart');
+    chart.dataset.type = type;
+    chart.dataset.model = model;
+    chart.dataset.state = 'ready';
+  } catch (e) {
+    $('months-meta').textContent = 'Not updated: the server did not answer.';
+  }
+}
+
+function nextMonth(month) {
+  const [year, number] = month.split('-').map(Number);
+  return number === 12 ? (year + 1) + '-01' : year + '-' + String(number + 1).padStart(2, '0');
+}
+
+// Every month from the first to the last with data, gaps included: a month without data is a zero, not
+// a month left out. ("YYYY-MM" sorts as the months do.)
+function monthAxis(rows) {
+  const present = [...new Set(rows.map((r) => r.month))].sort();
+  if (present.length === 0) return [];
+  const months = [];
+  for (let m = present[0]; m <= present[present.length - 1] && months.length <= LONGEST_MONTH_AXIS; m = nextMonth(m)) {
+    months.push(m);
+  }
+  return months.length > LONGEST_MONTH_AXIS ? present : months;
+}
+
+// A row's value in the chart's measure: credit (conversions credited) or revenue (in currency units).
+function monthValue(row, measure) {
+  return measure === 'credit' ? Number(row.credit) : row.revenue_cents / 100;
+}
+
+// The series: the channels with the largest total over the months, one each, and "other" for the rest
+// (every remaining channel, so that "other" sums what the named series leave out).
+function monthSeries(rows, measure) {
+  const totals = new Map();
+  for (const r of rows) totals.set(r.channel, (totals.get(r.channel) || 0) + Math.abs(monthValue(r, measure)));
+  const ranked = [...totals].filter(([, total]) => total > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([channel]) => channel);
+  const named = ranked.length <= SERIES_COLORS.length ? ranked : ranked.slice(0, SERIES_COLORS.length);
+  const series = named.map((channel, i) => ({ name: channel, members: [channel], color: SERIES_COLORS[i] }));
+  if (ranked.length > named.length) {
+    series.push({ name: 'other', members: channelsOf(rows).filter((c) => !named.includes(c)), color: OTHER_COLOR });
+  }
+  return series;
+}
+
+// Each series' exact credit and revenue in each month, summed over its channels.
+function monthCells(rows, series) {
+  const seriesOf = new Map();
+  series.forEach((s) => s.members.forEach((channel) => seriesOf.set(channel, s.name)));
+  const cells = new Map();
+  for (const r of rows) {
+    const name = seriesOf.get(r.channel);
+    if (name === undefined) continue;
+    const key = name + '|' + r.month;
+    const cell = cells.get(key) || { credit: { units: 0n, scale: 0 }, cents: 0n };
+    cells.set(key, { credit: addExact(cell.credit, exact(r.credit)), cents: cell.cents + BigInt(r.revenue_cents) });
+  }
+  return cells;
+}
+
+// Round steps for an axis from lo to hi: 1, 2, 2.5 or 5 times a power of ten, about five of them.
+function niceAxis(lo, hi) {
+  const span = hi - lo || 1;
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => raw <= candidate);
+  return { lo: Math.floor(lo / step) * step, hi: Math.ceil(hi / step) * step || step, step };
+}
+
+function ticks(axis) {
+  const values = [];
+  for (let i = 0; axis.lo + i * axis.step <= axis.hi + axis.step / 1e6; i++) values.push(axis.lo + i * axis.step);
+  return values;
+}
+
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+function tickText(value, money) {
+  return money ? COMPACT.format(value) : String(Number(value.toFixed(2)));
+}
+
+// Stacked columns, one per month, a segment per series (largest at the bottom, negative values below the
+// zero line), and the month's spend over all channels as a dashed line: on the same axis as revenue, on
+// an axis of its own on the right beside credit. Every segment keeps its exact credit and revenue.
+function renderMonths() {
+  const chart = $('month-chart');
+  const rows = state.months;
+  const measure = state.monthMeasure;
+  $('months-note').hidden = rows.length > 0;
+  $('months-note').textContent = noTotalsNote('monthly totals');
+  const months = monthAxis(rows);
+  const series = monthSeries(rows, measure);
+  const cells = monthCells(rows, series);
+  const hasSpend = rows.some((r) => r.spend_facts > 0);
+  const spendCents = new Map(months.map((m) => [m, 0n]));
+  for (const r of rows) {
+    if (spendCents.has(r.month)) spendCents.set(r.month, spendCents.get(r.month) + BigInt(r.spend_cents || 0));
+  }
+  const spendAxisOwn = hasSpend && measure === 'credit';
+
+  const width = 1000;
+  const height = 300;
+  const margin = { top: 16, right: spendAxisOwn ? 64 : 20, bottom: 46, left: 64 };
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const band = plotWidth / Math.max(1, months.length);
+
+  // the stacks first: their tops and bottoms set the axis
+  const stacks = months.map((month) => {
+    let up = 0;
+    let down = 0;
+    return series.map((s) => {
+      const cell = cells.get(s.name + '|' + month);
+      if (!cell) return null;
+      const value = measure === 'credit' ? Number(exactText(cell.credit)) : Number(cell.cents) / 100;
+      const from = value >= 0 ? up : down;
+      if (value >= 0) up += value; else down += value;
+      return { series: s, month, cell, from, to: from + value };
+    }).filter((segment) => segment !== null);
+  });
+  const tops = stacks.flat().map((segment) => Math.max(segment.from, segment.to));
+  const bottoms = stacks.flat().map((segment) => Math.min(segment.from, segment.to));
+  const spendValues = months.map((m) => Number(spendCents.get(m)) / 100);
+  const sharedMax = hasSpend && !spendAxisOwn ? Math.max(0, ...spendValues) : 0;
+  const left = niceAxis(Math.min(0, ...bottoms), Math.max(0, sharedMax, ...tops));
+  const right = spendAxisOwn ? niceAxis(0, Math.max(0, ...spendValues)) : left;
+  const yOf = (axis, value) => margin.top + plotHeight * (1 - (value - axis.lo) / (axis.hi - axis.lo));
+
+  const nodes = [];
+  const columnTotals = []; // drawn last, over the spend line
+  for (const value of ticks(left)) {
+    const y = yOf(left, value);
+    nodes.push(svgElement('line', { class: value === 0 ? 'axis' : 'grid', x1: margin.left, x2: width - margin.right,
+      y1: y, y2: y }));
+    nodes.push(svgElement('text', { class: 'tick', x: margin.left - 8, y: y + 4, 'text-anchor': 'end' },
+      tickText(value, measure === 'revenue')));
+  }
+  if (spendAxisOwn) {
+    for (const value of ticks(right)) {
+      nodes.push(svgElement('text', { class: 'tick', x: width - margin.right + 8, y: yOf(right, value) + 4 },
+        tickText(value, true)));
+    }
+    nodes.push(svgElement('text', { class: 'axis-title', 'text-anchor': 'middle',
+      transform: 'translate(' + (width - 12) + ' ' + (margin.top + plotHeight / 2) + ') rotate(90)' }, 'spend'));
+  }
+  nodes.push(svgElement('text', { class: 'axis-title', 'text-anchor': 'middle',
+    transform: 'translate(14 ' + (margin.top + plotHeight / 2) + ') rotate(-90)' },
+    measure === 'credit' ? 'credit (conversions)' : 'revenue' + (hasSpend ? ' and spend' : '')));
+
+  months.forEach((month, i) => {
+    const x = margin.left + i * band;
+    const [year, number] = month.split('-');
+    const label = svgElement('text', { class: 'month-label', 'data-month': month, x: x + band / 2,
+      y: height - margin.bottom + 16, 'text-anchor': 'middle' }, MONTH_NAMES[Number(number) - 1]);
+    nodes.push(label);
+    if (i === 0 || number === '01') {
+      nodes.push(svgElement('text', { class: 'month-label year', x: x + band / 2, y: height - margin.bottom + 32,
+        'text-anchor': 'middle' }, year));
+    }
+    if (stacks[i].length > 0) {
+      // the column's total over its top, in the measure's own form
+      const total = stacks[i].reduce((sum, segment) => sum + segment.to - segment.from, 0);
+      const peak = Math.max(0, ...stacks[i].map((segment) => Math.max(segment.from, segment.to)));
+      columnTotals.push(svgElement('text', { class: 'column-total', x: x + band / 2, y: yOf(left, peak) - 5,
+        'text-anchor': 'middle' }, measure === 'credit' ? String(Number(total.toFixed(1))) : COMPACT.format(total)));
+    }
+    for (const segment of stacks[i]) {
+      const top = yOf(left, Math.max(segment.from, segment.to));
+      const bottom = yOf(left, Math.min(segment.from, segment.to));
+      const share = segment.series.name === 'other' ? 'other (' + segment.series.members.length + ' channels)'
+        : segment.series.name;
+      nodes.push(svgElement('rect', { class: 'segment', 'data-series': segment.series.name, 'data-month': month,
+        'data-credit': exactText(segment.cell.credit), 'data-revenue-cents': segment.cell.cents.toString(),
+        x: x + band * 0.18, width: band * 0.64, y: top, height: Math.max(0, bottom - top), fill: segment.series.color },
+        svgElement('title', {}, share + ', ' + month + ': credit ' + Number(exactText(segment.cell.credit)).toFixed(2)
+          + ', revenue ' + formatCents(segment.cell.cents))));
+    }
+  });
+
+  if (hasSpend && months.length > 0) {
+    const points = months.map((month, i) => [margin.left + (i + 0.5) * band, yOf(right, spendValues[i])]);
+    nodes.push(svgElement('polyline', { class: 'spend-line', points: points.map((p) => p.join(',')).join(' ') }));
+    months.forEach((month, i) => nodes.push(svgElement('circle', { class: 'spend-point', 'data-month': month,
+      'data-spend-cents': spendCents.get(month).toString(), cx: points[i][0], cy: points[i][1], r: 4 },
+      svgElement('title', {}, 'spend ' + month + ': ' + formatCents(spendCents.get(month))))));
+  }
+  nodes.push(...columnTotals);
+  chart.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  chart.replaceChildren(...nodes);
+  chart.dataset.measure = measure;
+  chart.dataset.spend = hasSpend ? 'on' : 'off';
+  renderLegend(series, hasSpend, spendAxisOwn);
+}
+
+function renderLegend(series, hasSpend, spendAxisOwn) {
+  const swatch = (color) => svgElement('svg', { width: 12, height: 12, 'aria-hidden': 'true' },
+    svgElement('rect', { width: 12, height: 12, rx: 2, fill: color }));
+  const items = series.map((s) => element('li', { 'data-series': s.name, 'data-members': JSON.stringify(s.members),
+    title: s.members.join(', ') }, swatch(s.color),
+    s.name === 'other' ? 'other (' + s.members.length + ' channels)' : s.name));
+  if (hasSpend) {
+    items.push(element('li', { class: 'spend' }, svgElement('svg', { width: 22, height: 12, 'aria-hidden': 'true' },
+      svgElement('line', { class: 'spend-line', x1: 1, x2: 21, y1: 6, y2: 6 })),
+      spendAxisOwn ? 'spend, all channels (right axis)' : 'spend, all channels'));
+  }
+  $('month-legend').replaceChildren(...items);
 }
 
 // ---- live feed ------------------------------------------------------------------------------
@@ -495,18 +896,25 @@ async function start() {
   state.models = settings.models;
   fillSelect($('type'), settings.types, state.type);
   fillSelect($('model'), settings.models, state.model);
-  $('type').addEventListener('change', () => { state.type = $('type').value; rememberSelection(); refreshChannels(); });
+  $('type').addEventListener('change', () => { state.type = $('type').value; rememberSelection(); refresh(); });
   $('model').addEventListener('change', () => {
     state.model = $('model').value;
     rememberSelection();
-    refreshChannels();
+    refresh();
     if ($('customer-id').value) lookup($('customer-id').value);
   });
   $('measure').addEventListener('change', () => { state.measure = $('measure').value; renderChart(state.channels); });
+  $('month-measure').addEventListener('change', () => { state.monthMeasure = $('month-measure').value; renderMonths(); });
+  $('campaign-channel').addEventListener('change', renderCampaigns);
+  $('campaign-sort').addEventListener('change', () => { state.campaignSort = $('campaign-sort').value; renderCampaigns(); });
+  $('campaigns-more').addEventListener('click', () => {
+    state.campaignsUnfolded = !state.campaignsUnfolded;
+    renderCampaigns();
+  });
   $('lookup-form').addEventListener('submit', (event) => { event.preventDefault(); lookup($('customer-id').value); });
 
-  refreshChannels();
-  setInterval(refreshChannels, REFRESH_MILLIS);
+  refresh();
+  setInterval(refresh, REFRESH_MILLIS);
   startFeed();
   if (params.get('customer')) {
     $('customer-id').value = params.get('customer');

@@ -10,14 +10,20 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.app.RunningEngine;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.Formats;
+import io.attributionstreams.contract.MonthTotalRecord;
+import io.attributionstreams.contract.OutputFiles;
+import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.demo.Shares;
 import io.attributionstreams.export.ExportFiles;
 import io.attributionstreams.export.Exporter;
+import io.attributionstreams.query.CampaignsReply;
 import io.attributionstreams.query.ChannelsReply;
 import io.attributionstreams.query.CustomerAttributionReply;
 import io.attributionstreams.query.Forwarding;
+import io.attributionstreams.query.MonthsReply;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.HeadlessChromium;
@@ -60,11 +66,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interactive queries and the dashboard on a real broker, with TWO app instances in this JVM sharing
- * the work of a generated data set. Every customer and the channel totals are asked of BOTH
- * instances; each answer must equal the batch engine's (and the output topics', versions included),
+ * the work of a generated data set. Every customer and the channel, campaign and monthly totals are asked
+ * of BOTH instances; each answer must equal the batch engine's (and the output topics', versions included),
  * whichever instance holds the partition: the instance that answered is named in a header, so the
  * test sees the forwarding happen. Then a real browser (headless Chromium) loads the dashboard and
- * must show exactly the batch numbers, a customer's path from the other instance, and a live update.
+ * must show exactly the batch numbers (channel table, models, monthly chart, campaign table), a customer's
+ * path from the other instance, and a live update.
  * Both instances run as a secured deployment would: behind a bearer token (the browser's page asks for
  * it, and the test types it in), with health and metrics on an ops port of their own.
  */
@@ -200,6 +207,52 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     @Test
     @Order(3)
+    void campaignAndMonthlyTotalsAskedOfEitherInstanceGatherBothAndEqualTheBatchFiles() throws Exception {
+        Exporter.Snapshot topics = Exporter.read(kafka.bootstrapServers());
+        for (RunningEngine asked : List.of(one, two)) {
+            ChannelsReply channels = answer(asked, "/channels", ChannelsReply.class);
+            CampaignsReply campaigns = answer(asked, "/campaigns", CampaignsReply.class);
+            MonthsReply months = answer(asked, "/months", MonthsReply.class);
+
+            for (List<String> instances : List.of(campaigns.instances(), months.instances())) {
+                assertThat(instances).containsExactlyInAnyOrder(one.applicationServer(), two.applicationServer());
+            }
+            // kept beside the channel totals, in the same tasks: their partitions, every one of them
+            assertThat(campaigns.partitions()).isEqualTo(channels.partitions());
+            assertThat(months.partitions()).isEqualTo(channels.partitions());
+            // each row as on its topic, in the order of the batch files
+            Map<String, CampaignTotalRecord> campaignRows = new TreeMap<>();
+            campaigns.campaigns().forEach(c -> campaignRows.put(TotalKeys.campaign(c.key()), c));
+            assertThat(campaignRows).isEqualTo(topics.campaigns());
+            assertThat(campaigns.campaigns()).hasSize(topics.campaigns().size())
+                    .isSortedAccordingTo(java.util.Comparator.comparing(CampaignTotalRecord::key));
+            Map<String, MonthTotalRecord> monthRows = new TreeMap<>();
+            months.months().forEach(m -> monthRows.put(TotalKeys.month(m.key()), m));
+            assertThat(monthRows).isEqualTo(topics.months());
+            assertThat(months.months()).hasSize(topics.months().size())
+                    .isSortedAccordingTo(java.util.Comparator.comparing(MonthTotalRecord::key));
+            Path files = Files.createDirectories(tmp.resolve("api-totals-" + asked.httpPort()));
+            ExportFiles.write(files, topics.updates().values(), channels.channels(), campaigns.campaigns(),
+                    months.months());
+            for (String file : List.of(OutputFiles.CAMPAIGNS_FILE, OutputFiles.MONTHS_FILE)) {
+                assertThat(files.resolve(file)).as(file).hasSameBinaryContentAs(data.batch().resolve(file));
+            }
+
+            // filtered on every instance; markov has channel totals only
+            CampaignsReply paid = answer(asked, "/campaigns?type=FIRST_PAID&model=" + MODEL, CampaignsReply.class);
+            assertThat(paid.campaigns()).isNotEmpty().isEqualTo(campaigns.campaigns().stream()
+                    .filter(c -> c.conversionType().equals("FIRST_PAID") && c.model().equals(MODEL)).toList());
+            MonthsReply linear = answer(asked, "/months?model=linear", MonthsReply.class);
+            assertThat(linear.months()).isNotEmpty().isEqualTo(months.months().stream()
+                    .filter(m -> m.model().equals("linear")).toList());
+            MonthsReply markov = answer(asked, "/months?model=markov", MonthsReply.class);
+            assertThat(markov.instances()).hasSize(2);
+            assertThat(markov.months()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(4)
     void badRequestsAreAnsweredWithAStatusAndAReasonByEitherInstance() throws Exception {
         for (RunningEngine asked : List.of(one, two)) {
             HttpResponse<String> unknown = get(asked, "/customers/NO-SUCH-CUSTOMER/attribution");
@@ -210,14 +263,17 @@ class QueriesAndDashboardIT extends RealBrokerTest {
                     .contains("unknown model 'w_shaped'; this engine computes daily_split, linear, markov");
             assertThat(get(asked, "/customers/%20CU0000001/attribution").statusCode()).isEqualTo(400);
             assertThat(get(asked, "/channels?type=nope").statusCode()).isEqualTo(400);
+            assertThat(get(asked, "/campaigns?type=nope").statusCode()).isEqualTo(400);
+            assertThat(get(asked, "/months?model=w_shaped").body()).contains("unknown model 'w_shaped'");
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withoutTheTokenNothingIsAnsweredAndAClientsForwardingHeaderChangesNothing() throws Exception {
         for (RunningEngine asked : List.of(one, two)) {
-            for (String path : List.of("/channels", "/settings", "/customers/CU0000001/attribution", "/updates/stream")) {
+            for (String path : List.of("/channels", "/campaigns", "/months", "/settings", "/customers/CU0000001/attribution",
+                    "/updates/stream")) {
                 assertThat(send(asked, path, Map.of()).statusCode()).as(path).isEqualTo(401);
                 assertThat(send(asked, path, Map.of("Authorization", "Bearer " + TOKEN.replace('9', '8')))
                         .statusCode()).as(path).isEqualTo(403);
@@ -240,10 +296,12 @@ class QueriesAndDashboardIT extends RealBrokerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theDashboardInABrowserShowsTheBatchNumbersAPathFromTheOtherInstanceAndLiveUpdates() throws Exception {
         List<Map<String, String>> batchChannels = rows(data.batch().resolve("channels.csv"));
         List<Map<String, String>> batchRows = rows(data.batch().resolve("attribution.csv"));
+        List<Map<String, String>> batchCampaigns = rows(data.batch().resolve(OutputFiles.CAMPAIGNS_FILE));
+        List<Map<String, String>> batchMonths = rows(data.batch().resolve(OutputFiles.MONTHS_FILE));
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
             browser.navigate(base(one) + "/");
             // the first data request is answered 401: the page asks for the token, once for the tab
@@ -262,6 +320,37 @@ class QueriesAndDashboardIT extends RealBrokerTest {
                 JsonNode models = browser.awaitValue(MODELS_TABLE, t -> t.path("state").asText().equals("ready")
                         && t.path("type").asText().equals(type), Duration.ofSeconds(30));
                 assertModelsShow(models, type);
+                JsonNode months = browser.awaitValue(CampaignAndMonthViews.MONTH_CHART, selected(type, MODEL),
+                        Duration.ofSeconds(30));
+                CampaignAndMonthViews.assertMonthsShow(months, type, MODEL, "credit", batchMonths, storeMonths(type));
+                JsonNode campaigns = browser.awaitValue(CampaignAndMonthViews.CAMPAIGN_TABLE, selected(type, MODEL),
+                        Duration.ofSeconds(30));
+                CampaignAndMonthViews.assertCampaignsShow(campaigns, type, MODEL, CAMPAIGN_ROWS, batchCampaigns,
+                        storeCampaigns(type));
+            }
+            // FIRST_PAID, the last type: revenue per month, set against the spend
+            browser.evaluate(CampaignAndMonthViews.showMonthly("revenue"));
+            JsonNode revenue = browser.awaitValue(CampaignAndMonthViews.MONTH_CHART,
+                    c -> c.path("measure").asText().equals("revenue"), Duration.ofSeconds(10));
+            CampaignAndMonthViews.assertMonthsShow(revenue, "FIRST_PAID", MODEL, "revenue", batchMonths,
+                    storeMonths("FIRST_PAID"));
+            browser.screenshot(Path.of("target", "dashboard-months.png"), "#months", 8);
+            // which campaigns earn their spend: highest return on ad spend first
+            browser.evaluate(CampaignAndMonthViews.sortCampaigns("roas"));
+            CampaignAndMonthViews.assertSortedByRoas(browser.awaitValue(CampaignAndMonthViews.CAMPAIGN_TABLE,
+                    t -> t.path("sort").asText().equals("roas"), Duration.ofSeconds(10)));
+            browser.screenshot(Path.of("target", "dashboard-campaigns.png"), "#campaigns", 8);
+
+            // markov has channel totals only: the two views say so rather than look empty
+            browser.navigate(base(one) + "/?type=FIRST_PAID&model=markov");
+            JsonNode markovCampaigns = browser.awaitValue(CampaignAndMonthViews.CAMPAIGN_TABLE,
+                    selected("FIRST_PAID", "markov"), Duration.ofSeconds(30));
+            JsonNode markovMonths = browser.awaitValue(CampaignAndMonthViews.MONTH_CHART,
+                    selected("FIRST_PAID", "markov"), Duration.ofSeconds(30));
+            assertThat(markovCampaigns.get("rows")).isEmpty();
+            assertThat(markovMonths.get("segments")).isEmpty();
+            for (JsonNode view : List.of(markovCampaigns, markovMonths)) {
+                assertThat(view.get("note").asText()).startsWith("markov has channel totals only");
             }
 
             String customer = customerOnTheOtherInstance(batchRows, two);
@@ -279,7 +368,26 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
-        assertThat(Path.of("target", "dashboard.png")).isNotEmptyFile();
+        for (String shot : List.of("dashboard.png", "dashboard-months.png", "dashboard-campaigns.png")) {
+            assertThat(Path.of("target", shot)).isNotEmptyFile();
+        }
+    }
+
+    /** The page's campaign rows shown before "show all". */
+    private static final int CAMPAIGN_ROWS = 15;
+
+    /** A view of the page has data for this type and model. */
+    private static java.util.function.Predicate<JsonNode> selected(String type, String model) {
+        return view -> view.path("state").asText().equals("ready") && view.path("type").asText().equals(type)
+                && view.path("model").asText().equals(model);
+    }
+
+    private static List<CampaignTotalRecord> storeCampaigns(String type) throws Exception {
+        return answer(two, "/campaigns?type=" + type + "&model=" + MODEL, CampaignsReply.class).campaigns();
+    }
+
+    private static List<MonthTotalRecord> storeMonths(String type) throws Exception {
+        return answer(two, "/months?type=" + type + "&model=" + MODEL, MonthsReply.class).months();
     }
 
     // --- what the page shows, read in the page ---
@@ -494,6 +602,13 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     private static String base(RunningEngine engine) {
         return "http://localhost:" + engine.httpPort();
+    }
+
+    /** GET with the token: a 200, read as {@code type}. */
+    private static <T> T answer(RunningEngine engine, String pathAndQuery, Class<T> type) throws Exception {
+        HttpResponse<String> reply = get(engine, pathAndQuery);
+        assertThat(reply.statusCode()).as(pathAndQuery + ": " + reply.body()).isEqualTo(200);
+        return Json.MAPPER.readValue(reply.body(), type);
     }
 
     /** GET with the token. */

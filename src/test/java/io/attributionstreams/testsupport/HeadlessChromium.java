@@ -205,8 +205,24 @@ public final class HeadlessChromium implements AutoCloseable {
     /** A PNG of the whole page as it is now, below the window's fold included. */
     public void screenshot(Path file) throws Exception {
         JsonNode size = send("Page.getLayoutMetrics", JSON.createObjectNode()).get("cssContentSize");
-        ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0)
-                .put("width", size.get("width").asDouble()).put("height", size.get("height").asDouble()).put("scale", 1);
+        capture(file, 0, 0, size.get("width").asDouble(), size.get("height").asDouble());
+    }
+
+    /**
+     * A PNG of one element of the page (the first that {@code selector} finds) and a margin of the page
+     * around it, wherever it is on the page.
+     */
+    public void screenshot(Path file, String selector, int margin) throws Exception {
+        JsonNode box = evaluate("(() => { const r = document.querySelector(" + JSON.writeValueAsString(selector)
+                + ").getBoundingClientRect(); return {x: r.left + window.scrollX, y: r.top + window.scrollY,"
+                + " width: r.width, height: r.height}; })()");
+        capture(file, Math.max(0, box.get("x").asDouble() - margin), Math.max(0, box.get("y").asDouble() - margin),
+                box.get("width").asDouble() + 2 * margin, box.get("height").asDouble() + 2 * margin);
+    }
+
+    private void capture(Path file, double x, double y, double width, double height) throws Exception {
+        ObjectNode clip = JSON.createObjectNode().put("x", x).put("y", y).put("width", width).put("height", height)
+                .put("scale", 1);
         ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
         params.set("clip", clip);
         JsonNode shot = send("Page.captureScreenshot", params);
