@@ -1,7 +1,7 @@
 // The attribution-streams dashboard: channel totals (table and bar chart, with spend, ROAS and cost per
 // conversion when money was spent) for one conversion type and model, every model's shares side by side,
-// the monthly trend (stacked by channel, with the month's spend), the campaigns, a live feed of updates
-// (server-sent events), and a customer's touchpoint path. Plain browser
+// the monthly trend (stacked by channel, with the month's spend), the campaigns, the most common paths to
+// conversion, a live feed of updates (server-sent events), and a customer's touchpoint path. Plain browser
 // JavaScript, no build step, no library, nothing loaded from anywhere but this server. Every value
 // from the data (channel names, ids) is written with textContent, never parsed as HTML.
 // When the server wants a bearer token (attribution.http.auth-token-file), the page asks for it once,
@@ -14,6 +14,11 @@ const PATH_STEPS = 12;
 const SVG = 'http://www.w3.org/2000/svg';
 
 const CAMPAIGN_ROWS = 15;
+// the paths to conversion: the top ones, and more on request (asked for at once: one request a cycle)
+const PATH_ROWS = 10;
+const PATH_ROWS_MORE = 50;
+// a path's steps: one colour per channel, by the channel's place among the type's channels (CSS classes c0..c11)
+const CHIP_COLORS = 12;
 // the channels drawn as series of their own in the monthly chart, one colour each (Tableau's ten, told
 // apart with colour blindness too); the rest together as "other", in the grey left over
 const SERIES_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7',
@@ -26,6 +31,7 @@ const LONGEST_MONTH_AXIS = 60;
 const state = {
   type: null, model: null, models: [], measure: 'revenue', channels: [],
   campaigns: [], campaignsUnfolded: false, campaignSort: 'revenue', months: [], monthMeasure: 'credit',
+  paths: [], pathsUnfolded: false,
 };
 const $ = (id) => document.getElementById(id);
 
@@ -186,9 +192,11 @@ async function refresh() {
       refresher.again = false;
       const selection = 'for ' + state.type + ' \u00b7 ' + state.model;
       document.querySelectorAll('.selection').forEach((span) => { span.textContent = selection; });
+      document.querySelectorAll('.type-selection').forEach((span) => { span.textContent = 'for ' + state.type; });
       await refreshChannels();
       await refreshMonths();
       await refreshCampaigns();
+      await refreshPaths();
     } while (refresher.again);
   } finally {
     refresher.running = false;
@@ -473,6 +481,102 @@ function renderCampaigns() {
   more.hidden = shown.length <= CAMPAIGN_ROWS;
   more.textContent = state.campaignsUnfolded ? 'show the top ' + CAMPAIGN_ROWS
     : 'show all ' + shown.length + ' campaigns';
+}
+
+// ---- paths to conversion --------------------------------------------------------------------
+
+// The most common paths of the selected conversion type (paths have no model: any model gives the same).
+async function refreshPaths() {
+  const type = state.type;
+  try {
+    const reply = await getJson('/paths?type=' + encodeURIComponent(type) + '&limit=' + PATH_ROWS_MORE);
+    if (type !== state.type) return;
+    if (reply.status !== 200) {
+      $('paths-meta').textContent = 'Not updated: ' + reply.body.message;
+      return;
+    }
+    state.paths = reply.body.paths;
+    renderPaths();
+    const count = state.paths.length;
+    $('paths-meta').textContent = (count === 0 ? 'No paths' : count < PATH_ROWS_MORE ? 'All ' + count + ' paths'
+      : 'The top ' + count + ' paths')
+      + ', partitions ' + reply.body.partitions.join(', ') + ' from ' + reply.body.instances.join(' and ')
+      + ', at ' + new Date().toLocaleTimeString();
+    const table = $('path-table');
+    table.dataset.type = type;
+    table.dataset.state = 'ready';
+  } catch (e) {
+    $('paths-meta').textContent = 'Not updated: the server did not answer.';
+  }
+}
+
+// Revenue per conversion, in cents rounded half up to whole cents (as cost per conversion is), exactly.
+function perConversion(revenueCents, conversions) {
+  const cents = BigInt(revenueCents);
+  const count = BigInt(conversions);
+  if (count <= 0n) return '-';
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  let quotient = abs / count;
+  if ((abs % count) * 2n >= count) quotient += 1n;
+  return formatCents(negative ? -quotient : quotient);
+}
+
+// A channel's colour class: its place among the channels the engine has for the type (by name), so a
+// channel keeps its colour from row to row and refresh to refresh.
+function chipColor(channel) {
+  const known = channelsOf(state.channels).filter((c) => c !== '(unattributed)');
+  let index = known.indexOf(channel);
+  if (index < 0) index = [...channel].reduce((hash, ch) => (hash * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  return 'c' + (index % CHIP_COLORS);
+}
+
+// A path as its steps: channel chips joined by arrows, wrapping between steps; a truncated path (only its
+// last steps kept) starts with an ellipsis.
+function pathSteps(p) {
+  const list = element('ol', { class: 'steps' });
+  if (p.truncated) {
+    list.append(element('li', {}, element('span', { class: 'chip ellipsis', 'data-field': 'ellipsis',
+      title: 'earlier steps left out: only the last ' + p.steps.length + ' are kept' }, '\u2026')));
+  }
+  for (const channel of p.steps) {
+    list.append(element('li', {}, element('span', { class: 'chip ' + chipColor(channel), 'data-field': 'step' }, channel)));
+  }
+  return list;
+}
+
+// The conversions against the top row's, as a bar.
+function shareBar(conversions, top) {
+  const width = top > 0 ? Math.max(1, (100 * conversions) / top) : 0;
+  return svgElement('svg', { class: 'share-bar', viewBox: '0 0 100 10', preserveAspectRatio: 'none', 'aria-hidden': 'true' },
+    svgElement('rect', { class: 'track', x: 0, y: 0, width: 100, height: 10, rx: 2 }),
+    svgElement('rect', { class: 'bar', x: 0, y: 0, width: width.toFixed(2), height: 10, rx: 2 }));
+}
+
+// The paths in the endpoint's order (most conversions, then most revenue, then the path's text); the top
+// ones shown until "show more" is pressed.
+function renderPaths() {
+  const paths = state.paths;
+  $('paths-note').hidden = paths.length > 0;
+  $('paths-note').textContent = 'No converted paths for ' + state.type + ' yet.';
+  $('path-table').hidden = paths.length === 0;
+  const top = paths.length > 0 ? paths[0].conversions : 0;
+  const rows = paths.map((p, i) => {
+    const folded = i >= PATH_ROWS && !state.pathsUnfolded;
+    const ofTop = top > 0 ? Math.round((100 * p.conversions) / top) + '% of the top path\'s conversions' : '';
+    return element('tr', { 'data-path': p.path, 'data-rank': String(i + 1), class: folded ? 'folded' : '' },
+      element('td', { class: 'num rank' }, String(i + 1)),
+      element('td', { class: 'path', title: p.path + (p.truncated ? ' (the last ' + p.steps.length + ' steps)' : '') },
+        pathSteps(p)),
+      element('td', { 'data-field': 'conversions', class: 'num' }, String(p.conversions)),
+      element('td', { class: 'share', title: p.conversions + ' conversions: ' + ofTop }, shareBar(p.conversions, top)),
+      element('td', { 'data-field': 'revenue', class: 'num' }, p.revenue),
+      element('td', { 'data-field': 'per_conversion', class: 'num' }, perConversion(p.revenue_cents, p.conversions)));
+  });
+  $('path-rows').replaceChildren(...rows);
+  const more = $('paths-more');
+  more.hidden = paths.length <= PATH_ROWS;
+  more.textContent = state.pathsUnfolded ? 'show the top ' + PATH_ROWS : 'show the top ' + paths.length + ' paths';
 }
 
 // ---- monthly trend --------------------------------------------------------------------------
@@ -910,6 +1014,10 @@ async function start() {
   $('campaigns-more').addEventListener('click', () => {
     state.campaignsUnfolded = !state.campaignsUnfolded;
     renderCampaigns();
+  });
+  $('paths-more').addEventListener('click', () => {
+    state.pathsUnfolded = !state.pathsUnfolded;
+    renderPaths();
   });
   $('lookup-form').addEventListener('submit', (event) => { event.preventDefault(); lookup($('customer-id').value); });
 
