@@ -15,6 +15,7 @@ import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.Formats;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.OutputFiles;
+import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.demo.Shares;
 import io.attributionstreams.export.ExportFiles;
@@ -24,6 +25,7 @@ import io.attributionstreams.query.ChannelsReply;
 import io.attributionstreams.query.CustomerAttributionReply;
 import io.attributionstreams.query.Forwarding;
 import io.attributionstreams.query.MonthsReply;
+import io.attributionstreams.query.PathsReply;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
 import io.attributionstreams.testsupport.HeadlessChromium;
@@ -69,9 +71,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the work of a generated data set. Every customer and the channel, campaign and monthly totals are asked
  * of BOTH instances; each answer must equal the batch engine's (and the output topics', versions included),
  * whichever instance holds the partition: the instance that answered is named in a header, so the
- * test sees the forwarding happen. Then a real browser (headless Chromium) loads the dashboard and
- * must show exactly the batch numbers (channel table, models, monthly chart, campaign table), a customer's
- * path from the other instance, and a live update.
+ * test sees the forwarding happen. The path summary's top rows are batch's {@code paths.csv} ranked. Then a
+ * real browser (headless Chromium) loads the dashboard and must show exactly the batch numbers (channel table,
+ * models, monthly chart, campaign table, paths to conversion), a customer's path from the other instance, and
+ * a live update.
  * Both instances run as a secured deployment would: behind a bearer token (the browser's page asks for
  * it, and the test types it in), with health and metrics on an ops port of their own.
  */
@@ -231,10 +234,22 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             assertThat(monthRows).isEqualTo(topics.months());
             assertThat(months.months()).hasSize(topics.months().size())
                     .isSortedAccordingTo(java.util.Comparator.comparing(MonthTotalRecord::key));
+            // the paths: every one of a type fits the largest limit (a type has at most one per customer)
+            List<PathTotalRecord> paths = new ArrayList<>();
+            for (String type : TYPES) {
+                PathsReply ofType = answer(asked, "/paths?type=" + type + "&limit=1000", PathsReply.class);
+                assertThat(ofType.partitions()).isEqualTo(channels.partitions());
+                assertThat(ofType.paths()).as(type).isNotEmpty().hasSizeLessThan(1000)
+                        .allMatch(p -> p.conversionType().equals(type));
+                paths.addAll(ofType.paths());
+            }
+            Map<String, PathTotalRecord> pathRows = new TreeMap<>();
+            paths.forEach(p -> pathRows.put(TotalKeys.path(p.key()), p));
+            assertThat(pathRows).isEqualTo(topics.paths());
             Path files = Files.createDirectories(tmp.resolve("api-totals-" + asked.httpPort()));
             ExportFiles.write(files, topics.updates().values(), channels.channels(), campaigns.campaigns(),
-                    months.months());
-            for (String file : List.of(OutputFiles.CAMPAIGNS_FILE, OutputFiles.MONTHS_FILE)) {
+                    months.months(), paths);
+            for (String file : List.of(OutputFiles.CAMPAIGNS_FILE, OutputFiles.MONTHS_FILE, OutputFiles.PATHS_FILE)) {
                 assertThat(files.resolve(file)).as(file).hasSameBinaryContentAs(data.batch().resolve(file));
             }
 
@@ -253,6 +268,26 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
     @Test
     @Order(4)
+    void theMostCommonPathsAskedOfEitherInstanceAreBatchsPathsRanked() throws Exception {
+        List<Map<String, String>> batchPaths = rows(data.batch().resolve(OutputFiles.PATHS_FILE));
+        List<PathViews.BatchPath> ranked = PathViews.ranked(batchPaths, null);
+        for (RunningEngine asked : List.of(one, two)) {
+            // the largest limit: batch's paths.csv ranked, every row of it or (the data set has some 1,400) its top
+            // 1000; every row of each type, written as the file, is the file byte for byte (the test before)
+            PathsReply all = answer(asked, "/paths?limit=1000", PathsReply.class);
+            assertThat(all.instances()).containsExactlyInAnyOrder(one.applicationServer(), two.applicationServer());
+            PathViews.assertAnswerIsTheTop(all.paths(), ranked, 1000);
+            // the default limit, and a type's own top rows
+            PathViews.assertAnswerIsTheTop(answer(asked, "/paths", PathsReply.class).paths(), ranked, 20);
+            for (String type : List.of("FIRST_CONTACT", "FIRST_PAID")) {
+                PathViews.assertAnswerIsTheTop(answer(asked, "/paths?type=" + type.toLowerCase(java.util.Locale.ROOT)
+                        + "&limit=7", PathsReply.class).paths(), PathViews.ranked(batchPaths, type), 7);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void badRequestsAreAnsweredWithAStatusAndAReasonByEitherInstance() throws Exception {
         for (RunningEngine asked : List.of(one, two)) {
             HttpResponse<String> unknown = get(asked, "/customers/NO-SUCH-CUSTOMER/attribution");
@@ -265,14 +300,22 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             assertThat(get(asked, "/channels?type=nope").statusCode()).isEqualTo(400);
             assertThat(get(asked, "/campaigns?type=nope").statusCode()).isEqualTo(400);
             assertThat(get(asked, "/months?model=w_shaped").body()).contains("unknown model 'w_shaped'");
+            // paths have no model; a limit is a whole number from 1 to 1000
+            HttpResponse<String> modelOfPaths = get(asked, "/paths?model=linear");
+            assertThat(modelOfPaths.statusCode()).isEqualTo(400);
+            assertThat(modelOfPaths.body()).contains("paths have no model");
+            for (String limit : List.of("0", "1001", "ten")) {
+                assertThat(get(asked, "/paths?limit=" + limit).statusCode()).as(limit).isEqualTo(400);
+            }
+            assertThat(get(asked, "/paths?type=nope").statusCode()).isEqualTo(400);
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withoutTheTokenNothingIsAnsweredAndAClientsForwardingHeaderChangesNothing() throws Exception {
         for (RunningEngine asked : List.of(one, two)) {
-            for (String path : List.of("/channels", "/campaigns", "/months", "/settings", "/customers/CU0000001/attribution",
+            for (String path : List.of("/channels", "/campaigns", "/months", "/paths", "/settings", "/customers/CU0000001/attribution",
                     "/updates/stream")) {
                 assertThat(send(asked, path, Map.of()).statusCode()).as(path).isEqualTo(401);
                 assertThat(send(asked, path, Map.of("Authorization", "Bearer " + TOKEN.replace('9', '8')))
@@ -296,12 +339,13 @@ class QueriesAndDashboardIT extends RealBrokerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDashboardInABrowserShowsTheBatchNumbersAPathFromTheOtherInstanceAndLiveUpdates() throws Exception {
         List<Map<String, String>> batchChannels = rows(data.batch().resolve("channels.csv"));
         List<Map<String, String>> batchRows = rows(data.batch().resolve("attribution.csv"));
         List<Map<String, String>> batchCampaigns = rows(data.batch().resolve(OutputFiles.CAMPAIGNS_FILE));
         List<Map<String, String>> batchMonths = rows(data.batch().resolve(OutputFiles.MONTHS_FILE));
+        List<Map<String, String>> batchPaths = rows(data.batch().resolve(OutputFiles.PATHS_FILE));
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
             browser.navigate(base(one) + "/");
             // the first data request is answered 401: the page asks for the token, once for the tab
@@ -327,7 +371,21 @@ class QueriesAndDashboardIT extends RealBrokerTest {
                         Duration.ofSeconds(30));
                 CampaignAndMonthViews.assertCampaignsShow(campaigns, type, MODEL, CAMPAIGN_ROWS, batchCampaigns,
                         storeCampaigns(type));
+                JsonNode paths = browser.awaitValue(PathViews.PATH_TABLE, t -> t.path("state").asText().equals("ready")
+                        && t.path("type").asText().equals(type), Duration.ofSeconds(30));
+                PathViews.assertPanelShows(paths, type, batchPaths, false);
             }
+            // FIRST_PAID, the last type: "show more" shows the rows behind it, and folds them again
+            browser.evaluate(PathViews.PRESS_MORE);
+            PathViews.assertPanelShows(browser.awaitValue(PathViews.PATH_TABLE,
+                    t -> t.path("rows").size() > 0 && !t.path("rows").get(t.path("rows").size() - 1).path("folded").asBoolean(),
+                    Duration.ofSeconds(10)), "FIRST_PAID", batchPaths, true);
+            browser.evaluate(PathViews.PRESS_MORE);
+            PathViews.assertPanelShows(browser.awaitValue(PathViews.PATH_TABLE,
+                    t -> t.path("rows").size() > PathViews.TOP_ROWS
+                            && t.path("rows").get(PathViews.TOP_ROWS).path("folded").asBoolean(),
+                    Duration.ofSeconds(10)), "FIRST_PAID", batchPaths, false);
+            browser.screenshot(Path.of("target", "dashboard-paths.png"), "#paths", 8);
             // FIRST_PAID, the last type: revenue per month, set against the spend
             browser.evaluate(CampaignAndMonthViews.showMonthly("revenue"));
             JsonNode revenue = browser.awaitValue(CampaignAndMonthViews.MONTH_CHART,
@@ -352,6 +410,10 @@ class QueriesAndDashboardIT extends RealBrokerTest {
             for (JsonNode view : List.of(markovCampaigns, markovMonths)) {
                 assertThat(view.get("note").asText()).startsWith("markov has channel totals only");
             }
+            // paths have no model: markov's are every model's
+            PathViews.assertPanelShows(browser.awaitValue(PathViews.PATH_TABLE, t -> t.path("state").asText()
+                    .equals("ready") && t.path("type").asText().equals("FIRST_PAID"), Duration.ofSeconds(30)),
+                    "FIRST_PAID", batchPaths, false);
 
             String customer = customerOnTheOtherInstance(batchRows, two);
             browser.navigate(base(one) + "/?type=FIRST_PAID&model=" + MODEL + "&customer=" + encode(customer));
@@ -368,7 +430,7 @@ class QueriesAndDashboardIT extends RealBrokerTest {
 
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
-        for (String shot : List.of("dashboard.png", "dashboard-months.png", "dashboard-campaigns.png")) {
+        for (String shot : List.of("dashboard.png", "dashboard-months.png", "dashboard-campaigns.png", "dashboard-paths.png")) {
             assertThat(Path.of("target", shot)).isNotEmptyFile();
         }
     }
