@@ -1,6 +1,9 @@
 package io.attributionstreams.app;
 
+import io.attributionstreams.topology.Names;
+
 import io.attributionstreams.topology.Backlog;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,8 +87,18 @@ public final class CatchUpMonitor implements Backlog, AutoCloseable {
     }
 
     /**
+     * The repartitions after the attribute step: the totals' deltas. Recomputing the customers that waited fills
+     * them, and waiting does not make them shorter, so counting them made the drain of a back-log push the lag
+     * back over the threshold and the customers wait again, over and over.
+     */
+    private static final List<String> AFTER_ATTRIBUTE = List.of(Names.BY_CHANNEL, Names.SPEND_BY_CHANNEL,
+            Names.BY_CONVERSION_TYPE, Names.SPEND_BY_CONVERSION_TYPE).stream()
+            .map(name -> "-" + name + "-repartition").toList();
+
+    /**
      * The summed per-partition {@code records-lag} of the stream threads' main consumers (client ids ending
-     * in {@code -consumer}; not the restore consumers, whose lag is restoration, not processing).
+     * in {@code -consumer}; not the restore consumers, whose lag is restoration, not processing), on the topics
+     * before the attribute step: the work that waiting customers skip.
      */
     static long lag(Map<MetricName, ? extends Metric> metrics) {
         long total = 0;
@@ -95,6 +108,7 @@ public final class CatchUpMonitor implements Backlog, AutoCloseable {
             if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
                     && name.tags().containsKey("partition") && client.endsWith("-consumer")
                     && !client.endsWith("-restore-consumer")
+                    && AFTER_ATTRIBUTE.stream().noneMatch(name.tags().getOrDefault("topic", "")::endsWith)
                     && entry.getValue().metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
                 total += Math.max(0, value.longValue());
             }

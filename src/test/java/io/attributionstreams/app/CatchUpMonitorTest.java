@@ -22,6 +22,22 @@ class CatchUpMonitorTest {
         assertThat(CatchUpMonitor.lag(metrics)).isEqualTo(11_000);
     }
 
+    /**
+     * The totals' repartitions come after the attribute step: recomputing the waiting customers fills them, so
+     * their lag must not send the application back into catching up.
+     */
+    @Test
+    void lagLeavesOutTheRepartitionsAfterTheAttributeStep() {
+        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "app-by-customer-repartition", "0", 3_000);
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "app-by-channel-repartition", "0", 50_000);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "app-spend-by-channel-repartition", "1", 500);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "app-by-conversion-type-repartition", "2", 700);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "app-spend-by-conversion-type-repartition", "2", 90);
+        put(metrics, "records-lag", "app-StreamThread-2-consumer", "spend", "2", 40);
+        assertThat(CatchUpMonitor.lag(metrics)).isEqualTo(3_040);
+    }
+
     /** Catching up from the threshold on, and caught up again only after ten checks in a row under half of it. */
     @Test
     void catchingUpHasHysteresis() {
