@@ -30,9 +30,11 @@ public final class Attribution {
     public static ProcessorSupplier<String, CustomerChange, String, AnswerChange> processor(CustomerAttributor attributor,
             String settings, Pacing pacing, AttributionEvents events, Predicate<String> erased, Backlog backlog) {
         // logged, so a deferred recompute survives a crash; cached, so one deferred and done between
-        // two commits never reaches the changelog
+        // two commits never reaches the changelog; in memory, because it is a queue: every entry is put and
+        // deleted soon after, and in RocksDB those deletes piled up as tombstones the commits' cache flushes
+        // wrote and compactions chased (measured: most of the stream threads' time while a back-log drained)
         StoreBuilder<KeyValueStore<String, Long>> pending = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.PENDING_RECOMPUTES), Serdes.String(), Serdes.Long())
+                Stores.inMemoryKeyValueStore(Names.PENDING_RECOMPUTES), Serdes.String(), Serdes.Long())
                 .withCachingEnabled();
         StoreBuilder<KeyValueStore<String, ChannelTotal>> answerChannels = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.ANSWER_CHANNELS), Serdes.String(), JsonSerde.of(ChannelTotal.class));
