@@ -181,9 +181,16 @@ public final class BatchEngine {
                     List<Outcome> outcomes = new ArrayList<>(answer.outcomes());
                     outcomes.sort(WITHIN_CUSTOMER);
                     List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
-                    return new Answer<>(outcomes, outcomes.stream().map(ChannelTotals::contribution).toList(),
-                            outcomes.stream().map(ChannelTotals::campaignContribution).toList(),
-                            outcomes.stream().map(o -> ChannelTotals.monthContribution(o, zone)).toList(),
+                    // the channel and month parts are the campaign parts summed, as the topology keeps them
+                    List<Map<CampaignKey, ChannelTotal>> campaignParts = outcomes.stream()
+                            .map(ChannelTotals::campaignContribution).toList();
+                    List<Map<ChannelKey, ChannelTotal>> channelParts = campaignParts.stream()
+                            .map(ChannelTotals::byChannel).toList();
+                    List<Map<MonthKey, ChannelTotal>> monthParts = IntStream.range(0, outcomes.size())
+                            .mapToObj(j -> ChannelTotals.byMonth(channelParts.get(j),
+                                    ChannelTotals.monthOf(outcomes.get(j), zone)))
+                            .toList();
+                    return new Answer<>(outcomes, channelParts, campaignParts, monthParts,
                             withRecords.isEmpty() ? null : attributed.render(withRecords), answer.journeys());
                 })
                 .toList(), workers);

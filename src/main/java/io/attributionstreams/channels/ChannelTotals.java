@@ -47,11 +47,6 @@ public final class ChannelTotals {
         return parts;
     }
 
-    /** What one outcome adds to each channel in the month its conversion counts in (§12), in {@code zone}. */
-    public static Map<MonthKey, ChannelTotal> monthContribution(Outcome outcome, java.time.ZoneId zone) {
-        return byMonth(contribution(outcome), monthOf(outcome, zone));
-    }
-
     /** The month an outcome's conversion counts in (§12), in {@code zone}; null when it has no such time. */
     public static java.time.YearMonth monthOf(Outcome outcome, java.time.ZoneId zone) {
         java.time.Instant at = outcome.countedAt();

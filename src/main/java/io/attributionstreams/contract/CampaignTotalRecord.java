@@ -25,7 +25,7 @@ public record CampaignTotalRecord(
         BigInteger spendCents,
         long spendFacts,
         String roas,
-        String costPerConversion) {
+        String costPerConversion) implements TotalRecord {
 
     public static CampaignTotalRecord of(CampaignKey key, ChannelTotal total) {
         TotalFields f = TotalFields.of(total);
@@ -39,7 +39,7 @@ public record CampaignTotalRecord(
                 campaign);
     }
 
-    /** The sums again, as the totals keep them. */
+    @Override
     public ChannelTotal total() {
         return new ChannelTotal(credit, revenueCents, touchpoints, customers, spendCents, spendFacts);
     }

@@ -34,7 +34,7 @@ public record ChannelTotalRecord(
         BigInteger spendCents,
         long spendFacts,
         String roas,
-        String costPerConversion) {
+        String costPerConversion) implements TotalRecord {
 
     public static ChannelTotalRecord of(ChannelKey key, ChannelTotal total) {
         TotalFields f = TotalFields.of(total);
@@ -48,6 +48,7 @@ public record ChannelTotalRecord(
     }
 
     /** The sums again, as the totals keep them (spend included). */
+    @Override
     public ChannelTotal total() {
         return new ChannelTotal(credit, revenueCents, touchpoints, customers, spendCents, spendFacts);
     }

@@ -29,7 +29,7 @@ public record MonthTotalRecord(
         BigInteger spendCents,
         long spendFacts,
         String roas,
-        String costPerConversion) {
+        String costPerConversion) implements TotalRecord {
 
     public static MonthTotalRecord of(MonthKey key, ChannelTotal total) {
         TotalFields f = TotalFields.of(total);
@@ -42,7 +42,7 @@ public record MonthTotalRecord(
         return new MonthKey(ConversionType.valueOf(conversionType), model, YearMonth.parse(month), channel);
     }
 
-    /** The sums again, as the totals keep them. */
+    @Override
     public ChannelTotal total() {
         return new ChannelTotal(credit, revenueCents, touchpoints, customers, spendCents, spendFacts);
     }

@@ -24,7 +24,7 @@ public record PathTotalRecord(
         boolean truncated,
         long conversions,
         String revenue,
-        BigInteger revenueCents) {
+        BigInteger revenueCents) implements TotalRecord {
 
     public static PathTotalRecord of(PathKey key, ChannelTotal total) {
         return new PathTotalRecord(key.type().name(), key.text(), key.steps(), key.truncated(), total.customers(),

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The application's deferred work, one watched changelog per store of {@link Names#DEFERRED_WORK_STORES}:
- * fan-outs still under way (an interaction on a number with many claimants) and recomputes waiting for
- * their pace. While any store holds a key, an update is still to come.
+ * fan-outs still under way (an interaction on a number with many claimants), recomputes waiting for
+ * their pace, totals' deltas not yet sent on, erasure scans. While any store holds a key, an update is still to come.
  */
 final class DeferredWork implements AutoCloseable {
     private final List<String> stores;

@@ -95,10 +95,6 @@ public final class ExportFiles {
         List<String> differences = new ArrayList<>();
         for (String file : List.of(OutputFiles.ATTRIBUTION_FILE, OutputFiles.CHANNELS_FILE, OutputFiles.CAMPAIGNS_FILE,
                 OutputFiles.MONTHS_FILE, OutputFiles.PATHS_FILE)) {
-            if (!Files.exists(exported.resolve(file)) && !file.equals(OutputFiles.ATTRIBUTION_FILE)
-                    && !file.equals(OutputFiles.CHANNELS_FILE)) {
-                continue; // an export of the channel totals alone
-            }
             try {
                 long at = Files.mismatch(batch.resolve(file), exported.resolve(file));
                 if (at >= 0) {

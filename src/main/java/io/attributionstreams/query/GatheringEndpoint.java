@@ -85,6 +85,11 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
         return Integer.MAX_VALUE;
     }
 
+    /** The rows asked for: by type and model, where every endpoint's rows have both. */
+    QueryFilter filter(QueryRequest request, AttributionSettings settings) {
+        return QueryFilter.of(request, settings);
+    }
+
     /** The reply's body for rows gathered (or answered by this instance alone). */
     abstract B body(Gathered<R> gathered);
 
@@ -96,7 +101,7 @@ abstract class GatheringEndpoint<R, B> implements Endpoint {
         if (!request.rawPath().replaceAll("/+$", "").equals(path)) {
             throw QueryProblem.notFound("no such endpoint; try " + path);
         }
-        QueryFilter filter = QueryFilter.of(request, settings);
+        QueryFilter filter = filter(request, settings);
         int limit = limit(request);
         stores.requireRunning();
         // read once: the metadata can change while the instances are asked, which the check below catches

@@ -10,6 +10,7 @@ import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
+import io.attributionstreams.contract.TotalRecord;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
@@ -214,7 +215,7 @@ final class KafkaStoreView implements StoreView {
      * The rows of these partitions of this instance's active store of one kind of totals, each as its topic
      * shows it: step 4 keeps the sums, and {@link TotalSums#record} makes the record, as it does for the topic.
      */
-    private <R> List<R> localTotals(TotalKind kind, Set<Integer> partitions, Class<R> type) {
+    private <R extends TotalRecord> List<R> localTotals(TotalKind kind, Set<Integer> partitions, Class<R> type) {
         List<R> totals = new ArrayList<>();
         for (int partition : partitions) {
             try {

@@ -32,10 +32,12 @@ final class PathsEndpoint extends GatheringEndpoint<PathTotalRecord, PathsReply>
     }
 
     @Override
+    QueryFilter filter(QueryRequest request, AttributionSettings settings) {
+        return QueryFilter.typeOnly(request, settings, "paths have no model; ask with type and limit alone");
+    }
+
+    @Override
     int limit(QueryRequest request) {
-        if (request.param("model") != null) {
-            throw QueryProblem.badRequest("paths have no model; ask with type and limit alone");
-        }
         String value = request.param("limit");
         if (value == null) {
             return DEFAULT_LIMIT;

@@ -19,6 +19,14 @@ public record QueryFilter(ConversionType type, String model) {
         return new QueryFilter(type(request.param("type"), settings), model(request.param("model"), settings));
     }
 
+    /** For rows that have a type and no model: asking for a model is a 400 with this reason. */
+    public static QueryFilter typeOnly(QueryRequest request, AttributionSettings settings, String noModel) {
+        if (request.param("model") != null) {
+            throw QueryProblem.badRequest(noModel);
+        }
+        return new QueryFilter(type(request.param("type"), settings), null);
+    }
+
     private static ConversionType type(String value, AttributionSettings settings) {
         if (value == null) {
             return null;

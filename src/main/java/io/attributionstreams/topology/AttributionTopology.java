@@ -219,7 +219,7 @@ public final class AttributionTopology {
                     .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(MarkovInput.class))
                             .withName(Names.BY_CONVERSION_TYPE))
                     .merge(spendByType, Named.as(Names.MERGE_MARKOV_SPEND))
-                    .process(MarkovTotals.processor(pacing.channelTotalsInterval()), Named.as(Names.SOLVE_MARKOV))
+                    .process(MarkovTotals.processor(pacing.channelTotalsInterval(), types), Named.as(Names.SOLVE_MARKOV))
                     .to(Topics.CHANNEL_TOTALS.name(), Topics.CHANNEL_TOTALS.produced(Names.WRITE_MARKOV_TOTALS));
         }
 

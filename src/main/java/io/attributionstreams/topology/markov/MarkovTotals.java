@@ -46,16 +46,21 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class MarkovTotals implements Processor<String, MarkovInput, String, ChannelTotalRecord> {
     private final Duration interval;
+    /** The conversion types this engine computes. */
+    private final List<ConversionType> types;
     private final Set<ConversionType> changed = EnumSet.noneOf(ConversionType.class);
     private ProcessorContext<String, ChannelTotalRecord> context;
     private KeyValueStore<String, String> counts;
     private KeyValueStore<String, ChannelTotalRecord> rows;
 
-    private MarkovTotals(Duration interval) {
+    private MarkovTotals(Duration interval, List<ConversionType> types) {
         this.interval = interval;
+        this.types = List.copyOf(types);
     }
 
-    public static ProcessorSupplier<String, MarkovInput, String, ChannelTotalRecord> processor(Duration interval) {
+    /** @param types the conversion types this engine computes, each solved after a restart */
+    public static ProcessorSupplier<String, MarkovInput, String, ChannelTotalRecord> processor(Duration interval,
+            List<ConversionType> types) {
         // counts change with every path; cached, so that the many changes between two commits are one write
         StoreBuilder<KeyValueStore<String, String>> counts = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.MARKOV_COUNTS), Serdes.String(), Serdes.String())
@@ -66,7 +71,7 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, MarkovInput, String, ChannelTotalRecord> get() {
-                return new MarkovTotals(interval);
+                return new MarkovTotals(interval, types);
             }
 
             @Override
@@ -82,7 +87,7 @@ public final class MarkovTotals implements Processor<String, MarkovInput, String
         this.counts = context.getStateStore(Names.MARKOV_COUNTS);
         this.rows = context.getStateStore(Names.MARKOV_ROWS);
         changed.clear();
-        changed.addAll(EnumSet.allOf(ConversionType.class)); // what a crash left unsolved is solved now
+        changed.addAll(types); // what a crash left unsolved is solved now
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::solveChanged);
     }
 

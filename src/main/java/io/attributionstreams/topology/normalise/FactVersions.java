@@ -11,7 +11,6 @@ import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Keyed;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.serde.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -93,13 +92,7 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
             }
             return;
         }
-        if (fact == null && key == null) {
-            throw new RejectedFactException("a tombstone needs the fact id as its key");
-        }
-        if (fact != null && !idOf(fact).equals(key)) {
-            throw new RejectedFactException("key does not match " + idField);
-        }
-        String id = fact == null ? key : idOf(fact);
+        String id = InputRecords.id(key, fact == null ? null : idOf(fact), idField);
         Versioned<F> previous = versions.get(id);
         F before = previous == null ? null : previous.fact();
         if (fact == null ? before == null : same(before, fact)) {
@@ -218,16 +211,8 @@ abstract class FactVersions<R, F> implements Processor<String, byte[], String, G
         }
     }
 
-    /**
-     * JSON is read here rather than by the source's deserializer, so that unreadable bytes take the
-     * same dead-letter path as any other rejected fact (the processing exception handler).
-     */
     private R parse(byte[] bytes) {
-        try {
-            return json.fromBytes(bytes);
-        } catch (SerializationException e) {
-            throw new RejectedFactException("unreadable record: " + Text.excerpt(e.getMessage()));
-        }
+        return InputRecords.parse(json, bytes);
     }
 
     abstract F normalise(R raw);

@@ -6,6 +6,7 @@ import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.TotalKeys;
+import io.attributionstreams.contract.TotalRecord;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,13 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  * and no spend fact names it. Never rescans: the total is kept, not summed.
  */
 public final class TotalSums implements Processor<String, ChannelTotal, String, TotalSums.Row> {
-    /**
-     * A new total for the topic of its kind; {@code record} null for a tombstone.
-     *
-     * @param record a {@link ChannelTotalRecord}, {@link CampaignTotalRecord}, {@link MonthTotalRecord} or
-     *     {@link PathTotalRecord}
-     */
-    public record Row(TotalKind kind, Object record) {
+    /** A new total for the topic of its kind; {@code record} null for a tombstone. */
+    public record Row(TotalKind kind, TotalRecord record) {
     }
 
     private ProcessorContext<String, Row> context;
@@ -82,7 +78,7 @@ public final class TotalSums implements Processor<String, ChannelTotal, String, 
     }
 
     /** The record of a kept total, as its topic (and the query side) shows it. */
-    public static Object record(TotalKind kind, String topicKey, ChannelTotal total) {
+    public static TotalRecord record(TotalKind kind, String topicKey, ChannelTotal total) {
         return switch (kind) {
             case CHANNEL -> ChannelTotalRecord.of(TotalKeys.parseChannel(topicKey), total);
             case CAMPAIGN -> CampaignTotalRecord.of(TotalKeys.parseCampaign(topicKey), total);

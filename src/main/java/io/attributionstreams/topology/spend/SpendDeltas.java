@@ -61,20 +61,31 @@ public final class SpendDeltas {
      */
     public static List<KeyValue<String, ChannelTotal>> totalDeltas(SpendChange change, List<ConversionType> types,
             List<String> models) {
+        // the parts are the same for every (type, model): netted once, keyed for each row below
+        Map<String, ChannelTotal> channels = netted(change, Spend::channel);
+        Map<CampaignOf, ChannelTotal> campaigns = netted(change,
+                s -> new CampaignOf(s.channel(), CampaignKey.campaignOrNone(s.campaign())));
+        Map<MonthOf, ChannelTotal> months = netted(change, s -> new MonthOf(YearMonth.from(s.spentOn()), s.channel()));
         List<KeyValue<String, ChannelTotal>> deltas = new ArrayList<>();
         for (ConversionType type : types) {
             for (String model : models) {
-                netted(change, Spend::channel).forEach((channel, part) -> deltas.add(KeyValue.pair(
+                channels.forEach((channel, part) -> deltas.add(KeyValue.pair(
                         TotalKind.CHANNEL.deltaKey(TotalKeys.channel(new ChannelKey(type, model, channel))), part)));
-                netted(change, s -> new CampaignKey(type, model, s.channel(), CampaignKey.campaignOrNone(s.campaign())))
-                        .forEach((key, part) -> deltas.add(KeyValue.pair(
-                                TotalKind.CAMPAIGN.deltaKey(TotalKeys.campaign(key)), part)));
-                netted(change, s -> new MonthKey(type, model, YearMonth.from(s.spentOn()), s.channel()))
-                        .forEach((key, part) -> deltas.add(KeyValue.pair(
-                                TotalKind.MONTH.deltaKey(TotalKeys.month(key)), part)));
+                campaigns.forEach((row, part) -> deltas.add(KeyValue.pair(TotalKind.CAMPAIGN.deltaKey(
+                        TotalKeys.campaign(new CampaignKey(type, model, row.channel(), row.campaign()))), part)));
+                months.forEach((row, part) -> deltas.add(KeyValue.pair(TotalKind.MONTH.deltaKey(
+                        TotalKeys.month(new MonthKey(type, model, row.month(), row.channel()))), part)));
             }
         }
         return deltas;
+    }
+
+    /** A campaign row of any (type, model). */
+    private record CampaignOf(String channel, String campaign) {
+    }
+
+    /** A month row of any (type, model). */
+    private record MonthOf(YearMonth month, String channel) {
     }
 
     /** The deltas for the markov rows, keyed by conversion type, where the chain is kept. */

@@ -6,10 +6,10 @@ import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.normalise.RejectedFactException;
 import io.attributionstreams.normalise.Text;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.normalise.InputRecords;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -65,14 +65,8 @@ public final class SpendVersions implements Processor<String, byte[], String, Sp
     @Override
     public void process(Record<String, byte[]> record) {
         arrived.run();
-        String key = Text.clean(record.key());
-        Spend fact = record.value() == null ? null : normaliser.spend(parse(record.value()));
-        if (fact == null && key == null) {
-            throw new RejectedFactException("a tombstone needs the fact id as its key");
-        }
-        if (fact != null && !fact.spendId().equals(key)) {
-            throw new RejectedFactException("key does not match spend_id");
-        }
+        Spend fact = record.value() == null ? null : normaliser.spend(InputRecords.parse(JSON, record.value()));
+        String key = InputRecords.id(Text.clean(record.key()), fact == null ? null : fact.spendId(), "spend_id");
         Spend before = versions.get(key);
         if (Objects.equals(before, fact)) {
             return;
@@ -83,13 +77,5 @@ public final class SpendVersions implements Processor<String, byte[], String, Sp
             versions.put(key, fact);
         }
         context.forward(record.withKey(key).withValue(new SpendChange(before, fact)));
-    }
-
-    private static RawSpend parse(byte[] bytes) {
-        try {
-            return JSON.fromBytes(bytes);
-        } catch (SerializationException e) {
-            throw new RejectedFactException("unreadable record: " + Text.excerpt(e.getMessage()));
-        }
     }
 }
