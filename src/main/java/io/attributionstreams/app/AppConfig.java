@@ -8,6 +8,7 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.SettingsText;
 import io.attributionstreams.conversion.ConversionType;
 import io.attributionstreams.credit.CreditModels;
+import io.attributionstreams.ingest.IngestSettings;
 import io.attributionstreams.ops.BearerToken;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.HttpSetup;
@@ -16,6 +17,12 @@ import io.attributionstreams.topology.BoundedRocksDbMemory;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.TopologyMetrics;
+import io.attributionstreams.webhook.CallRailAdapter;
+import io.attributionstreams.webhook.ChannelRules;
+import io.attributionstreams.webhook.JsonFactsAdapter;
+import io.attributionstreams.webhook.TwilioAdapter;
+import io.attributionstreams.webhook.TypeformAdapter;
+import io.attributionstreams.webhook.WebhookAdapter;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,6 +32,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +82,7 @@ public final class AppConfig {
     public static final String HTTP_QUERY_THREADS = "attribution.http.query.threads";
     public static final String HTTP_QUERY_QUEUE = "attribution.http.query.queue";
     public static final String HTTP_CUSTOMERS_LIMIT = "attribution.http.query.customers.limit";
-    public static final String HTTP_CHANNELS_LIMIT = "attribution.http.query.channels.limit";
+    public static final String HTTP_TOTALS_LIMIT = "attribution.http.query.totals.limit";
     public static final String HTTP_LIVE_FEEDS_LIMIT = "attribution.http.live-feeds.limit";
     public static final String HTTP_REQUEST_TIMEOUT = "attribution.http.request-timeout";
     public static final String HTTP_RESPONSE_TIMEOUT = "attribution.http.response-timeout";
@@ -89,6 +97,20 @@ public final class AppConfig {
     public static final String BLOCKED_FILE = "attribution.identity.blocked-file";
     public static final String MAX_CLAIMANTS = "attribution.identity.max-claimants";
     public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
+    public static final String INGEST_CALLRAIL_KEY_FILE = "attribution.ingest.callrail.signing-key-file";
+    public static final String INGEST_TWILIO_TOKEN_FILE = "attribution.ingest.twilio.auth-token-file";
+    public static final String INGEST_TYPEFORM_SECRET_FILE = "attribution.ingest.typeform.secret-file";
+    public static final String INGEST_TYPEFORM_EMAIL_REF = "attribution.ingest.typeform.email-ref";
+    public static final String INGEST_TYPEFORM_PHONE_REF = "attribution.ingest.typeform.phone-ref";
+    public static final String INGEST_TYPEFORM_HIDDEN = "attribution.ingest.typeform.hidden-fields";
+    public static final String INGEST_TYPEFORM_CUSTOMER_ID = "attribution.ingest.typeform.customer-id-field";
+    public static final String INGEST_JSON_TOKEN_FILE = "attribution.ingest.json.token-file";
+    public static final String INGEST_JSON_SECRET_FILE = "attribution.ingest.json.secret-file";
+    public static final String INGEST_PUBLIC_URL = "attribution.ingest.public-url";
+    public static final String INGEST_CHANNEL_RULES = "attribution.ingest.channel-rules";
+    public static final String INGEST_MAX_BYTES = "attribution.ingest.max-bytes";
+    public static final String INGEST_TIMEOUT = "attribution.ingest.timeout";
+    public static final String INGEST_THREADS = "attribution.ingest.threads";
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -96,6 +118,10 @@ public final class AppConfig {
     /** The application's own keys with their defaults and meaning (docs/configuration.md lists them). */
     public static final Map<String, String[]> APP_KEYS = appKeys();
 
+    /** Keys renamed, old to new: a layer that sets the old one sets the new one, with a warning. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "attribution.http.query.channels.limit", HTTP_TOTALS_LIMIT);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppConfig.class);
     /** Keys that would silently break the topology if a layer set them. */
     private static final Set<String> FORBIDDEN = Set.of(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
             StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
@@ -162,8 +188,9 @@ public final class AppConfig {
                 + "past it a query is answered 503 with Retry-After"});
         keys.put(HTTP_CUSTOMERS_LIMIT, new String[] {Integer.toString(http.customerQueries()), "customer lookups from "
                 + "clients in progress (waiting or running) at once; past it 503 with Retry-After"});
-        keys.put(HTTP_CHANNELS_LIMIT, new String[] {Integer.toString(http.channelQueries()), "/channels, /campaigns "
-                + "and /months requests from clients in progress at once, counted together; past it 503 with Retry-After"});
+        keys.put(HTTP_TOTALS_LIMIT, new String[] {Integer.toString(http.channelQueries()), "/channels, /campaigns, "
+                + "/months and /paths requests from clients in progress at once, counted together (each gathers from every "
+                + "instance); past it 503 with Retry-After. Was attribution.http.query.channels.limit, still read"});
         keys.put(HTTP_LIVE_FEEDS_LIMIT, new String[] {Integer.toString(http.liveFeeds()), "open live feeds "
                 + "(/updates/stream), each holding a thread; past it 503 with Retry-After"});
         keys.put(HTTP_REQUEST_TIMEOUT, new String[] {http.requestTimeout().toString(), "ISO-8601 duration, whole "
@@ -191,6 +218,37 @@ public final class AppConfig {
                 + "topic <application.id>-pseudonym-key)"});
         keys.put(HOT_IDENTIFIER_THRESHOLD, new String[] {Integer.toString(TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD),
             "claiming customers an identifier may have before attribution.identity.hot counts it"});
+        keys.put(INGEST_CALLRAIL_KEY_FILE, new String[] {"", "file holding CallRail's company signing key: serves "
+                + "POST /ingest/callrail (empty: not served)"});
+        keys.put(INGEST_TWILIO_TOKEN_FILE, new String[] {"", "file holding the Twilio account's auth token: serves "
+                + "POST /ingest/twilio (empty: not served)"});
+        keys.put(INGEST_TYPEFORM_SECRET_FILE, new String[] {"", "file holding the Typeform webhook's secret: serves "
+                + "POST /ingest/typeform (empty: not served)"});
+        keys.put(INGEST_TYPEFORM_EMAIL_REF, new String[] {"", "ref of the Typeform question whose answer is the email "
+                + "(empty: the first email answer)"});
+        keys.put(INGEST_TYPEFORM_PHONE_REF, new String[] {"", "ref of the Typeform question whose answer is the phone "
+                + "(empty: the first phone number answer)"});
+        keys.put(INGEST_TYPEFORM_HIDDEN, new String[] {"", "Typeform hidden fields named otherwise than the UTM tag or "
+                + "click id they carry, as tag=field pairs separated by commas: utm_source=src,gclid=click (empty: "
+                + "the hidden fields are named utm_source, utm_medium, utm_campaign, gclid, ...)"});
+        keys.put(INGEST_TYPEFORM_CUSTOMER_ID, new String[] {"customer_id", "Typeform hidden field that carries the "
+                + "customer's id (empty: none)"});
+        keys.put(INGEST_JSON_TOKEN_FILE, new String[] {"", "file holding the bearer token (at least 32 characters) for "
+                + "POST /ingest/json/<topic>, facts in the engine's own shape (empty: the token is not accepted)"});
+        keys.put(INGEST_JSON_SECRET_FILE, new String[] {"", "file holding the HMAC-SHA256 key for "
+                + "POST /ingest/json/<topic> (X-Attribution-Signature; empty: the signature is not accepted); "
+                + "with neither, /ingest/json is not served"});
+        keys.put(INGEST_PUBLIC_URL, new String[] {"", "scheme and host (and port) the webhook senders call, e.g. "
+                + "https://hooks.example.com, which Twilio signs (empty: rebuilt from X-Forwarded-Proto, "
+                + "X-Forwarded-Host or Host)"});
+        keys.put(INGEST_CHANNEL_RULES, new String[] {"", "CSV file of channel rules (channel,source,medium,campaign,"
+                + "click_id), first match wins (empty: GA4's default channel group)"});
+        keys.put(INGEST_MAX_BYTES, new String[] {Long.toString(IngestSettings.DEFAULT_MAX_BYTES), "largest webhook "
+                + "body taken, in bytes; a larger one is answered 413"});
+        keys.put(INGEST_TIMEOUT, new String[] {IngestSettings.DEFAULT_TIMEOUT.toString(), "ISO-8601 duration: how long a "
+                + "webhook waits for the broker to acknowledge its facts before it is answered 503"});
+        keys.put(INGEST_THREADS, new String[] {Integer.toString(IngestSettings.DEFAULT_THREADS), "threads that take "
+                + "webhooks and wait for the broker (16 waiting per thread, then 503)"});
         return Collections.unmodifiableMap(keys);
     }
 
@@ -218,7 +276,19 @@ public final class AppConfig {
         return new AppConfig(values);
     }
 
-    private static Map<String, String> checked(Map<String, String> layer, String source) {
+    private static Map<String, String> checked(Map<String, String> given, String source) {
+        Map<String, String> layer = new LinkedHashMap<>();
+        given.forEach((key, value) -> {
+            String now = RENAMED.get(key);
+            if (now == null) {
+                layer.put(key, value);
+            } else {
+                LOG.warn("{} set in the {} is now called {}; read as that", key, source, now);
+                if (!given.containsKey(now)) { // within one layer the new name wins
+                    layer.put(now, value);
+                }
+            }
+        });
         for (String key : layer.keySet()) {
             if (FORBIDDEN.contains(key)) {
                 throw new IllegalArgumentException(key + " set in the " + source
@@ -262,6 +332,11 @@ public final class AppConfig {
     /** The key an environment variable sets. */
     public static String keyOf(String envName) {
         for (String key : APP_KEYS.keySet()) {
+            if (envName(key).equals(envName)) {
+                return key;
+            }
+        }
+        for (String key : RENAMED.keySet()) {
             if (envName(key).equals(envName)) {
                 return key;
             }
@@ -396,7 +471,7 @@ public final class AppConfig {
     public HttpLimits httpLimits() {
         try {
             return new HttpLimits(getInt(HTTP_THREADS), getInt(HTTP_QUERY_THREADS), getInt(HTTP_QUERY_QUEUE),
-                    getInt(HTTP_CUSTOMERS_LIMIT), getInt(HTTP_CHANNELS_LIMIT), getInt(HTTP_LIVE_FEEDS_LIMIT),
+                    getInt(HTTP_CUSTOMERS_LIMIT), getInt(HTTP_TOTALS_LIMIT), getInt(HTTP_LIVE_FEEDS_LIMIT),
                     getDuration(HTTP_REQUEST_TIMEOUT), getDuration(HTTP_RESPONSE_TIMEOUT), getDuration(HTTP_IDLE_TIMEOUT),
                     getDuration(HTTP_FORWARD_TIMEOUT));
         } catch (IllegalArgumentException e) {
@@ -467,6 +542,74 @@ public final class AppConfig {
         } catch (IOException e) {
             throw new IllegalArgumentException(key + ": cannot read " + file + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The webhook ingest's sources and limits. A source is served only when its secret is configured, so that
+     * nothing is ever taken unsigned; an unreadable secret or rules file is an error naming the key.
+     */
+    public IngestSettings ingestSettings() {
+        ChannelRules rules = has(INGEST_CHANNEL_RULES) ? ChannelRules.load(Path.of(get(INGEST_CHANNEL_RULES)))
+                : ChannelRules.defaults();
+        Map<String, WebhookAdapter> sources = new LinkedHashMap<>();
+        if (has(INGEST_CALLRAIL_KEY_FILE)) {
+            sources.put(CallRailAdapter.SOURCE, new CallRailAdapter(secretFile(INGEST_CALLRAIL_KEY_FILE), rules));
+        }
+        if (has(INGEST_TWILIO_TOKEN_FILE)) {
+            sources.put(TwilioAdapter.SOURCE, new TwilioAdapter(secretFile(INGEST_TWILIO_TOKEN_FILE), rules));
+        }
+        if (has(INGEST_TYPEFORM_SECRET_FILE)) {
+            TypeformAdapter.Fields fields = new TypeformAdapter.Fields(get(INGEST_TYPEFORM_EMAIL_REF),
+                    get(INGEST_TYPEFORM_PHONE_REF), TypeformAdapter.Fields.DEFAULT.hidden(),
+                    get(INGEST_TYPEFORM_CUSTOMER_ID));
+            try {
+                fields = fields.withHidden(pairs(INGEST_TYPEFORM_HIDDEN));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(INGEST_TYPEFORM_HIDDEN + ": " + e.getMessage());
+            }
+            sources.put(TypeformAdapter.SOURCE, new TypeformAdapter(secretFile(INGEST_TYPEFORM_SECRET_FILE), fields,
+                    rules));
+        }
+        if (has(INGEST_JSON_TOKEN_FILE) || has(INGEST_JSON_SECRET_FILE)) {
+            String token = has(INGEST_JSON_TOKEN_FILE) ? secretFile(INGEST_JSON_TOKEN_FILE) : null;
+            if (token != null && token.length() < 32) {
+                throw new IllegalArgumentException(INGEST_JSON_TOKEN_FILE + ": the token must have at least 32 "
+                        + "characters (in " + get(INGEST_JSON_TOKEN_FILE) + ")");
+            }
+            sources.put(JsonFactsAdapter.SOURCE, new JsonFactsAdapter(token,
+                    has(INGEST_JSON_SECRET_FILE) ? secretFile(INGEST_JSON_SECRET_FILE) : null));
+        }
+        for (String key : List.of(INGEST_CALLRAIL_KEY_FILE, INGEST_TWILIO_TOKEN_FILE, INGEST_TYPEFORM_SECRET_FILE,
+                INGEST_JSON_SECRET_FILE)) {
+            if (has(key) && secretFile(key).isEmpty()) {
+                throw new IllegalArgumentException(key + ": the file is empty (" + get(key) + ")");
+            }
+        }
+        long maxBytes;
+        try {
+            maxBytes = Long.parseLong(get(INGEST_MAX_BYTES));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(INGEST_MAX_BYTES + " must be a number of bytes, got '"
+                    + get(INGEST_MAX_BYTES) + "'");
+        }
+        return new IngestSettings(sources, get(INGEST_PUBLIC_URL), maxBytes, getDuration(INGEST_TIMEOUT),
+                getInt(INGEST_THREADS));
+    }
+
+    /** {@code a=b,c=d} as a map; empty when the key is not set. */
+    private Map<String, String> pairs(String key) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (!has(key)) {
+            return pairs;
+        }
+        for (String pair : get(key).split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' is not tag=field");
+            }
+            pairs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return pairs;
     }
 
     public AttributionSettings attributionSettings() {

@@ -11,6 +11,8 @@ import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.ops.HttpSetup;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
+import io.attributionstreams.ingest.IngestService;
+import io.attributionstreams.ingest.IngestSettings;
 import io.attributionstreams.query.QueryService;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,7 +28,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Everything {@code run} and {@code demo} start, in order, and stop in reverse: an embedded broker
  * when no bootstrap servers are configured, the HTTP server (first: its port goes into
- * {@code application.server}), the streaming app, its metrics, and the queries and dashboard.
+ * {@code application.server}), the streaming app, its metrics, the queries and dashboard, and the webhook
+ * ingest when a source is configured.
  */
 public final class RunningEngine implements AutoCloseable {
     private final EmbeddedKafka broker;
@@ -34,16 +37,19 @@ public final class RunningEngine implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer http;
     private final QueryService queries;
+    /** Null when no webhook source is configured. */
+    private final IngestService ingest;
     private final AppConfig config;
     private boolean closed;
 
     private RunningEngine(EmbeddedKafka broker, StreamingApp app, KafkaStreamsMetrics streamsMetrics, OpsServer http,
-            QueryService queries, AppConfig config) {
+            QueryService queries, IngestService ingest, AppConfig config) {
         this.broker = broker;
         this.app = app;
         this.streamsMetrics = streamsMetrics;
         this.http = http;
         this.queries = queries;
+        this.ingest = ingest;
         this.config = config;
     }
 
@@ -55,6 +61,7 @@ public final class RunningEngine implements AutoCloseable {
         AppConfig config = AppConfig.load(file, env, cli);
         // before anything starts: a missing token file or keystore is a setup error, said in one line
         HttpSetup httpSetup = config.httpSetup();
+        IngestSettings ingestSettings = config.ingestSettings();
         EmbeddedKafka broker = null;
         if (!config.has(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             Path dir = config.has(AppConfig.EMBEDDED_DIR) ? Path.of(config.get(AppConfig.EMBEDDED_DIR))
@@ -86,7 +93,8 @@ public final class RunningEngine implements AutoCloseable {
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
                     new AnswerSettings(settings, config.maxClaimants(), blocked.digest()),
                     KafkaClients.of(config.asMap()), app.forwardingKey());
-            return new RunningEngine(broker, app, streamsMetrics, http, queries, config);
+            IngestService ingest = IngestService.start(http, KafkaClients.of(config.asMap()), ingestSettings, registry);
+            return new RunningEngine(broker, app, streamsMetrics, http, queries, ingest, config);
         } catch (RuntimeException e) {
             if (app != null) {
                 app.close();
@@ -165,6 +173,9 @@ public final class RunningEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (ingest != null) {
+            ingest.close();
+        }
         queries.close();
         http.close();
         streamsMetrics.close();

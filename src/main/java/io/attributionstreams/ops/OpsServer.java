@@ -152,6 +152,14 @@ public final class OpsServer implements AutoCloseable {
         setup.token().ifPresent(token -> filters.add(new BearerTokenFilter(token)));
     }
 
+    /**
+     * As {@link #route}, for an endpoint that reads a request body of up to {@code maxBodyBytes} and answers
+     * for its own authentication (the webhook ingest: vendors sign their requests, they send no bearer token).
+     */
+    public void routeWithBody(String path, HttpHandler handler, long maxBodyBytes) {
+        server.createContext(path, handler).getFilters().add(new RequestLimits(maxBodyBytes));
+    }
+
     public HttpSetup setup() {
         return setup;
     }

@@ -7,14 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses, before any endpoint runs, a request bigger than anything this port serves: no endpoint
- * reads a body (413 past {@value #MAX_BODY_BYTES} bytes, 411 for a body of unannounced length), the
- * longest query is a customer id of 256 characters (414 past {@value #MAX_URI_CHARS} characters), and
- * a browser's headers are a few kilobytes (431 past {@value #MAX_HEADER_BYTES} bytes). Bigger headers
- * than the JDK's own limits ({@link JdkServerSettings}) never get this far: the JDK closes the connection.
+ * Refuses, before any endpoint runs, a request bigger than anything this port serves: no endpoint but
+ * the webhook ingest reads a body (413 past {@value #MAX_BODY_BYTES} bytes, 411 for a body of unannounced
+ * length; the ingest has its own limit and reads a body of unannounced length up to it), the longest query
+ * is a customer id of 256 characters (414 past {@value #MAX_URI_CHARS} characters), and a browser's headers
+ * are a few kilobytes (431 past {@value #MAX_HEADER_BYTES} bytes). Bigger headers than the JDK's own limits
+ * ({@link JdkServerSettings}) never get this far: the JDK closes the connection.
  */
 final class RequestLimits extends Filter {
     static final int MAX_BODY_BYTES = 1024;
+    /** An endpoint that reads a body, up to this many bytes; {@link #MAX_BODY_BYTES} for the others. */
+    private final long maxBody;
+    private final boolean readsBody;
+
+    /** For endpoints that read no body. */
+    RequestLimits() {
+        this.maxBody = MAX_BODY_BYTES;
+        this.readsBody = false;
+    }
+
+    /** For an endpoint that reads a body of up to {@code maxBody} bytes (and checks its length as it reads). */
+    RequestLimits(long maxBody) {
+        this.maxBody = maxBody;
+        this.readsBody = true;
+    }
     static final int MAX_URI_CHARS = 4096;
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -39,7 +55,7 @@ final class RequestLimits extends Filter {
         return "refuses requests bigger than any this server serves";
     }
 
-    private static Refusal refusal(HttpExchange exchange) {
+    private Refusal refusal(HttpExchange exchange) {
         if (exchange.getRequestURI().toString().length() > MAX_URI_CHARS) {
             return new Refusal(414, "uri_too_long",
                     "the request's path and query are longer than " + MAX_URI_CHARS + " characters");
@@ -49,11 +65,11 @@ final class RequestLimits extends Filter {
                     "the request's headers are larger than " + MAX_HEADER_BYTES + " bytes");
         }
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && declaredLength(length) > MAX_BODY_BYTES) {
-            return new Refusal(413, "payload_too_large",
-                    "no endpoint here reads a request body; at most " + MAX_BODY_BYTES + " bytes are accepted");
+        if (length != null && declaredLength(length) > maxBody) {
+            return new Refusal(413, "payload_too_large", readsBody ? "the body is larger than " + maxBody + " bytes"
+                    : "no endpoint here reads a request body; at most " + MAX_BODY_BYTES + " bytes are accepted");
         }
-        if (length == null && exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+        if (!readsBody && length == null && exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
             return new Refusal(411, "length_required",
                     "a request body must state its Content-Length (at most " + MAX_BODY_BYTES + " bytes)");
         }

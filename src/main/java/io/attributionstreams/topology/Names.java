@@ -1,5 +1,6 @@
 package io.attributionstreams.topology;
 
+import io.attributionstreams.contract.InputTopics;
 import io.attributionstreams.contract.OutputTopics;
 import java.util.List;
 
@@ -12,14 +13,13 @@ public final class Names {
     }
 
     // input topics
-    public static final String CUSTOMERS = "customers";
-    public static final String INTERACTIONS = "interactions";
-    public static final String APPOINTMENTS = "appointments";
-    public static final String PAYMENTS = "payments";
+    public static final String CUSTOMERS = InputTopics.CUSTOMERS;
+    public static final String INTERACTIONS = InputTopics.INTERACTIONS;
+    public static final String APPOINTMENTS = InputTopics.APPOINTMENTS;
+    public static final String PAYMENTS = InputTopics.PAYMENTS;
     /** Spend facts (docs/contract.md §12): key a spend id. */
-    public static final String SPEND = "spend";
-    public static final List<String> INPUT_TOPICS = List.of(CUSTOMERS, INTERACTIONS, APPOINTMENTS,
-            PAYMENTS, SPEND);
+    public static final String SPEND = InputTopics.SPEND;
+    public static final List<String> INPUT_TOPICS = InputTopics.ALL;
     /** Erasure requests (docs/contract.md §11): key a request id, value the subjects to suppress. */
     public static final String ERASURES = "attribution-erasures";
 
@@ -111,9 +111,11 @@ public final class Names {
 
     /**
      * The stores that hold work the application still owes, a key per piece: while any holds a key, the
-     * outputs are not final even when every topic is read (what {@code export --await-quiet} waits for).
+     * outputs are not final even when every topic is read (what {@code export --await-quiet} waits for). The
+     * summed deltas are among them: a slow punctuation (a busy host) may hold them past any quiet period.
      */
-    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES, ERASURE_SCANS);
+    public static final List<String> DEFERRED_WORK_STORES = List.of(PENDING_FANOUTS, PENDING_RECOMPUTES,
+            PENDING_CHANNEL_DELTAS, ERASURE_SCANS);
 
     // processors
     public static final String SOURCE_PREFIX = "read-";

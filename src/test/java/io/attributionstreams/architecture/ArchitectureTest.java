@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain core is pure: normalisation, identity, conversions, credit models, revenue,
- * attribution, channel totals, the Markov chain, privacy, the batch engine and the generator import nothing
+ * attribution, channel totals, the Markov chain, privacy, the batch engine, the generator and the webhook
+ * adapters import nothing
  * from Kafka, so
  * the topology calls the very code the batch reference runs.
  */
@@ -18,7 +19,8 @@ class ArchitectureTest {
         "io.attributionstreams.facts..", "io.attributionstreams.normalise..", "io.attributionstreams.identity..",
         "io.attributionstreams.conversion..", "io.attributionstreams.credit..", "io.attributionstreams.revenue..",
         "io.attributionstreams.attribution..", "io.attributionstreams.channels..", "io.attributionstreams.batch..",
-        "io.attributionstreams.generate..", "io.attributionstreams.privacy..", "io.attributionstreams.markov.."
+        "io.attributionstreams.generate..", "io.attributionstreams.privacy..", "io.attributionstreams.markov..",
+        "io.attributionstreams.webhook.."
     };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -29,6 +29,20 @@ class HttpLimitsTest {
     }
 
     @Test
+    void theTotalsLimitIsStillReadUnderItsOldNameAndTheNewNameWins() {
+        assertThat(AppConfig.load(null, Map.of("ATTRIBUTION_HTTP_QUERY_CHANNELS_LIMIT", "3"), Map.of())
+                .httpLimits().channelQueries()).isEqualTo(3);
+        assertThat(AppConfig.load(null, Map.of(), Map.of("attribution.http.query.channels.limit", "1"))
+                .httpLimits().channelQueries()).isEqualTo(1);
+        assertThat(AppConfig.load(null, Map.of(), Map.of("attribution.http.query.channels.limit", "1",
+                AppConfig.HTTP_TOTALS_LIMIT, "3")).httpLimits().channelQueries()).isEqualTo(3);
+        // a higher layer's old name still overrides a lower layer's new one
+        assertThat(AppConfig.load(null, Map.of("ATTRIBUTION_HTTP_QUERY_TOTALS_LIMIT", "3"),
+                Map.of("attribution.http.query.channels.limit", "1")).httpLimits().channelQueries()).isEqualTo(1);
+        assertThat(HttpLimits.DEFAULT.channelQueries()).isNotIn(1, 3);
+    }
+
+    @Test
     void thePerEndpointLimitsMustLeaveAQueryThreadForForwardedRequests() {
         assertThat(limits(7, 4, 2, Duration.ofMinutes(5)).queryThreads()).isEqualTo(7);
         assertThatThrownBy(() -> limits(6, 4, 2, Duration.ofMinutes(5)))

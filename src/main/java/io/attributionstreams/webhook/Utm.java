@@ -1,0 +1,101 @@
+package io.attributionstreams.webhook;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where a webhook says a contact came from: UTM source, medium and campaign, and the click ids an ad
+ * platform's auto-tagging adds to the landing page (gclid and the like), by name.
+ *
+ * @param source utm_source, or null
+ * @param medium utm_medium, or null
+ * @param campaign utm_campaign, or null
+ * @param clickIds the click ids present, by parameter name in lower case, with their values
+ */
+public record Utm(String source, String medium, String campaign, Map<String, String> clickIds) {
+    /** The click id parameters the channel rules may name. */
+    public static final List<String> CLICK_IDS = List.of("gclid", "gbraid", "wbraid", "dclid", "msclkid", "fbclid",
+            "ttclid", "li_fat_id", "twclid");
+    public static final Utm NONE = new Utm(null, null, null, Map.of());
+
+    public Utm {
+        source = blankToNull(source);
+        medium = blankToNull(medium);
+        campaign = blankToNull(campaign);
+        clickIds = Map.copyOf(clickIds);
+    }
+
+    /** From named values, as a payload or a query string has them: {@code utm_source}, ..., and click ids. */
+    public static Utm of(Function<String, String> values) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String name : CLICK_IDS) {
+            String value = blankToNull(values.apply(name));
+            if (value != null) {
+                ids.put(name, value);
+            }
+        }
+        return new Utm(values.apply("utm_source"), values.apply("utm_medium"), values.apply("utm_campaign"), ids);
+    }
+
+    /** From the query string of a URL (a landing page's, or the webhook's own); none when it has none or is no URL. */
+    public static Utm ofUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return NONE;
+        }
+        try {
+            return of(query(URI.create(url.strip()).getRawQuery())::get);
+        } catch (IllegalArgumentException e) {
+            return NONE; // not a URL: it says nothing about the channel
+        }
+    }
+
+    /** A raw query string's parameters, decoded; the first value of a repeated name. */
+    public static Map<String, String> query(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), value);
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a stray % is kept as sent
+        }
+    }
+
+    /** This, with each missing part taken from {@code other}: the first source that names a part wins it. */
+    public Utm orElse(Utm other) {
+        Map<String, String> ids = new LinkedHashMap<>(other.clickIds);
+        ids.putAll(clickIds);
+        return new Utm(source != null ? source : other.source, medium != null ? medium : other.medium,
+                campaign != null ? campaign : other.campaign, ids);
+    }
+
+    public Set<String> clickIdNames() {
+        return clickIds.keySet();
+    }
+
+    public Optional<String> campaignName() {
+        return Optional.ofNullable(campaign);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
