@@ -194,7 +194,7 @@ public final class AppConfig {
         keys.put(HTTP_LIVE_FEEDS_LIMIT, new String[] {Integer.toString(http.liveFeeds()), "open live feeds "
                 + "(/updates/stream), each holding a thread; past it 503 with Retry-After"});
         keys.put(HTTP_REQUEST_TIMEOUT, new String[] {http.requestTimeout().toString(), "ISO-8601 duration, whole "
-                + "seconds: a connection still sending its request line and headers after this is closed"});
+                + "seconds: a connection still sending its request (line, headers and a webhook's body) after this is closed"});
         keys.put(HTTP_RESPONSE_TIMEOUT, new String[] {http.responseTimeout().toString(), "ISO-8601 duration, whole "
                 + "seconds, at least PT10S: a response not complete this long after its request is cut; a live feed "
                 + "ends itself 5 s before and the browser reconnects"});
@@ -231,8 +231,9 @@ public final class AppConfig {
         keys.put(INGEST_TYPEFORM_HIDDEN, new String[] {"", "Typeform hidden fields named otherwise than the UTM tag or "
                 + "click id they carry, as tag=field pairs separated by commas: utm_source=src,gclid=click (empty: "
                 + "the hidden fields are named utm_source, utm_medium, utm_campaign, gclid, ...)"});
-        keys.put(INGEST_TYPEFORM_CUSTOMER_ID, new String[] {"customer_id", "Typeform hidden field that carries the "
-                + "customer's id (empty: none)"});
+        keys.put(INGEST_TYPEFORM_CUSTOMER_ID, new String[] {"", "Typeform hidden field that carries the customer's "
+                + "id; anyone can fill a hidden field from the form's link, so set it only for forms whose links carry "
+                + "ids nobody can change (empty: none)"});
         keys.put(INGEST_JSON_TOKEN_FILE, new String[] {"", "file holding the bearer token (at least 32 characters) for "
                 + "POST /ingest/json/<topic>, facts in the engine's own shape (empty: the token is not accepted)"});
         keys.put(INGEST_JSON_SECRET_FILE, new String[] {"", "file holding the HMAC-SHA256 key for "
@@ -248,7 +249,7 @@ public final class AppConfig {
         keys.put(INGEST_TIMEOUT, new String[] {IngestSettings.DEFAULT_TIMEOUT.toString(), "ISO-8601 duration: how long a "
                 + "webhook waits for the broker to acknowledge its facts before it is answered 503"});
         keys.put(INGEST_THREADS, new String[] {Integer.toString(IngestSettings.DEFAULT_THREADS), "threads that take "
-                + "webhooks and wait for the broker (16 waiting per thread, then 503)"});
+                + "webhooks and wait for the broker (4 waiting per thread, then 503)"});
         return Collections.unmodifiableMap(keys);
     }
 

@@ -3,7 +3,9 @@ package io.attributionstreams.cli;
 import io.attributionstreams.app.AppConfig;
 import io.attributionstreams.broker.BrokerCheck;
 import io.attributionstreams.broker.KafkaClients;
+import io.attributionstreams.contract.OutputFiles;
 import io.attributionstreams.export.Exporter;
+import io.attributionstreams.export.ParquetFiles;
 import io.attributionstreams.topology.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,17 +21,26 @@ import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code export}: the output topics' latest records as attribution.csv and channels.csv. */
+/** {@code export}: the output topics' latest records as the batch engine's files, in CSV or Parquet. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Read attribution-updates and attribution-channel-totals (read_committed, latest per key) "
-                + "and write attribution.csv and channels.csv in the batch format.")
+        description = "Read attribution-updates and the channel, campaign, month and path totals (read_committed, "
+                + "latest per key) and write attribution, channels, campaigns, months and paths in the batch "
+                + "format, as CSV or Parquet.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the two files.")
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the files.")
     Path output;
+
+    /** The files' format. */
+    enum Format { csv, parquet }
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+            description = "csv (the batch engine's files, byte for byte) or parquet (the same rows, typed columns, "
+                    + "one .parquet file each); default: ${DEFAULT-VALUE}.")
+    Format format;
 
     @Option(names = "--await-quiet", paramLabel = "DURATION",
             description = "First wait until the application has consumed all input and the outputs have not "
@@ -62,7 +73,21 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Exporter.Snapshot snapshot = Exporter.read(clients);
         Files.createDirectories(output);
-        snapshot.write(output);
+        if (format == Format.parquet) {
+            // the CSV rows, written by the batch engine's own writers, are what the Parquet files hold
+            Path csv = Files.createTempDirectory("attribution-export");
+            try {
+                snapshot.write(csv);
+                ParquetFiles.convert(csv, OutputFiles.EXPORTED, output);
+            } finally {
+                for (String file : OutputFiles.EXPORTED) {
+                    Files.deleteIfExists(csv.resolve(file));
+                }
+                Files.deleteIfExists(csv);
+            }
+        } else {
+            snapshot.write(output);
+        }
         err.printf(Locale.ROOT, "export: %,d records read; %,d attribution records and %,d channel totals written to %s%n",
                 snapshot.recordsRead(), snapshot.updates().size(), snapshot.totals().size(), output);
         err.flush();

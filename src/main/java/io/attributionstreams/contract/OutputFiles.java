@@ -16,6 +16,9 @@ public final class OutputFiles {
     public static final String REJECTS_FILE = "rejects.csv";
     /** The identifiers the claimant cap holds back, as pseudonyms (docs/contract.md §10). */
     public static final String CAPPED_FILE = "capped.csv";
+    /** The files {@code export} writes: what the output topics hold. */
+    public static final List<String> EXPORTED = List.of(ATTRIBUTION_FILE, CHANNELS_FILE, CAMPAIGNS_FILE, MONTHS_FILE,
+            PATHS_FILE);
 
     public static final List<String> ATTRIBUTION_HEADER = List.of("customer_id", "conversion_type", "model",
             "conversion_at", "interaction_id", "type", "channel", "campaign", "occurred_at", "credit", "revenue");

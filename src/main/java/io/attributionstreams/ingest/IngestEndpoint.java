@@ -33,9 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers: 202 once the broker has acknowledged every fact; 401 for a missing or wrong signature; 400 with
  * the reason for a payload the source's adapter cannot map; 404 for a source that is not configured; 405 for
- * another method; 413 over the size limit; 503 with {@code Retry-After} when the broker does not acknowledge in
- * time or the ingest is at its limit, so that the vendor retries. Each answer counts in
- * {@value #REQUESTS_METRIC} by source and outcome. Nothing of a payload is logged: it holds phones and emails.
+ * another method; 413 over the size limit; 503 with {@code Retry-After} when the broker does not
+ * acknowledge in time or the ingest is at its limit, so that the vendor retries; 500 for anything else. Each
+ * answer counts in {@value #REQUESTS_METRIC} by source and outcome. A body not complete within
+ * {@code attribution.http.request-timeout} has its connection closed by the server (a slow sender must not hold
+ * the threads all senders share), and counts as {@code request_timeout}. Nothing of a payload is logged: it holds
+ * phones and emails; a 503 logs the ids of the facts not written (a source's ids, no personal data), for a sender
+ * that does not retry.
  */
 final class IngestEndpoint implements HttpHandler, AutoCloseable {
     static final String PATH = "/ingest/";
@@ -43,6 +47,9 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
     static final String FACTS_METRIC = "attribution.ingest.facts";
     private static final Logger LOG = LoggerFactory.getLogger(IngestEndpoint.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** A forwarded host as a proxy may send it: a name or address, and a port; anything else is not used. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     private final IngestSettings settings;
     private final FactWriter writer;
@@ -55,8 +62,10 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
         this.writer = writer;
         this.registry = registry;
         this.clock = clock;
+        // a short queue: a webhook that waits long behind a slow broker is past its sender's own timeout (Twilio
+        // gives up after 15 s) and would be written after the sender had already counted it failed
         this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.threads() * 16), new io.attributionstreams.ops.NamedThreads("ingest"),
+                new ArrayBlockingQueue<>(settings.threads() * 4), new io.attributionstreams.ops.NamedThreads("ingest"),
                 new ThreadPoolExecutor.AbortPolicy());
         // every source's outcomes read 0 before the first request
         for (String source : settings.sources().keySet()) {
@@ -69,7 +78,7 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
     /** What a request came to, as the metric's tag. */
     enum Outcome {
         ACCEPTED(202), UNAUTHORIZED(401), BAD_REQUEST(400), NOT_FOUND(404), METHOD_NOT_ALLOWED(405),
-        TOO_LARGE(413), UNAVAILABLE(503);
+        REQUEST_TIMEOUT(408), TOO_LARGE(413), ERROR(500), UNAVAILABLE(503);
 
         final int status;
 
@@ -117,8 +126,17 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
     }
 
     private void ingest(HttpExchange exchange, String source, WebhookAdapter adapter) {
+        List<IngestedFact> facts = List.of();
         try {
-            byte[] body = readAtMost(exchange.getRequestBody(), settings.maxBytes());
+            byte[] body;
+            try {
+                body = readAtMost(exchange.getRequestBody(), settings.maxBytes());
+            } catch (IOException e) {
+                // the server closes a connection whose request is not complete within its request timeout
+                counter(source, Outcome.REQUEST_TIMEOUT).increment();
+                exchange.close();
+                return;
+            }
             if (body == null) {
                 answer(exchange, source, 413, "payload_too_large", "the body is larger than " + settings.maxBytes()
                         + " bytes");
@@ -126,21 +144,24 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
             }
             WebhookRequest request = new WebhookRequest(publicUrl(exchange), headers(exchange), body, clock.instant());
             adapter.authenticate(request);
-            List<IngestedFact> facts = adapter.facts(request);
+            facts = adapter.facts(request);
             writer.write(facts);
             facts.forEach(f -> Counter.builder(FACTS_METRIC).description("facts written by the webhook ingest")
                     .tags("source", source, "topic", f.topic()).register(registry).increment());
-            answer(exchange, source, 202, null, Json.MAPPER.writeValueAsString(new Accepted(facts.size(),
-                    facts.stream().map(IngestedFact::key).toList())));
+            String json = Json.MAPPER.writeValueAsString(new Accepted(facts.size(),
+                    facts.stream().map(IngestedFact::key).toList()));
+            answer(exchange, source, 202, adapter.acknowledgement()
+                    .orElse(new WebhookAdapter.Acknowledgement("application/json; charset=utf-8", json)));
         } catch (WebhookRejected e) {
             answer(exchange, source, e.status(), Outcome.of(e.status()).tag(), e.getMessage());
         } catch (FactWriter.Unavailable e) {
-            LOG.warn("webhook from {} answered 503: {}", source, e.getMessage());
+            LOG.warn("webhook from {} answered 503, facts not written: {}: {}", source,
+                    facts.stream().map(IngestedFact::key).toList(), e.getMessage());
             exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
             answer(exchange, source, 503, "unavailable", e.getMessage() + "; retry");
         } catch (IOException | RuntimeException e) {
             LOG.warn("webhook from {} failed: {}", source, e.getClass().getSimpleName());
-            exchange.close();
+            answer(exchange, source, 500, "error", "the webhook could not be taken: " + e.getClass().getSimpleName());
         }
     }
 
@@ -149,15 +170,20 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, String source, int status, String error, String message) {
-        Outcome outcome = Outcome.of(status);
-        counter(source, outcome).increment();
-        if (status != 202) {
-            LOG.debug("webhook from {} answered {}: {}", source, status, message);
+        try {
+            answer(exchange, source, status, new WebhookAdapter.Acknowledgement("application/json; charset=utf-8",
+                    Json.MAPPER.writeValueAsString(new Problem(status, error, message))));
+        } catch (IOException e) {
+            exchange.close();
         }
+        LOG.debug("webhook from {} answered {}: {}", source, status, message);
+    }
+
+    private void answer(HttpExchange exchange, String source, int status, WebhookAdapter.Acknowledgement reply) {
+        counter(source, Outcome.of(status)).increment();
         try (exchange) {
-            byte[] bytes = (status == 202 ? message : Json.MAPPER.writeValueAsString(new Problem(status, error, message)))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] bytes = reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -206,13 +232,14 @@ final class IngestEndpoint implements HttpHandler, AutoCloseable {
         }
         String proto = firstOf(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
         String host = firstOf(exchange.getRequestHeaders().getFirst("X-Forwarded-Host"));
-        if (proto == null) {
+        if (proto == null || !(proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
             proto = exchange instanceof HttpsExchange ? "https" : "http";
         }
-        if (host == null) {
+        proto = proto.toLowerCase(java.util.Locale.ROOT);
+        if (host == null || !HOST.matcher(host).matches()) {
             host = exchange.getRequestHeaders().getFirst("Host");
         }
-        if (host == null) {
+        if (host == null || !HOST.matcher(host).matches()) {
             host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
         }
         return proto + "://" + host + pathAndQuery;

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param channelQueries gatherings of totals from every instance ({@code /channels}, {@code /campaigns} and
  *     {@code /months} together) from clients in progress at once; past it, 503
  * @param liveFeeds open live feeds ({@code /updates/stream}), each holding a thread of its own; past it, 503
- * @param requestTimeout the longest a client may take to send a request's line and headers (whole seconds)
+ * @param requestTimeout the longest a client may take to send a request: line, headers and body (whole seconds)
  * @param responseTimeout the longest a response may take, from the request's headers to its last byte
  *     (whole seconds): it frees a thread stuck writing to a client that stopped reading. A live feed
  *     ends itself {@link #LIVE_FEED_MARGIN} before it, and the browser reconnects.

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class CallRailAdapter implements WebhookAdapter {
     public static final String SOURCE = "callrail";
-    private static final Pattern EMAIL_FIELD = Pattern.compile("(?i).*e-?mail.*");
-    private static final Pattern PHONE_FIELD = Pattern.compile("(?i).*(phone|tel|mobile).*");
+    /** A site's own form field that names an email or a phone: the word, not a word that contains it ("Hotel"). */
+    private static final Pattern EMAIL_FIELD = Pattern.compile("(?i)(.*[^a-z])?e-?mail([^a-z].*)?");
+    private static final Pattern PHONE_FIELD = Pattern.compile(
+            "(?i)(.*[^a-z])?(phone|telephone|tel|mobile|cell)([^a-z].*)?");
+    /** What such a field holds when it is one: an address, or a number of at least 7 digits (not an opt-in box). */
+    private static final Pattern EMAIL_VALUE = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern PHONE_VALUE = Pattern.compile("(\\D*\\d){7,}\\D*");
 
     private final String signingKey;
     private final ChannelRules rules;
@@ -55,9 +60,9 @@ public final class CallRailAdapter implements WebhookAdapter {
             occurredAt = Payloads.first(body, "submitted_at", "created_at");
             JsonNode form = body.get("form_data");
             phone = Payloads.first(body, "customer_phone_number");
-            phone = phone != null ? phone : Payloads.byName(form, PHONE_FIELD);
+            phone = phone != null ? phone : Payloads.byName(form, PHONE_FIELD, PHONE_VALUE);
             email = Payloads.first(body, "customer_email");
-            email = email != null ? email : Payloads.byName(form, EMAIL_FIELD);
+            email = email != null ? email : Payloads.byName(form, EMAIL_FIELD, EMAIL_VALUE);
         } else if (body.has("content") || body.has("message_type")) {
             type = "sms";
             occurredAt = Payloads.first(body, "timestamp", "created_at");

@@ -36,7 +36,7 @@ public final class ChannelRules {
     }
 
     /** One row: every pattern that is not null must match. */
-    record Rule(String channel, Pattern source, Pattern medium, Pattern campaign, Pattern clickId, int line) {
+    record Rule(String channel, Pattern source, Pattern medium, Pattern campaign, Pattern clickId) {
         boolean matches(Utm utm) {
             return matches(source, utm.source()) && matches(medium, utm.medium()) && matches(campaign, utm.campaign())
                     && (clickId == null || utm.clickIdNames().stream().anyMatch(n -> clickId.matcher(n).matches()));
@@ -97,7 +97,7 @@ public final class ChannelRules {
                 throw new IllegalArgumentException(name + " line " + number + ": the channel is empty");
             }
             rules.add(new Rule(channel, pattern(cells[1], name, number), pattern(cells[2], name, number),
-                    pattern(cells[3], name, number), pattern(cells[4], name, number), number));
+                    pattern(cells[3], name, number), pattern(cells[4], name, number)));
         }
         if (!header) {
             throw new IllegalArgumentException(name + " is empty: it needs the header " + HEADER + " and rows");

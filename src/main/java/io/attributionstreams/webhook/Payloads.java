@@ -66,17 +66,20 @@ final class Payloads {
         return null;
     }
 
-    /** The value of the first field of an object whose name matches, e.g. an email in a site's own form fields. */
-    static String byName(JsonNode object, Pattern name) {
+    /**
+     * The value of the first field of an object whose name and value match, e.g. an email in a site's own form
+     * fields.
+     */
+    static String byName(JsonNode object, Pattern name, Pattern value) {
         if (object == null || !object.isObject()) {
             return null;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             if (name.matcher(field.getKey()).matches()) {
-                String value = text(object, field.getKey());
-                if (value != null) {
-                    return value;
+                String text = text(object, field.getKey());
+                if (text != null && value.matcher(text).matches()) {
+                    return text;
                 }
             }
         }

@@ -20,17 +20,32 @@ import java.util.TreeMap;
  *
  * <p>Twilio's payloads carry no UTM tags: a tracking number's channel is given on the webhook URL configured
  * for it ({@code ?utm_source=google&utm_medium=cpc&utm_campaign=spring}), which the signature covers. The
- * interaction is {@code twilio:<CallSid>} or {@code twilio:<MessageSid>}, so a call's status callbacks upsert
- * one fact; its time is the callback's {@code Timestamp}, or the time received for a webhook that has none.
+ * interaction is {@code twilio:<CallSid>} or {@code twilio:<MessageSid>}.
+ *
+ * <p>A call becomes a fact once it has ended: from the status callback of a final status (completed, busy,
+ * no-answer, failed, canceled), at the call's start, its {@code Timestamp} less its {@code CallDuration}, which
+ * every redelivery repeats exactly. Callbacks of a call still under way are acknowledged and write nothing. An
+ * incoming text has no time of its own: the time it arrived is used, so a redelivery moves it by its delay.
+ * Twilio's voice and messaging webhooks expect TwiML: the answer is an empty {@code <Response/>}.
  */
 public final class TwilioAdapter implements WebhookAdapter {
     public static final String SOURCE = "twilio";
+    /** The answer Twilio expects from a webhook: TwiML that does nothing. */
+    public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /** A call's final statuses: only then are its time and its end known. */
+    private static final java.util.Set<String> FINAL = java.util.Set.of("completed", "busy", "no-answer", "failed",
+            "canceled");
     private final String authToken;
     private final ChannelRules rules;
 
     public TwilioAdapter(String authToken, ChannelRules rules) {
         this.authToken = authToken;
         this.rules = rules;
+    }
+
+    @Override
+    public java.util.Optional<Acknowledgement> acknowledgement() {
+        return java.util.Optional.of(new Acknowledgement("text/xml; charset=utf-8", EMPTY_TWIML));
     }
 
     @Override
@@ -90,6 +105,16 @@ public final class TwilioAdapter implements WebhookAdapter {
             throw WebhookRejected.badRequest("neither CallSid nor MessageSid: not a voice or SMS webhook");
         }
         boolean sms = messageSid != null;
+        String occurredAt;
+        if (sms) {
+            occurredAt = request.received().toString();
+        } else {
+            String status = first(params, "CallStatus");
+            if (status == null || !FINAL.contains(status.toLowerCase(java.util.Locale.ROOT))) {
+                return List.of(); // still under way: its time and end are not known yet
+            }
+            occurredAt = callStart(first(params, "Timestamp"), first(params, "CallDuration"), request);
+        }
         String direction = first(params, "Direction");
         // an inbound call or text comes from the customer; an outbound one goes to them
         boolean outbound = direction != null && direction.toLowerCase(java.util.Locale.ROOT).startsWith("outbound");
@@ -97,20 +122,33 @@ public final class TwilioAdapter implements WebhookAdapter {
         Payloads.required(phone, "customer number (From, or To for an outbound " + (sms ? "text" : "call") + ")");
         Utm utm = Utm.of(request.query()::get);
         RawInteraction interaction = new RawInteraction(SOURCE + ":" + (sms ? messageSid : callSid), sms ? "sms" : "call",
-                occurredAt(first(params, "Timestamp"), request), rules.channel(utm), utm.campaign(), phone, null, null);
+                occurredAt, rules.channel(utm), utm.campaign(), phone, null, null);
         return List.of(new IngestedFact(InputTopics.INTERACTIONS, interaction.interactionId(), interaction));
     }
 
-    /** A status callback's {@code Timestamp} (RFC 2822, UTC), else when the webhook arrived. */
-    private static String occurredAt(String timestamp, WebhookRequest request) {
+    /**
+     * When a call that ended began: the final callback's {@code Timestamp} (RFC 2822, UTC) less its
+     * {@code CallDuration} in seconds; the time received when the callback has no timestamp.
+     */
+    private static String callStart(String timestamp, String duration, WebhookRequest request) {
         if (timestamp == null) {
             return request.received().toString();
         }
+        java.time.Instant end;
         try {
-            return ZonedDateTime.parse(timestamp, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString();
+            end = ZonedDateTime.parse(timestamp, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw WebhookRejected.badRequest("Timestamp is not an RFC 2822 date: " + Payloads.excerpt(timestamp));
         }
+        long seconds = 0;
+        if (duration != null) {
+            try {
+                seconds = Long.parseLong(duration);
+            } catch (NumberFormatException e) {
+                throw WebhookRejected.badRequest("CallDuration is not a number of seconds: " + Payloads.excerpt(duration));
+            }
+        }
+        return end.minusSeconds(seconds).toString();
     }
 
     private static String first(Map<String, List<String>> params, String... names) {

@@ -26,10 +26,15 @@ public final class TypeformAdapter implements WebhookAdapter {
      * @param phoneRef the ref of the phone question; null for the first phone answer
      * @param hidden for each UTM tag and click id ({@code utm_source}, ..., {@code gclid}), the hidden field that
      *     carries it
-     * @param customerIdField the hidden field that carries the customer's id, or null
+     * @param customerIdField the hidden field that carries the customer's id, or null (only for links the
+     *     business signs or sends to known customers itself)
      */
     public record Fields(String emailRef, String phoneRef, Map<String, String> hidden, String customerIdField) {
-        public static final Fields DEFAULT = new Fields(null, null, identity(), "customer_id");
+        /**
+         * No customer id by default: a hidden field is filled from the form's link, which anyone may edit, so
+         * taking an id from it lets a visitor tie their phone or email to somebody else's customer.
+         */
+        public static final Fields DEFAULT = new Fields(null, null, identity(), null);
 
         public Fields {
             hidden = Map.copyOf(hidden);

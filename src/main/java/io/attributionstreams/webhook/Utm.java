@@ -1,12 +1,10 @@
 package io.attributionstreams.webhook;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -44,16 +42,21 @@ public record Utm(String source, String medium, String campaign, Map<String, Str
         return new Utm(values.apply("utm_source"), values.apply("utm_medium"), values.apply("utm_campaign"), ids);
     }
 
-    /** From the query string of a URL (a landing page's, or the webhook's own); none when it has none or is no URL. */
+    /**
+     * From the query string of a URL (a landing page's); none when it has none. Read by hand, not as a
+     * {@code java.net.URI}: landing pages carry what a URI refuses (an ad platform's unfilled {@code {keyword}},
+     * a {@code |} or a space), and one such character must not lose every tag of the page.
+     */
     public static Utm ofUrl(String url) {
         if (url == null || url.isBlank()) {
             return NONE;
         }
-        try {
-            return of(query(URI.create(url.strip()).getRawQuery())::get);
-        } catch (IllegalArgumentException e) {
-            return NONE; // not a URL: it says nothing about the channel
+        int start = url.indexOf('?');
+        if (start < 0) {
+            return NONE;
         }
+        int end = url.indexOf('#', start);
+        return of(query(url.substring(start + 1, end < 0 ? url.length() : end))::get);
     }
 
     /** A raw query string's parameters, decoded; the first value of a repeated name. */
@@ -89,10 +92,6 @@ public record Utm(String source, String medium, String campaign, Map<String, Str
 
     public Set<String> clickIdNames() {
         return clickIds.keySet();
-    }
-
-    public Optional<String> campaignName() {
-        return Optional.ofNullable(campaign);
     }
 
     private static String blankToNull(String value) {

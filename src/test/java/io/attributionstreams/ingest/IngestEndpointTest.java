@@ -120,7 +120,8 @@ class IngestEndpointTest {
 
     @Test
     void theUrlTwilioSignedIsRebuiltFromTheProxysForwardedSchemeAndHost() throws Exception {
-        String form = "CallSid=CA1&From=%2B14158675309&To=%2B18005551212";
+        // a final callback, so that the signature decides alone whether the (dead) broker is asked
+        String form = "CallSid=CA1&From=%2B14158675309&To=%2B18005551212&CallStatus=completed";
         String signedUrl = "https://hooks.example.com/ingest/twilio?utm_source=google&utm_medium=cpc";
         String signature = new TwilioAdapterSignature(TOKEN).of(signedUrl, form);
         Map<String, String> forwarded = Map.of("X-Twilio-Signature", signature, "Content-Type",
@@ -132,6 +133,36 @@ class IngestEndpointTest {
         assertThat(post("/ingest/twilio?utm_source=google&utm_medium=cpc", form, Map.of("X-Twilio-Signature", signature,
                 "Content-Type", "application/x-www-form-urlencoded")).statusCode()).isEqualTo(401);
         assertThat(post("/ingest/twilio?utm_source=bing&utm_medium=cpc", form, forwarded).statusCode()).isEqualTo(401);
+        // a forwarded host that is no host is not used (nor is a scheme other than http and https)
+        Map<String, String> bogus = new java.util.HashMap<>(forwarded);
+        bogus.put("X-Forwarded-Host", "hooks.example.com/ingest/twilio?utm_source=google#");
+        bogus.put("X-Forwarded-Proto", "javascript");
+        assertThat(post("/ingest/twilio?utm_source=google&utm_medium=cpc", form, bogus).statusCode()).isEqualTo(401);
+        // a call still under way is acknowledged with the empty TwiML Twilio expects, and nothing is written
+        String ringing = "CallSid=CA1&From=%2B14158675309&To=%2B18005551212&CallStatus=ringing";
+        HttpResponse<String> early = post("/ingest/twilio?utm_source=google&utm_medium=cpc", ringing, Map.of(
+                "X-Twilio-Signature", new TwilioAdapterSignature(TOKEN).of(signedUrl, ringing), "Content-Type",
+                "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "hooks.example.com"));
+        assertThat(early.statusCode()).isEqualTo(202);
+        assertThat(early.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+        assertThat(early.body()).endsWith("<Response/>");
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveWithinTheRequestTimeoutHasItsConnectionClosed() throws Exception {
+        long start = System.nanoTime();
+        try (java.net.Socket slow = new java.net.Socket("localhost", http.port())) {
+            slow.getOutputStream().write(("POST /ingest/callrail HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100"
+                    + "\r\nContent-Type: application/json\r\n\r\n{\"id\":").getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            slow.setSoTimeout(60_000);
+            assertThat(slow.getInputStream().read()).isEqualTo(-1); // closed, with no answer
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HttpLimits.DEFAULT.requestTimeout()
+                .plusSeconds(5));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(count("callrail", "request_timeout")).isEqualTo(1.0));
     }
 
     /** Twilio's signature, computed here as its documentation says, independently of the adapter. */

@@ -8,8 +8,10 @@ import io.attributionstreams.app.RunningEngine;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.batch.BatchRun;
 import io.attributionstreams.export.ExportFiles;
+import io.attributionstreams.export.ParquetRows;
 import io.attributionstreams.export.Exporter;
 import io.attributionstreams.export.TopicReader;
+import io.attributionstreams.testsupport.Cli;
 import io.attributionstreams.testsupport.PrometheusScrape;
 import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.topology.Names;
@@ -49,7 +51,7 @@ class WebhookIngestIT extends RealBrokerTest {
             interaction_id,type,occurred_at,channel,campaign,phone,email,customer_id
             callrail:766970532,call,2018-02-19T13:41:00.236-05:00,Paid Search,Google AdWords,+12148654559,,
             callrail:FRM1,form,2018-02-20T10:00:00Z,Paid Social,spring,,laura@example.com,
-            twilio:CA1234567890ABCDE,call,2018-02-19T09:00:00Z,Paid Search,brand,+14158675309,,
+            twilio:CA1234567890ABCDE,call,2018-02-19T08:59:00Z,Paid Search,brand,+14158675309,,
             typeform:tok1,form,2018-02-21T12:00:00Z,Email,news,+14158675309,laura@example.com,
             I1,call,2018-02-18,tv,,(415) 867-5309,,
             """;
@@ -104,10 +106,17 @@ class WebhookIngestIT extends RealBrokerTest {
                 + "{\"email\":\"laura@example.com\"},\"landing_page_url\":\"https://example.com/?utm_source=facebook"
                 + "&utm_medium=paid&utm_campaign=spring\"}"));
         String twilioPath = "/ingest/twilio?utm_source=google&utm_medium=cpc&utm_campaign=brand";
-        String status = "CallSid=CA1234567890ABCDE&From=%2B14158675309&To=%2B18005551212&Direction=inbound"
-                + "&CallStatus=completed&Timestamp=Mon%2C%2019%20Feb%202018%2009%3A00%3A00%20%2B0000";
-        hooks.put("twilio", new Webhook(twilioPath, status, Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "X-Twilio-Signature", twilio("http://localhost:" + port + twilioPath, status))));
+        String call = "CallSid=CA1234567890ABCDE&From=%2B14158675309&To=%2B18005551212&Direction=inbound";
+        // the call's callbacks: one while it rings (nothing written), the final one (started at 08:59:00)
+        String ringing = call + "&CallStatus=ringing&Timestamp=Mon%2C%2019%20Feb%202018%2008%3A58%3A50%20%2B0000";
+        String completed = call + "&CallStatus=completed&CallDuration=60"
+                + "&Timestamp=Mon%2C%2019%20Feb%202018%2009%3A00%3A00%20%2B0000";
+        hooks.put("twilio-ringing", new Webhook(twilioPath, ringing, Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature",
+                twilio("http://localhost:" + port + twilioPath, ringing))));
+        hooks.put("twilio", new Webhook(twilioPath, completed, Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature",
+                twilio("http://localhost:" + port + twilioPath, completed))));
         String response = "{\"event_id\":\"e1\",\"event_type\":\"form_response\",\"form_response\":{\"token\":\"tok1\","
                 + "\"submitted_at\":\"2018-02-21T12:00:00Z\",\"hidden\":{\"utm_source\":\"newsletter\","
                 + "\"utm_medium\":\"email\",\"utm_campaign\":\"news\"},\"answers\":[{\"type\":\"email\",\"email\":"
@@ -190,6 +199,14 @@ class WebhookIngestIT extends RealBrokerTest {
             Exporter.read(kafka.bootstrapServers()).write(first);
             assertThat(ExportFiles.differences(batch, first)).isEmpty();
             assertThat(Files.readAllLines(first.resolve("attribution.csv"))).hasSizeGreaterThan(1);
+            // the same export for a data lake: the same rows, typed, read back with Parquet's own reader
+            Path lake = tmp.resolve("lake");
+            Cli.Run parquet = Cli.run("export", "--bootstrap-servers", kafka.bootstrapServers(), "--output",
+                    lake.toString(), "--format", "parquet");
+            assertThat(parquet.exitCode()).as(parquet.err()).isZero();
+            ParquetRows.assertSameRows(batch, lake);
+            assertThat(Cli.run("export", "--bootstrap-servers", kafka.bootstrapServers(), "--output",
+                    lake.toString(), "--format", "xml").exitCode()).isNotZero();
             int updates = TopicReader.readAll(kafka.bootstrapServers(), Names.ATTRIBUTION_UPDATES).size();
             int interactionRecords = TopicReader.readAll(kafka.bootstrapServers(), Names.INTERACTIONS).size();
 

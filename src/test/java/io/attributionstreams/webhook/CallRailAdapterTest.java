@@ -105,6 +105,21 @@ class CallRailAdapterTest {
     }
 
     @Test
+    void aFormsOwnFieldsCountOnlyWhenTheirNameIsTheWordAndTheirValueLooksThePart() {
+        String form = "{\"resource_id\":\"FRM2\",\"submitted_at\":\"2026-03-02T09:30:00Z\",\"form_data\":"
+                + "{\"Hotel\":\"Grand 5551234567\",\"Email opt-in\":\"true\",\"Mobile app?\":\"yes\","
+                + "\"e-mail\":\"bo@example.com\",\"Cell phone\":\"(555) 010-2000\"}}";
+        RawInteraction fact = (RawInteraction) ADAPTER.facts(request(signed(form), null)).get(0).value();
+        assertThat(fact.email()).isEqualTo("bo@example.com");
+        assertThat(fact.phone()).isEqualTo("(555) 010-2000");
+
+        String onlyJunk = "{\"resource_id\":\"FRM3\",\"submitted_at\":\"2026-03-02T09:30:00Z\",\"form_data\":"
+                + "{\"Hotel\":\"Grand 5551234567\",\"Email opt-in\":\"true\"}}";
+        assertThat(status(() -> ADAPTER.facts(request(signed(onlyJunk), null))))
+                .isEqualTo("400 no customer phone number or email");
+    }
+
+    @Test
     void whatCannotBeMappedIsA400WithTheReason() {
         assertThat(status(() -> ADAPTER.facts(request(signed("[1,2]"), null)))).isEqualTo("400 the body is not a JSON object");
         assertThat(status(() -> ADAPTER.facts(request(signed("{\"start_time\":\"2026-03-01T10:00:00Z\"}"), null))))

@@ -61,16 +61,30 @@ class TwilioAdapterTest {
         assertThat(ADAPTER.facts(request(url, status, null))).containsExactly(new IngestedFact("interactions",
                 "twilio:CA1234567890ABCDE", new RawInteraction("twilio:CA1234567890ABCDE", "call",
                         "2026-03-01T10:15:30Z", "Paid Search", "brand", "+14158675309", null, null)));
-        // the first webhook of a call has no Timestamp: the time it came
-        assertThat(((RawInteraction) ADAPTER.facts(request(DOCS_URL, DOCS_BODY, null)).get(0).value()).occurredAt())
-                .isEqualTo("2026-03-01T12:00:00Z");
-        assertThat(((RawInteraction) ADAPTER.facts(request(DOCS_URL, DOCS_BODY, null)).get(0).value()).channel())
-                .isEqualTo("(unassigned)");
+        // timed at the call's start, which every redelivery of the final callback repeats
+        assertThat(((RawInteraction) ADAPTER.facts(request(url, status + "&CallDuration=90", null)).get(0).value())
+                .occurredAt()).isEqualTo("2026-03-01T10:14:00Z");
+        // a final callback without a Timestamp: the time it came
+        RawInteraction untimed = (RawInteraction) ADAPTER.facts(request(DOCS_URL, DOCS_BODY + "&CallStatus=busy", null))
+                .get(0).value();
+        assertThat(untimed.occurredAt()).isEqualTo("2026-03-01T12:00:00Z");
+        assertThat(untimed.channel()).isEqualTo("(unassigned)");
+    }
+
+    @Test
+    void aCallStillUnderWayWritesNothingYet() {
+        for (String status : new String[] {"", "&CallStatus=ringing", "&CallStatus=in-progress", "&CallStatus=queued"}) {
+            assertThat(ADAPTER.facts(request(DOCS_URL, DOCS_BODY + status, null))).as(status).isEmpty();
+        }
+        assertThat(ADAPTER.acknowledgement()).hasValueSatisfying(a -> {
+            assertThat(a.contentType()).startsWith("text/xml");
+            assertThat(a.body()).endsWith("<Response/>");
+        });
     }
 
     @Test
     void anOutboundCallNamesTheCustomerAsItsDestinationAndAnSmsIsAnSms() {
-        String outbound = "CallSid=CA9&From=%2B18005551212&To=%2B14158675309&Direction=outbound-api";
+        String outbound = "CallSid=CA9&From=%2B18005551212&To=%2B14158675309&Direction=outbound-api&CallStatus=completed";
         String sms = "MessageSid=SM1&From=%2B14158675309&To=%2B18005551212&Body=hello";
 
         assertThat(((RawInteraction) ADAPTER.facts(request(DOCS_URL, outbound, null)).get(0).value()).phone())
@@ -86,9 +100,10 @@ class TwilioAdapterTest {
         assertThat(CallRailAdapterTest.status(() -> ADAPTER.facts(request(DOCS_URL, "Foo=1", null))))
                 .isEqualTo("400 neither CallSid nor MessageSid: not a voice or SMS webhook");
         assertThat(CallRailAdapterTest.status(() -> ADAPTER.facts(request(DOCS_URL, "CallSid=CA1&Timestamp=yesterday"
-                + "&From=%2B14158675309", null)))).isEqualTo("400 Timestamp is not an RFC 2822 date: yesterday");
-        assertThat(CallRailAdapterTest.status(() -> ADAPTER.facts(request(DOCS_URL, "CallSid=CA1", null))))
-                .startsWith("400 no customer number");
+                + "&From=%2B14158675309&CallStatus=completed", null))))
+                .isEqualTo("400 Timestamp is not an RFC 2822 date: yesterday");
+        assertThat(CallRailAdapterTest.status(() -> ADAPTER.facts(request(DOCS_URL, "CallSid=CA1&CallStatus=completed",
+                null)))).startsWith("400 no customer number");
         assertThat(CallRailAdapterTest.status(() -> ADAPTER.facts(request(DOCS_URL, "CallSid=%zz", null))))
                 .isEqualTo("400 the form body is not URL-encoded");
     }
