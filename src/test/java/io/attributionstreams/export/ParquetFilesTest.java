@@ -19,14 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Parquet's own reader (and no Hadoop on the classpath, as in the engine's jar), cell by cell against the CSV.
  */
 class ParquetFilesTest {
+    /** The batch engine's files for a golden example, in {@code out}. */
+    private static Path batch(String example, Path out) {
+        List<String> args = new ArrayList<>(List.of("batch", "--quiet", "--input", Golden.input(example).toString(),
+                "--output", out.toString()));
+        args.addAll(Golden.args(example));
+        assertThat(Cli.run(args.toArray(new String[0])).exitCode()).isZero();
+        return out;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"spend", "models", "stages", "basic"})
     void everyExportedFileHoldsTheCsvsRowsWithTypedExactValues(String example, @TempDir Path tmp) throws IOException {
-        Path csv = tmp.resolve("csv");
-        List<String> args = new ArrayList<>(List.of("batch", "--quiet", "--input", Golden.input(example).toString(),
-                "--output", csv.toString()));
-        args.addAll(Golden.args(example));
-        assertThat(Cli.run(args.toArray(new String[0])).exitCode()).isZero();
+        Path csv = batch(example, tmp.resolve("csv"));
 
         ParquetFiles.convert(csv, OutputFiles.EXPORTED, tmp);
 
@@ -38,11 +43,7 @@ class ParquetFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"spend"})
     void creditsKeepEveryDigitAndMoneyItsCents(String example, @TempDir Path tmp) throws IOException {
-        Path csv = tmp.resolve("csv");
-        List<String> args = new ArrayList<>(List.of("batch", "--quiet", "--input", Golden.input(example).toString(),
-                "--output", csv.toString()));
-        args.addAll(Golden.args(example));
-        assertThat(Cli.run(args.toArray(new String[0])).exitCode()).isZero();
+        Path csv = batch(example, tmp.resolve("csv"));
         ParquetFiles.convert(csv, OutputFiles.EXPORTED, tmp);
 
         List<List<Object>> channels = ParquetRows.read(tmp.resolve("channels.parquet"), List.of(ParquetRows.csv(csv.resolve("channels.csv"))

@@ -6,6 +6,7 @@ import io.attributionstreams.broker.KafkaClients;
 import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.Meters;
 import io.attributionstreams.ops.OpsServer;
+import io.attributionstreams.testsupport.TwilioSignatures;
 import io.attributionstreams.webhook.CallRailAdapter;
 import io.attributionstreams.webhook.ChannelRules;
 import io.attributionstreams.webhook.Signatures;
@@ -123,7 +124,7 @@ class IngestEndpointTest {
         // a final callback, so that the signature decides alone whether the (dead) broker is asked
         String form = "CallSid=CA1&From=%2B14158675309&To=%2B18005551212&CallStatus=completed";
         String signedUrl = "https://hooks.example.com/ingest/twilio?utm_source=google&utm_medium=cpc";
-        String signature = new TwilioAdapterSignature(TOKEN).of(signedUrl, form);
+        String signature = TwilioSignatures.of(TOKEN, signedUrl, form);
         Map<String, String> forwarded = Map.of("X-Twilio-Signature", signature, "Content-Type",
                 "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
                 "hooks.example.com, internal-lb:8080");
@@ -141,7 +142,7 @@ class IngestEndpointTest {
         // a call still under way is acknowledged with the empty TwiML Twilio expects, and nothing is written
         String ringing = "CallSid=CA1&From=%2B14158675309&To=%2B18005551212&CallStatus=ringing";
         HttpResponse<String> early = post("/ingest/twilio?utm_source=google&utm_medium=cpc", ringing, Map.of(
-                "X-Twilio-Signature", new TwilioAdapterSignature(TOKEN).of(signedUrl, ringing), "Content-Type",
+                "X-Twilio-Signature", TwilioSignatures.of(TOKEN, signedUrl, ringing), "Content-Type",
                 "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
                 "hooks.example.com"));
         assertThat(early.statusCode()).isEqualTo(202);
@@ -163,20 +164,5 @@ class IngestEndpointTest {
                 .plusSeconds(5));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(count("callrail", "request_timeout")).isEqualTo(1.0));
-    }
-
-    /** Twilio's signature, computed here as its documentation says, independently of the adapter. */
-    private record TwilioAdapterSignature(String token) {
-        String of(String url, String form) {
-            java.util.TreeMap<String, String> params = new java.util.TreeMap<>();
-            for (String pair : form.split("&")) {
-                String[] nv = pair.split("=", 2);
-                params.put(java.net.URLDecoder.decode(nv[0], StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(nv[1], StandardCharsets.UTF_8));
-            }
-            StringBuilder data = new StringBuilder(url);
-            params.forEach((name, value) -> data.append(name).append(value));
-            return Signatures.base64(Signatures.hmacSha1(token, data.toString().getBytes(StandardCharsets.UTF_8)));
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.attributionstreams.export.TopicReader;
 import io.attributionstreams.testsupport.Cli;
 import io.attributionstreams.testsupport.PrometheusScrape;
 import io.attributionstreams.testsupport.TestPseudonyms;
+import io.attributionstreams.testsupport.TwilioSignatures;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.webhook.Signatures;
 import java.io.InputStream;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -134,15 +134,7 @@ class WebhookIngestIT extends RealBrokerTest {
     }
 
     private static String twilio(String url, String form) {
-        TreeMap<String, String> params = new TreeMap<>();
-        for (String pair : form.split("&")) {
-            String[] nv = pair.split("=", 2);
-            params.put(java.net.URLDecoder.decode(nv[0], StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(nv[1], StandardCharsets.UTF_8));
-        }
-        StringBuilder data = new StringBuilder(url);
-        params.forEach((name, value) -> data.append(name).append(value));
-        return Signatures.base64(Signatures.hmacSha1(TWILIO_TOKEN, bytes(data.toString())));
+        return TwilioSignatures.of(TWILIO_TOKEN, url, form);
     }
 
     private static byte[] bytes(String text) {
