@@ -14,6 +14,7 @@ import io.attributionstreams.ops.HttpLimits;
 import io.attributionstreams.ops.HttpSetup;
 import io.attributionstreams.ops.ServerTls;
 import io.attributionstreams.topology.BoundedRocksDbMemory;
+import io.attributionstreams.topology.Outputs;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.TopologyMetrics;
@@ -96,6 +97,7 @@ public final class AppConfig {
     public static final String PSEUDONYM_KEY_FILE = "attribution.pseudonym.key-file";
     public static final String BLOCKED_FILE = "attribution.identity.blocked-file";
     public static final String MAX_CLAIMANTS = "attribution.identity.max-claimants";
+    public static final String OUTPUT_CREDITS = "attribution.output.credits";
     public static final String HOT_IDENTIFIER_THRESHOLD = "attribution.metrics.hot-identifier-threshold";
     public static final String INGEST_CALLRAIL_KEY_FILE = "attribution.ingest.callrail.signing-key-file";
     public static final String INGEST_TWILIO_TOKEN_FILE = "attribution.ingest.twilio.auth-token-file";
@@ -212,6 +214,8 @@ public final class AppConfig {
         keys.put(MAX_CLAIMANTS, new String[] {"0", "the claimant cap: a phone or email that more customers claim "
                 + "links none of them, reported on attribution-identity-capped (0: no cap). Changing it needs a "
                 + "reprocess"});
+        keys.put(OUTPUT_CREDITS, new String[] {"false", "also write every answer as flat rows, a touchpoint's credit "
+                + "a record, to attribution-credits, for table sinks (docs/warehouse.md)"});
         keys.put(PSEUDONYM_KEY_FILE, new String[] {"", "file holding the secret key (at least 32 characters) that "
                 + "turns phones and emails into pseudonyms before any repartition topic or store; the same for every "
                 + "instance (empty: with the embedded broker, a key made in its folder; otherwise a key kept in the "
@@ -373,6 +377,15 @@ public final class AppConfig {
         }
     }
 
+    /** {@code true} or {@code false}, in any case; anything else is an error (not a silent false). */
+    public boolean getBoolean(String key) {
+        String value = get(key).strip();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    }
+
     public Duration getDuration(String key) {
         Duration d = getDurationOrZero(key);
         if (d.isZero()) {
@@ -389,6 +402,11 @@ public final class AppConfig {
     public Optional<Pseudonyms> pseudonymKeyFile() {
         return has(PSEUDONYM_KEY_FILE) ? Optional.of(Pseudonyms.fromKeyFile(Path.of(get(PSEUDONYM_KEY_FILE))))
                 : Optional.empty();
+    }
+
+    /** The optional outputs: {@value #OUTPUT_CREDITS}. */
+    public Outputs outputs() {
+        return new Outputs(getBoolean(OUTPUT_CREDITS));
     }
 
     /** The claimant cap of {@value #MAX_CLAIMANTS}, 0 for none. */

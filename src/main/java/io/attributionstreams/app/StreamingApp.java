@@ -9,6 +9,7 @@ import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.IdentityOptions;
+import io.attributionstreams.topology.Outputs;
 import io.attributionstreams.topology.TopologyMetrics;
 import io.attributionstreams.topology.erasure.ErasureOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,6 +74,7 @@ public final class StreamingApp implements AutoCloseable {
         KafkaClients clients = KafkaClients.of(config.asMap());
         // before any connection: a key file that is missing or too short is a setup error
         Optional<Pseudonyms> keyFile = config.pseudonymKeyFile();
+        Outputs outputs = config.outputs();
         // first, so that a broker that is not there ends the start with one line within seconds
         String clusterId = BrokerCheck.require(clients);
         if (Boolean.parseBoolean(config.get(AppConfig.TOPICS_CREATE))) {
@@ -93,7 +95,7 @@ public final class StreamingApp implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
                 config.pacing(), metrics, new IdentityOptions(blocked,
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
-                ErasureOptions.of(pseudonyms, applicationId), catchUp),
+                ErasureOptions.of(pseudonyms, applicationId), catchUp, outputs),
                 props);
         catchUp.watch(streams);
         StreamingApp app = new StreamingApp(streams, staticMember(props), pseudonyms, catchUp);

@@ -20,7 +20,7 @@ public final class TopicFiles {
     public static final List<String> TOPICS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
             Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
             Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
-            Names.ERASURES);
+            Names.ERASURES, Names.ATTRIBUTION_CREDITS);
 
     private TopicFiles() {
     }

@@ -16,6 +16,11 @@ public final class OutputTopics {
     public static final String MONTH_TOTALS = "attribution-month-totals";
     /** Each path to conversion's conversions and revenue per conversion type: {@link PathTotalRecord}. */
     public static final String PATH_TOTALS = "attribution-path-totals";
+    /**
+     * Compacted, written only when {@code attribution.output.credits} is on: each touchpoint's credit in
+     * each current answer, a flat record per row for table sinks: {@link CreditRecord}.
+     */
+    public static final String ATTRIBUTION_CREDITS = "attribution-credits";
     /** Input records the engine could not read, with the reason in their headers. */
     public static final String DLQ = "attribution-dlq";
     /**

@@ -56,7 +56,7 @@ public final class ApplicationReset {
     /** The output topics whose keys the reset may leave behind. */
     static final List<String> OUTPUTS = List.of(OutputTopics.ATTRIBUTION_UPDATES, OutputTopics.CHANNEL_TOTALS,
             OutputTopics.CAMPAIGN_TOTALS, OutputTopics.MONTH_TOTALS, OutputTopics.PATH_TOTALS,
-            OutputTopics.IDENTITY_CAPPED);
+            OutputTopics.IDENTITY_CAPPED, OutputTopics.ATTRIBUTION_CREDITS);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ApplicationReset() {

@@ -5,6 +5,7 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.CampaignTotalRecord;
+import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
@@ -28,6 +29,7 @@ import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
 import io.attributionstreams.topology.outputs.AnswerPartitioner;
 import io.attributionstreams.topology.outputs.ChannelDeltas;
+import io.attributionstreams.topology.outputs.CreditRows;
 import io.attributionstreams.topology.outputs.TotalKind;
 import io.attributionstreams.topology.outputs.TotalSums;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -89,6 +91,12 @@ public final class AttributionTopology {
      */
     public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
             IdentityOptions identity, ErasureOptions erasure, Backlog backlog) {
+        return build(settings, pacing, metrics, identity, erasure, backlog, Outputs.DEFAULT);
+    }
+
+    /** @param options which optional outputs it writes: flat credit rows for table sinks */
+    public static Topology build(AttributionSettings settings, Pacing pacing, TopologyMetrics metrics,
+            IdentityOptions identity, ErasureOptions erasure, Backlog backlog, Outputs options) {
         // a plain StreamsBuilder only logs an unnamed repartition, store or changelog; with the setting in its
         // own TopologyConfig, building fails, so a rename can never slip in unnoticed (and move state)
         Properties naming = new Properties();
@@ -159,18 +167,23 @@ public final class AttributionTopology {
                         suppressed::customerErased, backlog),
                         Named.as(Names.ATTRIBUTE));
 
-        // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition); deltas of
-        //    the channel, campaign, monthly and path totals summed per task, then by row, each kind to its topic
+        // 4. outputs: updates as they are (a large answer in parts, all in the answer's partition), and when
+        //    asked as flat credit rows for table sinks; deltas of the channel, campaign, monthly and path totals
+        //    summed per task, then by row, each kind to its topic
         BranchedKStream<String, AnswerChange> split = changes.split(Named.as(Names.SPLIT_ANSWERS))
                 .branch((key, change) -> change.isDelta(), Branched.as(Names.DELTAS));
         if (settings.markov()) {
             split = split.branch((key, change) -> change.isPath(), Branched.as(Names.PATHS));
         }
         Map<String, KStream<String, AnswerChange>> outputs = split.defaultBranch(Branched.as(Names.UPDATES));
-        outputs.get(Names.SPLIT_ANSWERS + Names.UPDATES)
-                .mapValues(AnswerChange::update, Named.as(Names.UPDATES))
-                .to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES)
-                        .withStreamPartitioner(new AnswerPartitioner()));
+        KStream<String, AttributionUpdate> updates = outputs.get(Names.SPLIT_ANSWERS + Names.UPDATES)
+                .mapValues(AnswerChange::update, Named.as(Names.UPDATES));
+        updates.to(Topics.ATTRIBUTION_UPDATES.name(), Topics.ATTRIBUTION_UPDATES.produced(Names.WRITE_UPDATES)
+                .withStreamPartitioner(new AnswerPartitioner()));
+        if (options.credits()) {
+            updates.process(CreditRows.processor(), Named.as(Names.CREDIT_ROWS))
+                    .to(Topics.ATTRIBUTION_CREDITS.name(), Topics.ATTRIBUTION_CREDITS.produced(Names.WRITE_CREDITS));
+        }
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
                 .process(ChannelDeltas.processor(pacing.channelTotalsInterval()), Named.as(Names.SUM_DELTAS))

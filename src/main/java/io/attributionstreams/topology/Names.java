@@ -31,6 +31,7 @@ public final class Names {
     public static final String PATH_TOTALS = OutputTopics.PATH_TOTALS;
     public static final String DLQ = OutputTopics.DLQ;
     public static final String IDENTITY_CAPPED = OutputTopics.IDENTITY_CAPPED;
+    public static final String ATTRIBUTION_CREDITS = OutputTopics.ATTRIBUTION_CREDITS;
 
     // step 1, by fact id: the last version of each fact
     public static final String CUSTOMER_VERSIONS = "customer-versions";
@@ -98,6 +99,10 @@ public final class Names {
     public static final String SPEND_BY_CONVERSION_TYPE = "spend-by-conversion-type";
     public static final String MARKOV_COUNTS = "markov-counts";
     public static final String MARKOV_ROWS = "markov-rows";
+    /** The rows of {@code attribution-credits} written for each answer: answer key, then interaction id. */
+    public static final String ANSWER_CREDITS = "answer-credits";
+    /** The stores that exist only when {@code attribution-credits} is written. */
+    public static final List<String> CREDIT_STORES = List.of(ANSWER_CREDITS);
     /** The stores that exist only when markov runs. */
     public static final List<String> MARKOV_STORES = List.of(MARKOV_COUNTS, MARKOV_ROWS);
 
@@ -149,6 +154,8 @@ public final class Names {
     public static final String SOLVE_MARKOV = "solve-markov";
     public static final String WRITE_MARKOV_TOTALS = "write-markov-totals";
     public static final String WRITE_UPDATES = "write-attribution-updates";
+    public static final String CREDIT_ROWS = "credit-rows";
+    public static final String WRITE_CREDITS = "write-attribution-credits";
     public static final String WRITE_CHANNEL_TOTALS = "write-channel-totals";
     public static final String SPLIT_TOTALS = "split-totals-";
     public static final String TO_CHANNELS = "to-channels";

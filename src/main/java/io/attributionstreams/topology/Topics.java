@@ -3,6 +3,7 @@ package io.attributionstreams.topology;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.CreditRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.normalise.RawAppointment;
@@ -36,6 +37,8 @@ public final class Topics {
 
     public static final Topic<String, AttributionUpdate> ATTRIBUTION_UPDATES =
             new Topic<>(Names.ATTRIBUTION_UPDATES, KEY, JsonSerde.of(AttributionUpdate.class));
+    public static final Topic<String, CreditRecord> ATTRIBUTION_CREDITS =
+            new Topic<>(Names.ATTRIBUTION_CREDITS, KEY, JsonSerde.of(CreditRecord.class));
     public static final Topic<String, ChannelTotalRecord> CHANNEL_TOTALS =
             new Topic<>(Names.CHANNEL_TOTALS, KEY, JsonSerde.of(ChannelTotalRecord.class));
     public static final Topic<String, CampaignTotalRecord> CAMPAIGN_TOTALS =

@@ -24,6 +24,8 @@ import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
 import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Outputs;
+import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.Topics;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.io.IOException;
@@ -59,7 +61,7 @@ class SchemaContractTest {
     }
 
     /**
-     * models: every model's answers; limits: answers in parts, 256-character names, sums past 2^63 cents; spend:
+     * Credit rows included. models: every model's answers; limits: answers in parts, 256-character names, sums past 2^63 cents; spend:
      * the money fields, rows that spend alone keeps.
      */
     @ParameterizedTest
@@ -70,8 +72,19 @@ class SchemaContractTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         int parts = 0;
-        try (TopologyHarness harness = new TopologyHarness(Settings.fromArgs(Golden.args(example)))) {
+        try (TopologyHarness harness = new TopologyHarness(Settings.fromArgs(Golden.args(example)), Pacing.DEFAULT,
+                IdentityOptions.pseudonymised(TestPseudonyms.values()), Outputs.WITH_CREDITS)) {
             harness.pipe(FactRecord.read(Golden.input(example)));
+            JsonSchema credits = schema(Names.ATTRIBUTION_CREDITS);
+            int rows = 0;
+            for (var record : harness.allCredits()) {
+                if (record.value() != null) {
+                    problems.addAll(violations(credits, Topics.ATTRIBUTION_CREDITS.valueSerde().serializer()
+                            .serialize(Names.ATTRIBUTION_CREDITS, record.value())));
+                    rows++;
+                }
+            }
+            assertThat(rows).as("credit rows").isGreaterThan(100);
             for (var record : harness.allUpdates()) {
                 if (record.value() != null) {
                     problems.addAll(violations(updates, Topics.ATTRIBUTION_UPDATES.valueSerde().serializer()

@@ -17,7 +17,7 @@ class TopicFilesTest {
     private static final List<String> TOPICS = List.of(Names.CUSTOMERS, Names.INTERACTIONS, Names.APPOINTMENTS,
             Names.PAYMENTS, Names.SPEND, Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS, Names.CAMPAIGN_TOTALS,
             Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.DLQ, Names.IDENTITY_CAPPED,
-            Names.ERASURES);
+            Names.ERASURES, Names.ATTRIBUTION_CREDITS);
 
     private static JsonNode topic(String name) throws IOException {
         return new YAMLMapper().readTree(Path.of("topics", name + ".yaml").toFile());

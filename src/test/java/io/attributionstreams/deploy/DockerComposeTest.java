@@ -252,6 +252,56 @@ class DockerComposeTest {
                 .isEqualTo("service_completed_successfully");
     }
 
+    /**
+     * docs/warehouse.md: PostgreSQL creates the tables of deploy/connect/schema.sql; the Connect worker reads
+     * read_committed and finds warehouse.properties where the connector files name it; the connectors job puts
+     * every connector file; the app writes the credit rows the first connector sinks; the image is Debezium's, of
+     * the version the warehouse test runs.
+     */
+    @Test
+    void theWarehouseIsPostgresAConnectWorkerAndAJobThatPutsTheConnectors() throws IOException {
+        assertThat(bindMounts("postgres")).containsValue(Path.of("deploy/connect/schema.sql"))
+                .containsKey("/docker-entrypoint-initdb.d/10-attribution-schema.sql");
+        assertThat(env("app")).containsEntry("ATTRIBUTION_OUTPUT_CREDITS", "true");
+        Map<String, String> worker = env("connect");
+        assertThat(worker).containsEntry("CONNECT_CONSUMER_ISOLATION_LEVEL", "read_committed")
+                .containsEntry("CONNECT_CONFIG_PROVIDERS", "file")
+                .containsEntry("CONNECT_CONFIG_PROVIDERS_FILE_CLASS",
+                        "org.apache.kafka.common.config.provider.FileConfigProvider")
+                .containsEntry("BOOTSTRAP_SERVERS", env("app").get("ATTRIBUTION_BOOTSTRAP_SERVERS"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher debezium = Pattern.compile("<debezium.version>([^<]+)</debezium.version>").matcher(pom);
+        assertThat(debezium.find()).isTrue();
+        assertThat(service("connect").path("image").asText()).isEqualTo("quay.io/debezium/connect:" + debezium.group(1));
+        assertThat(service("connectors").path("image").asText()).isEqualTo(service("connect").path("image").asText());
+        assertThat(bindMounts("connectors")).containsEntry("/connect", Path.of("deploy/connect"));
+        String job = String.join(" ", strings(service("connectors").path("entrypoint")));
+        assertThat(job).contains("/connect/attribution-*.json", "-X PUT", "http://connect:8083/connectors/");
+        assertThat(dependencies("connectors")).contains("connect");
+        assertThat(dependencies("connect")).contains("postgres", "topics");
+
+        Map<String, Path> mounts = bindMounts("connect");
+        Path properties = Path.of("deploy/connect/warehouse.properties");
+        String mounted = mounts.entrySet().stream().filter(e -> e.getValue().equals(properties))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        try (var files = Files.list(Path.of("deploy/connect"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+                assertThat(config.path("connection.url").asText()).as(file.toString())
+                        .isEqualTo("${file:" + mounted + ":url}");
+            }
+        }
+        java.util.Properties warehouse = new java.util.Properties();
+        try (var in = Files.newBufferedReader(properties)) {
+            warehouse.load(in);
+        }
+        Map<String, String> postgres = env("postgres");
+        assertThat(warehouse.getProperty("url")).isEqualTo("jdbc:postgresql://postgres:5432/"
+                + postgres.get("POSTGRES_DB") + "?stringtype=unspecified");
+        assertThat(warehouse.getProperty("username")).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(warehouse.getProperty("password")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    }
+
     @Test
     void everyPublishedPortIsOnTheLoopbackInterfaceOnly() {
         List<String> published = new ArrayList<>();

@@ -21,7 +21,7 @@ class DocsTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     /** A table row whose first cell starts with a command in backticks: {@code | `bench batch ...` |}. */
     private static final Pattern COMMAND_ROW = Pattern.compile("(?m)^\\| `([a-z]+)[ `]");
-    private static final int README_MAX_LINES = 170;
+    private static final int README_MAX_LINES = 195;
     private static final List<String> FORBIDDEN =
             List.of("SEMANTICS.md", "DESIGN.md", "BROKER.md", "STYLE.md", "../shared", "shared folder");
 

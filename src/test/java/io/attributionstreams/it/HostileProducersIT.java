@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.attributionstreams.batch.CsvRows;
 import io.attributionstreams.batch.FactFile;
 import io.attributionstreams.bench.AppProcess;
@@ -21,12 +18,12 @@ import io.attributionstreams.generate.DataGenerator;
 import io.attributionstreams.generate.GeneratorSpec;
 import io.attributionstreams.replay.ReplayPlan;
 import io.attributionstreams.replay.Replayer;
+import io.attributionstreams.testsupport.Kcat;
 import io.attributionstreams.testsupport.Cli;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.outputs.AnswerParts;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -388,32 +385,9 @@ class HostileProducersIT extends RealBrokerTest {
      */
     private static void assertKcatReadsTheSameTotals(String bootstrap, String topic, Map<String, ?> exported)
             throws Exception {
-        Process kcat = new ProcessBuilder("kcat", "-b", bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-q",
-                "-J", "-X", "isolation.level=read_committed").redirectErrorStream(false).start();
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(Path.of("schemas", topic + ".schema.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
-        Map<String, JsonNode> latest = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(kcat.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                JsonNode envelope = JSON.readTree(line);
-                String key = envelope.get("key").asText();
-                JsonNode payload = envelope.get("payload");
-                if (payload == null || payload.isNull()) {
-                    latest.remove(key);
-                    continue;
-                }
-                JsonNode value = JSON.readTree(payload.asText());
-                schema.validate(value).forEach(m -> problems.add(topic + " " + key + ": " + m));
-                latest.put(key, value);
-            }
-        }
-        assertThat(kcat.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(kcat.exitValue()).isZero();
-        assertThat(problems).isEmpty();
+        Kcat.Fold fold = Kcat.readCommitted(bootstrap, topic);
+        Map<String, JsonNode> latest = fold.latest();
+        assertThat(fold.problems()).isEmpty();
         assertThat(latest).as(topic).isNotEmpty();
         Map<String, JsonNode> fromExport = new TreeMap<>();
         for (Map.Entry<String, ?> e : exported.entrySet()) {
@@ -429,40 +403,10 @@ class HostileProducersIT extends RealBrokerTest {
      */
     private static void assertKcatReadsTheSameAnswers(String bootstrap, Map<String, AttributionUpdate> exported)
             throws Exception {
-        Process kcat;
-        try {
-            kcat = new ProcessBuilder("kcat", "-b", bootstrap, "-C", "-t", Names.ATTRIBUTION_UPDATES, "-o", "beginning",
-                    "-e", "-q", "-J", "-X", "isolation.level=read_committed").redirectErrorStream(false).start();
-        } catch (IOException e) {
-            throw new AssertionError("kcat is not installed: the independent-client check needs it. Install it, "
-                    + "e.g. `apt-get install -y kcat`; .ci/run does so when it is missing.", e);
-        }
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(Path.of("schemas", Names.ATTRIBUTION_UPDATES + ".schema.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
-        Map<String, JsonNode> latest = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        long records = 0;
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(kcat.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                JsonNode envelope = JSON.readTree(line);
-                String key = envelope.get("key").asText();
-                JsonNode payload = envelope.get("payload");
-                records++;
-                if (payload == null || payload.isNull()) {
-                    latest.remove(key);
-                    continue;
-                }
-                JsonNode value = JSON.readTree(payload.asText());
-                schema.validate(value).forEach(m -> problems.add(key + ": " + m));
-                latest.put(key, value);
-            }
-        }
-        assertThat(kcat.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(kcat.exitValue()).isZero();
-        assertThat(problems).isEmpty();
+        Kcat.Fold fold = Kcat.readCommitted(bootstrap, Names.ATTRIBUTION_UPDATES);
+        Map<String, JsonNode> latest = fold.latest();
+        long records = fold.records();
+        assertThat(fold.problems()).isEmpty();
         assertThat(records).isGreaterThan(exported.size());
 
         // the recipe of docs/consuming.md: answer keys only; an answer with "parts" takes the touchpoints of parts 1..P

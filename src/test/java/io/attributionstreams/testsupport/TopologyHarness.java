@@ -4,6 +4,7 @@ import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
+import io.attributionstreams.contract.CreditRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.export.ExportFiles;
@@ -15,6 +16,7 @@ import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.topology.AttributionTopology;
 import io.attributionstreams.topology.IdentityOptions;
 import io.attributionstreams.topology.Names;
+import io.attributionstreams.topology.Outputs;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.StreamsSettings;
 import io.attributionstreams.topology.Topics;
@@ -63,6 +65,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, PathTotalRecord> pathTotals;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TestOutputTopic<String, Long> capped;
+    private final TestOutputTopic<String, CreditRecord> credits;
     private final TestInputTopic<String, String> erasures;
     private final TestOutputTopic<String, String> suppressions;
     private final List<TestRecord<String, String>> allSuppressions = new ArrayList<>();
@@ -76,6 +79,8 @@ public final class TopologyHarness implements AutoCloseable {
     private final Map<String, MonthTotalRecord> latestMonths = new TreeMap<>();
     private final Map<String, PathTotalRecord> latestPaths = new TreeMap<>();
     private final TreeMap<String, Long> latestCapped = new TreeMap<>();
+    private final Map<String, CreditRecord> latestCredits = new HashMap<>();
+    private final List<TestRecord<String, CreditRecord>> allCredits = new ArrayList<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final List<String> versionViolations = new ArrayList<>();
     private final AnswerAssembler answers = new AnswerAssembler();
@@ -117,8 +122,18 @@ public final class TopologyHarness implements AutoCloseable {
         this(settings, pacing, hotIdentifierThreshold, IdentityOptions.pseudonymised(TestPseudonyms.values()));
     }
 
+    /** With other identity options, and optional outputs: flat credit rows. */
+    public TopologyHarness(AttributionSettings settings, Pacing pacing, IdentityOptions identity, Outputs outputs) {
+        this(settings, pacing, TopologyMetrics.DEFAULT_HOT_IDENTIFIER_THRESHOLD, identity, outputs);
+    }
+
     private TopologyHarness(AttributionSettings settings, Pacing pacing, int hotIdentifierThreshold,
             IdentityOptions identity) {
+        this(settings, pacing, hotIdentifierThreshold, identity, Outputs.DEFAULT);
+    }
+
+    private TopologyHarness(AttributionSettings settings, Pacing pacing, int hotIdentifierThreshold,
+            IdentityOptions identity, Outputs outputs) {
         this.pacing = pacing;
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -131,7 +146,7 @@ public final class TopologyHarness implements AutoCloseable {
         driver = new TopologyTestDriver(AttributionTopology.build(settings, pacing,
                 new TopologyMetrics(registry, hotIdentifierThreshold), identity,
                 io.attributionstreams.topology.erasure.ErasureOptions.of(pseudonyms,
-                        StreamsSettings.DEFAULT_APPLICATION_ID), catchingUp::get), props, WALL_CLOCK);
+                        StreamsSettings.DEFAULT_APPLICATION_ID), catchingUp::get, outputs), props, WALL_CLOCK);
         var key = Serdes.String().serializer();
         customers = driver.createInputTopic(Names.CUSTOMERS, key, Topics.CUSTOMERS.valueSerde().serializer());
         interactions = driver.createInputTopic(Names.INTERACTIONS, key, Topics.INTERACTIONS.valueSerde().serializer());
@@ -148,6 +163,8 @@ public final class TopologyHarness implements AutoCloseable {
                 Topics.MONTH_TOTALS.valueSerde().deserializer());
         pathTotals = driver.createOutputTopic(Names.PATH_TOTALS, Serdes.String().deserializer(),
                 Topics.PATH_TOTALS.valueSerde().deserializer());
+        credits = driver.createOutputTopic(Names.ATTRIBUTION_CREDITS, Serdes.String().deserializer(),
+                Topics.ATTRIBUTION_CREDITS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Names.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         capped = driver.createOutputTopic(Names.IDENTITY_CAPPED, Serdes.String().deserializer(),
                 Topics.IDENTITY_CAPPED.valueSerde().deserializer());
@@ -224,6 +241,9 @@ public final class TopologyHarness implements AutoCloseable {
         fold(latestCampaigns, campaignTotals.readRecordsToList());
         fold(latestMonths, monthTotals.readRecordsToList());
         fold(latestPaths, pathTotals.readRecordsToList());
+        List<TestRecord<String, CreditRecord>> creditRecords = credits.readRecordsToList();
+        allCredits.addAll(creditRecords);
+        fold(latestCredits, creditRecords);
         allDeadLetters.addAll(deadLetters.readRecordsToList());
         for (TestRecord<String, Long> record : capped.readRecordsToList()) {
             if (record.value() == null) {
@@ -351,6 +371,18 @@ public final class TopologyHarness implements AutoCloseable {
     public List<TestRecord<String, AttributionUpdate>> allUpdates() {
         settle();
         return allUpdates;
+    }
+
+    /** The rows on attribution-credits, by key, tombstones applied (written only with {@link Outputs#credits}). */
+    public Map<String, CreditRecord> latestCredits() {
+        settle();
+        return latestCredits;
+    }
+
+    /** Every record on attribution-credits, tombstones included, in the order written. */
+    public List<TestRecord<String, CreditRecord>> allCredits() {
+        settle();
+        return allCredits;
     }
 
     public List<TestRecord<byte[], byte[]>> deadLetters() {

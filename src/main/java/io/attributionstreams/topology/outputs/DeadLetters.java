@@ -72,7 +72,7 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final Set<String> INPUTS = Set.copyOf(Names.INPUT_TOPICS);
     private static final Set<String> OUTPUTS = Set.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS,
-            Names.CAMPAIGN_TOTALS, Names.MONTH_TOTALS, Names.PATH_TOTALS);
+            Names.CAMPAIGN_TOTALS, Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.ATTRIBUTION_CREDITS);
 
     private String topic = Names.DLQ;
     private MeterRegistry registry = Metrics.globalRegistry;
