@@ -15,9 +15,6 @@ import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.testsupport.FactRecord;
-import io.attributionstreams.testsupport.Golden;
-import io.attributionstreams.testsupport.GoldenGuardrails;
-import io.attributionstreams.testsupport.Settings;
 import io.attributionstreams.testsupport.TopologyHarness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,60 +23,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code attribution-credits} (docs/warehouse.md): folded by key, tombstones applied, its rows are exactly the
- * rows of {@code attribution.csv} as export writes it from {@code attribution-updates} (which other tests hold to
- * batch and to the golden files), each with its answer's current version, for every example fed in file order
- * and shuffled (erasures included); a touchpoint that leaves an answer loses its row, an answer that goes loses
- * all of them, and a tombstone only ever removes a row that was written.
+ * {@code attribution-credits} (docs/warehouse.md): a touchpoint that leaves an answer loses its row, with the
+ * remaining rows written again at the answer's new version; an answer that goes loses all of them; an
+ * interaction id holding {@code |} is escaped in the key. That the folded rows of every golden example, in
+ * any order, are the attribution file's is checked by {@link GoldenConvergenceTest}, with
+ * {@link #assertRowsAreTheAnswers}.
  */
 class CreditRowsTest {
-    @TempDir
-    Path tmp;
-
-    static List<String> examples() {
-        return Golden.examples();
-    }
-
-    @ParameterizedTest
-    @MethodSource("examples")
-    void theFoldedRowsAreTheRowsOfTheAttributionFile(String example) throws IOException {
-        // shuffled too, but for the example of limits, whose large answers (in parts) file order covers
-        for (long seed : example.equals("limits") ? new long[] {0} : new long[] {0, 17}) {
-            GoldenGuardrails guardrails = GoldenGuardrails.of(example);
-            AttributionSettings settings = Settings.fromArgs(guardrails.attributionArgs());
-            try (TopologyHarness harness = new TopologyHarness(settings, Pacing.DEFAULT, guardrails.identity(),
-                    Outputs.WITH_CREDITS)) {
-                List<FactRecord> facts = FactRecord.read(Golden.input(example));
-                harness.pipe(seed == 0 ? facts : FactRecord.shuffled(facts, new Random(seed)));
-                for (GoldenGuardrails.Request request : guardrails.requests()) {
-                    harness.pipeErasure(request.id(), request.json());
-                }
-                Map<String, CreditRecord> rows = harness.latestCredits();
-                Path export = Files.createTempDirectory(tmp, "export");
-                harness.exportTo(export);
-                List<String> expected = Files.readAllLines(export.resolve(OutputFiles.ATTRIBUTION_FILE));
-                assertThat(expected).hasSizeGreaterThan(1);
-                assertThat(rows.values().stream().map(CreditRowsTest::line).sorted().toList())
-                        .as(example + " seed " + seed)
-                        .containsExactlyElementsOf(expected.subList(1, expected.size()).stream().sorted().toList());
-                Map<String, AttributionUpdate> answers = harness.latestUpdates();
-                assertThat(rows).allSatisfy((key, row) -> {
-                    assertThat(key).isEqualTo(row.key());
-                    assertThat(row.version()).isEqualTo(answers.get(answerKey(row)).version());
-                    assertThat(row.settings()).isEqualTo(answers.get(answerKey(row)).settings());
-                });
-                assertTombstonesRemoveWrittenRows(harness.allCredits());
-            }
-        }
+    /**
+     * The credit rows folded by key, tombstones applied, are exactly the rows of the attribution file that
+     * {@code exportTo} wrote in {@code exported} from the answers on {@code attribution-updates}, each with its
+     * answer's version and settings; every tombstone removed a row that was there. {@link GoldenConvergenceTest}
+     * holds every example, in every order it tries, to this.
+     */
+    static void assertRowsAreTheAnswers(TopologyHarness harness, Path exported) throws IOException {
+        Map<String, CreditRecord> rows = harness.latestCredits();
+        List<String> expected = Files.readAllLines(exported.resolve(OutputFiles.ATTRIBUTION_FILE));
+        assertThat(rows.values().stream().map(CreditRowsTest::line).sorted().toList())
+                .containsExactlyElementsOf(expected.subList(1, expected.size()).stream().sorted().toList());
+        Map<String, AttributionUpdate> answers = harness.latestUpdates();
+        assertThat(rows).allSatisfy((key, row) -> {
+            assertThat(key).isEqualTo(row.key());
+            assertThat(row.version()).isEqualTo(answers.get(answerKey(row)).version());
+            assertThat(row.settings()).isEqualTo(answers.get(answerKey(row)).settings());
+        });
+        assertTombstonesRemoveWrittenRows(harness.allCredits());
     }
 
     @Test

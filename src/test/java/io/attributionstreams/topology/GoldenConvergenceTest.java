@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * docs/contract.md §8 on the golden examples: fed as topic records in file order, in reverse, and
  * in random interleavings of the four topics (each key keeping its order), the latest record per
- * key converges to the batch answer, byte for byte, with versions rising by exactly one.
+ * key converges to the batch answer, byte for byte, with versions rising by exactly one. The topology
+ * runs with its optional credit rows on (a branch of its own, which changes no other output): folded,
+ * they are the rows of the attribution file, each at its answer's version ({@link CreditRowsTest#assertRowsAreTheAnswers}).
  */
 class GoldenConvergenceTest {
     @TempDir
@@ -68,7 +70,8 @@ class GoldenConvergenceTest {
         Path stream = Files.createTempDirectory(tmp, "stream");
         BatchRun.Summary summary = BatchRun.run(Golden.input(example), batch, settings, guardrails.batch(), null);
 
-        try (TopologyHarness harness = new TopologyHarness(settings, Pacing.DEFAULT, guardrails.identity())) {
+        try (TopologyHarness harness = new TopologyHarness(settings, Pacing.DEFAULT, guardrails.identity(),
+                Outputs.WITH_CREDITS)) {
             List<Object> steps = new ArrayList<>(order.apply(FactRecord.read(Golden.input(example))));
             for (GoldenGuardrails.Request request : guardrails.requests()) {
                 int at = requestsFirst == null ? where.nextInt(steps.size() + 1) : requestsFirst ? 0 : steps.size();
@@ -82,6 +85,7 @@ class GoldenConvergenceTest {
                 }
             }
             harness.exportTo(stream);
+            CreditRowsTest.assertRowsAreTheAnswers(harness, stream);
 
             assertThat(harness.versionViolations()).isEmpty();
             assertThat(harness.deadLetters()).hasSize((int) summary.rejected());
