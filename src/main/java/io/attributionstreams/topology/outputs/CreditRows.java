@@ -3,9 +3,7 @@ package io.attributionstreams.topology.outputs;
 import io.attributionstreams.contract.AttributionUpdate;
 import io.attributionstreams.contract.CreditRecord;
 import io.attributionstreams.topology.Names;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,9 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  * <p>An answer's rows are all written, with its new version, whenever it changes, and the rows of the
  * touchpoints that left it are tombstoned: so the rows of an answer always carry one version, and a table
  * that applied them holds exactly the answer. Which touchpoints the last answer had is kept in
- * {@code answer-credits}, a row per (answer, interaction) rather than a list per answer, whose record
- * could outgrow a changelog record as an answer with very many touchpoints does (why answers travel in
- * parts). The parts of a large answer come here before its answer record, in the same call of the
+ * {@code answer-credits}, an entry per (answer, interaction), valued with the version that first wrote it,
+ * rather than a list per answer, whose record could outgrow a changelog record as an answer with very many
+ * touchpoints does (why answers travel in parts); an entry is written when its row first is, and deleted
+ * with it. The parts of a large answer come here before its answer record, in the same call of the
  * attribute step, so an in-memory {@link AnswerAssembler} joins them; nothing is committed in between.
  */
 public final class CreditRows implements Processor<String, AttributionUpdate, String, CreditRecord> {
@@ -71,13 +70,15 @@ public final class CreditRows implements Processor<String, AttributionUpdate, St
         }
         String answerKey = whole.get().key();
         AttributionUpdate answer = whole.get().update();
-        List<String> before = written(answerKey);
+        Set<String> before = rowsOf(answerKey);
         Set<String> now = new HashSet<>();
         if (answer != null) {
             for (AttributionUpdate.Touchpoint t : answer.touchpoints()) {
                 CreditRecord row = CreditRecord.of(answer, t);
                 now.add(t.interactionId());
-                written.put(Names.compositeKey(answerKey, t.interactionId()), answer.version());
+                if (!before.contains(t.interactionId())) {
+                    written.put(Names.compositeKey(answerKey, t.interactionId()), answer.version());
+                }
                 context.forward(record.withKey(row.key()).withValue(row));
             }
         }
@@ -90,8 +91,8 @@ public final class CreditRows implements Processor<String, AttributionUpdate, St
     }
 
     /** The interactions of the rows written for the answer's last version. */
-    private List<String> written(String answerKey) {
-        List<String> ids = new ArrayList<>();
+    private Set<String> rowsOf(String answerKey) {
+        Set<String> ids = new HashSet<>();
         try (KeyValueIterator<String, Long> rows = written.prefixScan(Names.prefixOf(answerKey),
                 Serdes.String().serializer())) {
             while (rows.hasNext()) {
