@@ -28,7 +28,7 @@ public record CreditRecord(
         String revenue,
         String settings) {
 
-    /** The rows of an answer's touchpoint, as the answer on {@code attribution-updates} holds it. */
+    /** The row of one of an answer's touchpoints, as the answer on {@code attribution-updates} holds it. */
     public static CreditRecord of(AttributionUpdate answer, AttributionUpdate.Touchpoint t) {
         return new CreditRecord(answer.customerId(), answer.conversionType(), answer.model(), answer.version(),
                 answer.conversionAt(), t.interactionId(), t.type(), t.channel(), t.campaign(), t.occurredAt(),

@@ -10,10 +10,13 @@ import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.testsupport.FactRecord;
+import io.attributionstreams.testsupport.Settings;
 import io.attributionstreams.testsupport.TestPseudonyms;
 import io.attributionstreams.testsupport.TopologyHarness;
 import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.topology.erasure.ErasureOptions;
 import io.attributionstreams.topology.outputs.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -180,15 +183,28 @@ class EngineMetricsTest {
 
     @Test
     void everyStoreOfTheTopologyIsNamedInTheStoreList() {
+        assertThat(Names.STORES).containsExactlyInAnyOrderElementsOf(storesOf(AttributionSettings.defaults(),
+                Outputs.DEFAULT));
+        // markov and the credit rows add their own stores, and only those
+        List<String> all = new ArrayList<>(Names.STORES);
+        all.addAll(Names.MARKOV_STORES);
+        all.addAll(Names.CREDIT_STORES);
+        assertThat(storesOf(Settings.fromArgs(List.of("--models", "linear,markov")), Outputs.WITH_CREDITS)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    private static List<String> storesOf(AttributionSettings settings, Outputs outputs) {
         List<String> stores = new ArrayList<>();
-        for (TopologyDescription.Subtopology sub : AttributionTopology.build(AttributionSettings.defaults(),
-                Pacing.DEFAULT, new TopologyMetrics(new SimpleMeterRegistry()), IdentityOptions.pseudonymised(TestPseudonyms.values())).describe().subtopologies()) {
+        IdentityOptions identity = IdentityOptions.pseudonymised(TestPseudonyms.values());
+        for (TopologyDescription.Subtopology sub : AttributionTopology.build(settings, Pacing.DEFAULT,
+                new TopologyMetrics(new SimpleMeterRegistry()), identity,
+                ErasureOptions.of(Pseudonyms.oneOff(), StreamsSettings.DEFAULT_APPLICATION_ID), Backlog.NONE, outputs)
+                .describe().subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
                 if (node instanceof TopologyDescription.Processor processor) {
                     stores.addAll(processor.stores());
                 }
             }
         }
-        assertThat(Names.STORES).containsExactlyInAnyOrderElementsOf(stores.stream().distinct().toList());
+        return stores.stream().distinct().toList();
     }
 }

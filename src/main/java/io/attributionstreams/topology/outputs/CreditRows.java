@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Step 4b, in the customer's task, only when {@code attribution.output.credits} is on: each answer written
- * to {@code attribution-updates} again as flat rows, a touchpoint's credit a record, for table sinks
+ * Step 4, beside the updates, in the customer's task, only when {@code attribution.output.credits} is on: each
+ * answer written to {@code attribution-updates} again as flat rows, a touchpoint's credit a record, for table sinks
  * (a JDBC sink connector upserts each as a row and deletes it on its tombstone).
  *
  * <p>An answer's rows are all written, with its new version, whenever it changes, and the rows of the
