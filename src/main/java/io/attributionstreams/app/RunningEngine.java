@@ -88,7 +88,7 @@ public final class RunningEngine implements AutoCloseable {
             config = config.with(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config, http.port()));
             app = StreamingApp.start(config, settings, blocked, registry);
             streams.set(app.streams());
-            KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), registry);
+            KafkaStreamsMetrics streamsMetrics = Meters.bind(app.streams(), app.topology(), registry);
             QueryService queries = QueryService.start(http, app.streams(),
                     config.get(StreamsConfig.APPLICATION_SERVER_CONFIG), config.get(StreamsConfig.APPLICATION_ID_CONFIG),
                     new AnswerSettings(settings, config.maxClaimants(), blocked.digest()),

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -47,12 +48,20 @@ public final class StreamingApp implements AutoCloseable {
     private volatile boolean closedCleanly;
 
     private final CatchUpMonitor catchUp;
+    private final Topology topology;
 
-    private StreamingApp(KafkaStreams streams, boolean staticMember, Pseudonyms pseudonyms, CatchUpMonitor catchUp) {
+    private StreamingApp(KafkaStreams streams, Topology topology, boolean staticMember, Pseudonyms pseudonyms,
+            CatchUpMonitor catchUp) {
+        this.topology = topology;
         this.catchUp = catchUp;
         this.streams = streams;
         this.staticMember = staticMember;
         this.pseudonyms = pseudonyms;
+    }
+
+    /** The topology it runs (its stores, for the meters). */
+    public Topology topology() {
+        return topology;
     }
 
     /** As below, parsing the settings and blocked values from {@code config} here. */
@@ -92,13 +101,13 @@ public final class StreamingApp implements AutoCloseable {
         CatchUpMonitor catchUp = new CatchUpMonitor(config.catchUpLag());
         registry.gauge(CatchUpMonitor.CATCHING_UP_METRIC, catchUp, m -> m.catchingUp() ? 1 : 0);
         registry.gauge(CatchUpMonitor.RECORDS_BEHIND_METRIC, catchUp, CatchUpMonitor::lag);
-        KafkaStreams streams = new KafkaStreams(AttributionTopology.build(settings,
+        Topology topology = AttributionTopology.build(settings,
                 config.pacing(), metrics, new IdentityOptions(blocked,
                         new PseudonymisedValues(pseudonyms), config.maxClaimants()),
-                ErasureOptions.of(pseudonyms, applicationId), catchUp, outputs),
-                props);
+                ErasureOptions.of(pseudonyms, applicationId), catchUp, outputs);
+        KafkaStreams streams = new KafkaStreams(topology, props);
         catchUp.watch(streams);
-        StreamingApp app = new StreamingApp(streams, staticMember(props), pseudonyms, catchUp);
+        StreamingApp app = new StreamingApp(streams, topology, staticMember(props), pseudonyms, catchUp);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}; stopping", e.getClass().getName());
             LOG.debug("stream thread failure", e);

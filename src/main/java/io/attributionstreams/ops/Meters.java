@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 
 /** The Prometheus registry of a running app: the engine's own meters, Kafka Streams' and the JVM's. */
 public final class Meters {
@@ -45,7 +46,7 @@ public final class Meters {
      * Kafka Streams' own metrics (threads, tasks, stores, clients, consumer lag) through Micrometer's
      * binder, and the entries of each state store ({@link StoreSizes}).
      */
-    public static KafkaStreamsMetrics bind(KafkaStreams streams, PrometheusMeterRegistry registry) {
+    public static KafkaStreamsMetrics bind(KafkaStreams streams, Topology topology, PrometheusMeterRegistry registry) {
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kafka-metrics-refresh");
             thread.setDaemon(true);
@@ -59,7 +60,7 @@ public final class Meters {
             }
         };
         metrics.bindTo(registry);
-        StoreSizes.bind(streams, registry);
+        StoreSizes.bind(streams, topology, registry);
         return metrics;
     }
 }

@@ -3,7 +3,12 @@ package io.attributionstreams.ops;
 import io.attributionstreams.topology.Names;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -22,12 +27,29 @@ public final class StoreSizes {
     private StoreSizes() {
     }
 
-    public static void bind(KafkaStreams streams, MeterRegistry registry) {
-        for (String store : Names.STORES) {
+    /**
+     * A gauge per store of {@code topology}: {@link Names#STORES}, and those of markov and of the credit rows
+     * where they run.
+     */
+    public static void bind(KafkaStreams streams, Topology topology, MeterRegistry registry) {
+        for (String store : storesOf(topology)) {
             Gauge.builder(METRIC, streams, s -> entries(s, store))
                     .description("approximate entries of a state store in this instance's active tasks")
                     .tag("store", store).register(registry);
         }
+    }
+
+    /** The state stores of the topology's processors (not the global store), in the order met. */
+    public static List<String> storesOf(Topology topology) {
+        Set<String> stores = new LinkedHashSet<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    stores.addAll(processor.stores());
+                }
+            }
+        }
+        return List.copyOf(stores);
     }
 
     static double entries(KafkaStreams streams, String store) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +33,11 @@ class StoreSizesTest {
         Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        KafkaStreams streams = new KafkaStreams(
-                AttributionTopology.build(AttributionSettings.defaults(), Pacing.DEFAULT,
-                        new TopologyMetrics(registry), IdentityOptions.pseudonymised(TestPseudonyms.values())), props);
+        Topology topology = AttributionTopology.build(AttributionSettings.defaults(), Pacing.DEFAULT,
+                new TopologyMetrics(registry), IdentityOptions.pseudonymised(TestPseudonyms.values()));
+        KafkaStreams streams = new KafkaStreams(topology, props);
         try {
-            StoreSizes.bind(streams, registry);
+            StoreSizes.bind(streams, topology, registry);
 
             assertThat(registry.get(StoreSizes.METRIC).gauges()).hasSize(Names.STORES.size())
                     .extracting(Gauge::value).containsOnly(Double.NaN);

@@ -10,6 +10,7 @@ import io.attributionstreams.normalise.RawAppointment;
 import io.attributionstreams.normalise.RawCustomer;
 import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
+import io.attributionstreams.ops.StoreSizes;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.Settings;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -193,18 +193,8 @@ class EngineMetricsTest {
     }
 
     private static List<String> storesOf(AttributionSettings settings, Outputs outputs) {
-        List<String> stores = new ArrayList<>();
-        IdentityOptions identity = IdentityOptions.pseudonymised(TestPseudonyms.values());
-        for (TopologyDescription.Subtopology sub : AttributionTopology.build(settings, Pacing.DEFAULT,
-                new TopologyMetrics(new SimpleMeterRegistry()), identity,
-                ErasureOptions.of(Pseudonyms.oneOff(), StreamsSettings.DEFAULT_APPLICATION_ID), Backlog.NONE, outputs)
-                .describe().subtopologies()) {
-            for (TopologyDescription.Node node : sub.nodes()) {
-                if (node instanceof TopologyDescription.Processor processor) {
-                    stores.addAll(processor.stores());
-                }
-            }
-        }
-        return stores.stream().distinct().toList();
+        return StoreSizes.storesOf(AttributionTopology.build(settings, Pacing.DEFAULT,
+                new TopologyMetrics(new SimpleMeterRegistry()), IdentityOptions.pseudonymised(TestPseudonyms.values()),
+                ErasureOptions.of(Pseudonyms.oneOff(), StreamsSettings.DEFAULT_APPLICATION_ID), Backlog.NONE, outputs));
     }
 }
