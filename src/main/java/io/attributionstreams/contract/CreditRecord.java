@@ -49,4 +49,17 @@ public record CreditRecord(
     public String key() {
         return key(customerId + '|' + conversionType + '|' + model, interactionId);
     }
+
+    /**
+     * The answer key of a row's key: up to the last {@code |} that no {@code \} escapes (every {@code |} of the
+     * escaped interaction id follows one; the separator follows the model's last letter).
+     */
+    public static String answerKeyOf(String key) {
+        for (int i = key.length() - 1; i > 0; i--) {
+            if (key.charAt(i) == '|' && key.charAt(i - 1) != '\\') {
+                return key.substring(0, i);
+            }
+        }
+        throw new IllegalArgumentException("not a credit row key: no answer key in it");
+    }
 }

@@ -29,6 +29,7 @@ import io.attributionstreams.topology.identity.Identity;
 import io.attributionstreams.topology.normalise.Normalise;
 import io.attributionstreams.topology.outputs.AnswerPartitioner;
 import io.attributionstreams.topology.outputs.ChannelDeltas;
+import io.attributionstreams.topology.outputs.CreditPartitioner;
 import io.attributionstreams.topology.outputs.CreditRows;
 import io.attributionstreams.topology.outputs.TotalKind;
 import io.attributionstreams.topology.outputs.TotalSums;
@@ -182,7 +183,8 @@ public final class AttributionTopology {
                 .withStreamPartitioner(new AnswerPartitioner()));
         if (options.credits()) {
             updates.process(CreditRows.processor(), Named.as(Names.CREDIT_ROWS))
-                    .to(Topics.ATTRIBUTION_CREDITS.name(), Topics.ATTRIBUTION_CREDITS.produced(Names.WRITE_CREDITS));
+                    .to(Topics.ATTRIBUTION_CREDITS.name(), Topics.ATTRIBUTION_CREDITS.produced(Names.WRITE_CREDITS)
+                            .withStreamPartitioner(new CreditPartitioner()));
         }
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))

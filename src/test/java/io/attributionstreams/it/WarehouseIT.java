@@ -46,7 +46,9 @@ import picocli.CommandLine;
  * worker (connect-runtime, in this JVM) given the connector files of {@code deploy/connect/} through its REST
  * API: Debezium's JDBC sink, one connector per topic. After a replay of the {@code spend} example (spend, two
  * models, one of them markov), each table holds exactly the rows of the matching {@code export} file; so does
- * it after an erasure tombstones a customer's answers, whose rows leave the table. The README's ROAS-by-month
+ * it after a deleted interaction leaves an answer that stays (its row alone goes) and an interaction whose id
+ * needs escaping joins another, and after an erasure tombstones that customer's answers, whose rows leave the
+ * table. The README's ROAS-by-month
  * query gives the months file's ROAS, and kcat (read_committed) folds the credit rows to the table's.
  */
 class WarehouseIT extends RealBrokerTest {
@@ -88,8 +90,38 @@ class WarehouseIT extends RealBrokerTest {
             awaitTablesEqual(postgres, connect, first);
             assertRoasByMonthQueryGivesTheMonthsFile(postgres, first);
 
+            // a touchpoint leaves its answer, which stays (its interaction is deleted); an interaction whose id needs
+            // escaping in the key joins another customer's answers
+            List<Map<String, String>> firstRows = rows(first, OutputFiles.ATTRIBUTION_FILE);
+            Map<String, Long> rowsPerAnswer = firstRows.stream().collect(java.util.stream.Collectors.groupingBy(
+                    WarehouseIT::answerKey, java.util.stream.Collectors.counting()));
+            Map<String, String> leaving = firstRows.stream().filter(r -> rowsPerAnswer.get(answerKey(r)) > 2)
+                    .findFirst().orElseThrow();
+            String joiner = firstRows.stream().map(r -> r.get("customer_id"))
+                    .filter(c -> !c.equals(leaving.get("customer_id"))).findFirst().orElseThrow();
+            String oddId = "W|\\1";
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    Replayer.producerSettings(kafka.bootstrapServers()))) {
+                producer.send(new ProducerRecord<>(Names.INTERACTIONS, leaving.get("interaction_id"), null)).get();
+                producer.send(new ProducerRecord<>(Names.INTERACTIONS, oddId, ("{\"interaction_id\":\"W|\\\\1\","
+                        + "\"type\":\"call\",\"occurred_at\":\"2025-01-02\",\"channel\":\"radio\",\"customer_id\":\""
+                        + joiner + "\"}").getBytes(StandardCharsets.UTF_8))).get();
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> table(postgres, "attribution_credits",
+                    List.of("interaction_id")).stream().anyMatch(r -> r.get("interaction_id").equals(oddId)));
+            Exporter.awaitQuiet(kafka.bootstrapServers(), APP, Duration.ofSeconds(3), Duration.ofMinutes(3), null);
+            Path second = export(tmp.resolve("second"));
+            awaitTablesEqual(postgres, connect, second);
+            List<Map<String, String>> credits = table(postgres, "attribution_credits",
+                    List.of("credit_key", "customer_id", "conversion_type", "model", "interaction_id"));
+            assertThat(credits).noneMatch(r -> r.get("interaction_id").equals(leaving.get("interaction_id"))
+                    && answerKey(r).equals(answerKey(leaving)));
+            assertThat(credits).filteredOn(r -> answerKey(r).equals(answerKey(leaving))).isNotEmpty();
+            assertThat(credits).filteredOn(r -> r.get("interaction_id").equals(oddId)).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("credit_key")).isEqualTo(answerKey(r) + "|W\\|\\\\1"));
+
             // an erasure tombstones every answer of one customer: its rows leave the table, the totals move
-            String erased = rows(first, OutputFiles.ATTRIBUTION_FILE).get(0).get("customer_id");
+            String erased = joiner;
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     Replayer.producerSettings(kafka.bootstrapServers()))) {
                 producer.send(new ProducerRecord<>(Names.ERASURES, "erase-1",
@@ -98,20 +130,20 @@ class WarehouseIT extends RealBrokerTest {
             await().atMost(Duration.ofMinutes(2)).until(() -> Exporter.read(kafka.bootstrapServers()).updates()
                     .keySet().stream().noneMatch(k -> k.startsWith(erased + "|")));
             Exporter.awaitQuiet(kafka.bootstrapServers(), APP, Duration.ofSeconds(3), Duration.ofMinutes(3), null);
-            Path second = export(tmp.resolve("second"));
-            assertThat(rows(second, OutputFiles.ATTRIBUTION_FILE)).noneMatch(r -> r.get("customer_id").equals(erased))
-                    .hasSizeLessThan(rows(first, OutputFiles.ATTRIBUTION_FILE).size());
-            awaitTablesEqual(postgres, connect, second);
+            Path third = export(tmp.resolve("third"));
+            assertThat(rows(third, OutputFiles.ATTRIBUTION_FILE)).noneMatch(r -> r.get("customer_id").equals(erased))
+                    .hasSizeLessThan(rows(second, OutputFiles.ATTRIBUTION_FILE).size());
+            awaitTablesEqual(postgres, connect, third);
             assertThat(table(postgres, "attribution_credits", List.of("customer_id")))
                     .noneMatch(r -> r.get("customer_id").equals(erased));
 
             // an independent client (kcat, read_committed) folds the credit rows to the table's, schema-valid
-            Kcat.Fold credits = Kcat.readCommitted(kafka.bootstrapServers(), Names.ATTRIBUTION_CREDITS);
-            assertThat(credits.problems()).isEmpty();
-            assertThat(credits.records()).isGreaterThan(credits.latest().size());
+            Kcat.Fold fold = Kcat.readCommitted(kafka.bootstrapServers(), Names.ATTRIBUTION_CREDITS);
+            assertThat(fold.problems()).isEmpty();
+            assertThat(fold.records()).isGreaterThan(fold.latest().size());
             assertThat(table(postgres, "attribution_credits", List.of("credit_key", "version")))
                     .extracting(r -> r.get("credit_key") + " v" + r.get("version"))
-                    .containsExactlyInAnyOrderElementsOf(credits.latest().entrySet().stream()
+                    .containsExactlyInAnyOrderElementsOf(fold.latest().entrySet().stream()
                             .map(e -> e.getKey() + " v" + e.getValue().get("version").asLong()).toList());
         }
     }
@@ -233,6 +265,10 @@ class WarehouseIT extends RealBrokerTest {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static String answerKey(Map<String, String> row) {
+        return row.get("customer_id") + "|" + row.get("conversion_type") + "|" + row.get("model");
     }
 
     private static List<String> sorted(List<Map<String, String>> rows) {

@@ -16,6 +16,8 @@ import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.TopologyHarness;
+import io.attributionstreams.topology.outputs.AnswerPartitioner;
+import io.attributionstreams.topology.outputs.CreditPartitioner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,19 @@ class CreditRowsTest {
             assertThat(harness.latestCredits()).isEmpty();
             assertTombstonesRemoveWrittenRows(harness.allCredits());
         }
+    }
+
+    @Test
+    void everyRowOfAnAnswerGoesToThePartitionItsAnswerHasOnTheUpdatesTopic() {
+        String answer = "C|1|FIRST_PAID|linear";
+        for (String id : List.of("I1", "I|2", "I\\3", "\\|", "|", "x\\")) {
+            String key = CreditRecord.key(answer, id);
+            assertThat(CreditRecord.answerKeyOf(key)).as(key).isEqualTo(answer);
+            assertThat(new CreditPartitioner().partitions("attribution-credits", key, null, 6))
+                    .isEqualTo(new AnswerPartitioner().partitions("attribution-updates", answer, null, 6));
+        }
+        assertThat(CreditRecord.key(answer, "I|2")).isEqualTo(answer + "|I\\|2");
+        assertThat(CreditRecord.key(answer, "\\|")).isEqualTo(answer + "|\\\\\\|");
     }
 
     private static FactRecord customer(List<String> emails) {

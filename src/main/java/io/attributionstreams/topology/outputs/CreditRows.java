@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  * attribute step, so an in-memory {@link AnswerAssembler} joins them; nothing is committed in between.
  */
 public final class CreditRows implements Processor<String, AttributionUpdate, String, CreditRecord> {
-    private final AnswerAssembler assembler = new AnswerAssembler();
+    private AnswerAssembler assembler;
     private ProcessorContext<String, CreditRecord> context;
     private KeyValueStore<String, Long> written;
 
@@ -60,6 +60,8 @@ public final class CreditRows implements Processor<String, AttributionUpdate, St
     public void init(ProcessorContext<String, CreditRecord> context) {
         this.context = context;
         this.written = context.getStateStore(Names.ANSWER_CREDITS);
+        // a task revived after an error starts clean: parts and their answer come in one call of the attribute step
+        this.assembler = new AnswerAssembler();
     }
 
     @Override
