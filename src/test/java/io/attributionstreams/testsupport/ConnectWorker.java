@@ -49,8 +49,8 @@ public final class ConnectWorker implements AutoCloseable {
         worker.put("plugin.discovery", "service_load");
         worker.put("config.providers", "file");
         worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
-        // as compose's worker: the engine writes in transactions, and a sink must never apply an aborted one
-        worker.put("consumer.isolation.level", "read_committed");
+        // no consumer.isolation.level here (compose's worker sets it too): the connectors' own
+        // consumer.override.isolation.level=read_committed is what keeps an aborted transaction out of a table
         Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
         return new ConnectWorker(connect, URI.create("http://127.0.0.1:" + port));
     }
