@@ -1,9 +1,9 @@
 package io.attributionstreams.bench;
 
+import io.attributionstreams.broker.EmbeddedKafka;
 import io.attributionstreams.cli.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +54,7 @@ public final class AppProcess implements AutoCloseable {
     /** @param jvmOptions options for the app's JVM, such as a flight recording for a profile */
     public static AppProcess start(List<String> jvmOptions, String bootstrap, String applicationId, Path stateDir,
             Path log, String... extra) {
-        int port = freePort();
+        int port = EmbeddedKafka.freePort();
         List<String> arguments = new ArrayList<>(List.of("run", "--bootstrap-servers", bootstrap, "--application-id",
                 applicationId, "--state-dir", stateDir.toString(), "--http-port", Integer.toString(port)));
         // no key file: the instances of one application share the key the app keeps in Kafka
@@ -90,13 +90,6 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port: " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Until the app's /health/ready answers 200: Kafka Streams is RUNNING, its tasks assigned and restored

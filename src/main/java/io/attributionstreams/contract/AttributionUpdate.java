@@ -74,7 +74,7 @@ public record AttributionUpdate(
 
     /** Its key on the topic: {@code customer|type|model}, or {@code customer|type|model|n} for part n. */
     public String key() {
-        String answerKey = customerId + '|' + conversionType + '|' + model;
+        String answerKey = UpdateKey.answerKey(customerId, conversionType, model);
         return isPart() ? UpdateKey.partKey(answerKey, part) : answerKey;
     }
 

@@ -47,7 +47,7 @@ public record CreditRecord(
     }
 
     public String key() {
-        return key(customerId + '|' + conversionType + '|' + model, interactionId);
+        return key(UpdateKey.answerKey(customerId, conversionType, model), interactionId);
     }
 
     /**

@@ -26,6 +26,14 @@ public record UpdateKey(String answerKey, int part) {
         return new UpdateKey(key.substring(0, bar), Integer.parseInt(key.substring(bar + 1)));
     }
 
+    /**
+     * An answer's key, {@code customer|type|model}: on {@code attribution-updates}, and at the start of each of
+     * its rows' keys on {@code attribution-credits}.
+     */
+    public static String answerKey(String customerId, String conversionType, String model) {
+        return customerId + '|' + conversionType + '|' + model;
+    }
+
     /** The key of part {@code n} of the answer keyed {@code answerKey}. */
     public static String partKey(String answerKey, int n) {
         return answerKey + '|' + n;

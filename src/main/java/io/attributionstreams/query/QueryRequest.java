@@ -1,5 +1,6 @@
 package io.attributionstreams.query;
 
+import io.attributionstreams.webhook.UrlEncoded;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +58,8 @@ public record QueryRequest(String rawPath, String rawQuery, Map<String, String> 
 
     private static Map<String, String> parameters(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.putIfAbsent(name, value.strip());
-        }
+        UrlEncoded.forEachPair(rawQuery, QueryRequest::decode,
+                (name, value) -> params.putIfAbsent(name, value.strip()));
         return params;
     }
 

@@ -62,15 +62,8 @@ public record Utm(String source, String medium, String campaign, Map<String, Str
     /** A raw query string's parameters, decoded; the first value of a repeated name. */
     public static Map<String, String> query(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), value);
-        }
+        UrlEncoded.forEachPair(rawQuery, Utm::decode,
+                (name, value) -> params.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), value));
         return params;
     }
 

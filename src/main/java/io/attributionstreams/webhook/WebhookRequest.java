@@ -37,19 +37,8 @@ public record WebhookRequest(String url, Map<String, String> headers, byte[] bod
      */
     public Map<String, List<String>> form() {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.isEmpty()) {
-            return params;
-        }
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
+        UrlEncoded.forEachPair(new String(body, StandardCharsets.UTF_8), WebhookRequest::decode,
+                (name, value) -> params.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
         return params;
     }
 

@@ -2,8 +2,8 @@ package io.attributionstreams.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attributionstreams.broker.EmbeddedKafka;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ public final class ConnectWorker implements AutoCloseable {
      * @param dir where its offsets file goes
      */
     public static ConnectWorker start(String bootstrapServers, Path dir) throws IOException {
-        int port = freePort();
+        int port = EmbeddedKafka.freePort();
         Map<String, String> worker = new HashMap<>();
         worker.put("bootstrap.servers", bootstrapServers);
         worker.put("listeners", "http://127.0.0.1:" + port);
@@ -95,11 +95,5 @@ public final class ConnectWorker implements AutoCloseable {
     public void close() {
         connect.stop();
         connect.awaitStop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.attributionstreams.testsupport;
 
+import io.attributionstreams.broker.EmbeddedKafka;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +47,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (root) {
             run(List.of("chown", "-R", "postgres", dir.toString()), dir);
         }
-        LocalPostgres server = new LocalPostgres(bin, dir, freePort(), root);
+        LocalPostgres server = new LocalPostgres(bin, dir, EmbeddedKafka.freePort(), root);
         server.as(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
                 "-E", "UTF8", "--locale=C");
         server.as(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
@@ -144,12 +144,6 @@ public final class LocalPostgres implements AutoCloseable {
             return Integer.parseInt(dir.getFileName().toString());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
