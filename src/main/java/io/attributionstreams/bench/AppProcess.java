@@ -129,6 +129,15 @@ public final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * The CPU time (user and system, all threads) the process has used so far, in seconds; -1 where the
+     * platform does not tell. Why: on a shared host, wall-clock rates move with what else runs, but the work
+     * per fact changes only with the code, so CPU per fact compares builds and apps within one run and across runs.
+     */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+
     /** VmHWM of the process: its peak resident set so far, from the kernel (the last reading once it ended). */
     public long peakRssKb() {
         try {

@@ -55,6 +55,8 @@ public final class StreamBench {
     private final GeneratorSpec dataSet;
     private final int latencyRate;
     private final int latencySeconds;
+    /** Upserts sent at the latency rate before step 4 measures, then caught up: see {@link #warmUp(int)}. */
+    private int warmUpSeconds;
     private final int maxClaimants;
     private final AttributionSettings settings;
     private final List<String> appArguments;
@@ -74,6 +76,21 @@ public final class StreamBench {
         this.dataSet = dataSet;
         this.latencyRate = latencyRate;
         this.latencySeconds = latencySeconds;
+    }
+
+    /**
+     * Send the latency step's upserts at its rate for this long before measuring, then wait until the app has
+     * caught up. Why: the upsert path meets code the back-log did not run, and a fresh JVM compiles it for
+     * its first minute or so (the app's C2 compiler thread took half a core, more than either stream thread,
+     * in the first 20 s of step 4); on two cores with the broker beside it, the app falls behind meanwhile,
+     * and a step timed from its start measured that warm-up, not the running app. 0 measures from the start.
+     */
+    public StreamBench warmUp(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("the warm-up must be 0 s or more: " + seconds);
+        }
+        this.warmUpSeconds = seconds;
+        return this;
     }
 
     /**
@@ -119,7 +136,9 @@ public final class StreamBench {
             double skeletonRate = rows.size() / skeleton.seconds();
             print("2. skeleton (same input topics, repartitions by identifier, customer and channel, one store "
                     + "read-modify-write per hop, exactly_once_v2, commit 50 ms): %,d facts in %.1f s = %,.0f facts/s; "
-                    + "app peak RSS %,d MB", rows.size(), skeleton.seconds(), skeletonRate, skeletonApp.peakRssKb() / 1024);
+                    + "app peak RSS %,d MB; app CPU %.1f s = %.1f ms per 1,000 facts", rows.size(), skeleton.seconds(),
+                    skeletonRate, skeletonApp.peakRssKb() / 1024, skeleton.cpuSeconds(),
+                    skeleton.cpuMillisPerThousand(rows.size()));
             print("   skeleton / broker pass-through (produce then consume): %.0f%%", 100 * skeletonRate / broker[2]);
 
             List<String> jvm = profile == null ? List.of()
@@ -133,11 +152,13 @@ public final class StreamBench {
                         "waiting for deferred recomputes and fan-outs to settle", rows.size());
                 double engineRate = rows.size() / engine.seconds();
                 print("3. engine: %,d facts converged in %.1f s = %,.0f facts/s end to end (exactly_once_v2); "
-                        + "app peak RSS %,d MB", rows.size(), engine.seconds(), engineRate, app.peakRssKb() / 1024);
+                        + "app peak RSS %,d MB; app CPU %.1f s = %.1f ms per 1,000 facts", rows.size(), engine.seconds(),
+                        engineRate, app.peakRssKb() / 1024, engine.cpuSeconds(), engine.cpuMillisPerThousand(rows.size()));
                 print("   phases: all input processed (committed) after %.1f s; deferred recomputes and fan-outs "
                         + "settled %.1f s later", engine.inputSeconds(),
                         Math.max(0, engine.seconds() - engine.inputSeconds()));
-                print("   engine / skeleton: %.0f%%   (target 70%% at 1M facts)", 100 * engineRate / skeletonRate);
+                print("   engine / skeleton: %.0f%%   (target 70%% at 1M facts); CPU per fact, skeleton / engine: %.0f%%",
+                        100 * engineRate / skeletonRate, 100 * skeleton.cpuSeconds() / engine.cpuSeconds());
                 print("   engine / broker pass-through (produce then consume): %.0f%%", 100 * engineRate / broker[2]);
                 long[] updates = tally(bootstrap, Names.ATTRIBUTION_UPDATES);
                 print("   attribution-updates written: %,d records, %,.1f MB: %.2f records and %,.0f bytes per input fact",
@@ -145,11 +166,14 @@ public final class StreamBench {
                 Exporter.Snapshot converged = Exporter.read(bootstrap);
                 converged.write(Files.createDirectories(work.resolve("export")));
 
-                List<Long> latencies = latency(bootstrap, rows);
+                Measured step4 = latency(bootstrap, rows, app);
+                List<Long> latencies = new ArrayList<>(step4.latencies());
                 Collections.sort(latencies);
                 print("4. latency at %,d facts/s for %d s (%,d updates): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
                         latencyRate, latencySeconds, latencies.size(), pct(latencies, 50), pct(latencies, 95),
                         pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+                print("   app CPU while step 4 measured: %.1f s in %.1f s = %.0f%% of one core", step4.cpuSeconds(),
+                        step4.seconds(), 100 * step4.cpuSeconds() / step4.seconds());
                 print("   app peak RSS over the whole run %,d MB", app.peakRssKb() / 1024);
             } finally {
                 app.close();
@@ -172,7 +196,10 @@ public final class StreamBench {
      * @param seconds until the last record of its outputs appeared
      * @param inputSeconds until it had committed every input fact (-1 if never seen)
      */
-    private record Converged(double seconds, double inputSeconds) {
+    private record Converged(double seconds, double inputSeconds, double cpuSeconds) {
+        double cpuMillisPerThousand(int facts) {
+            return cpuSeconds * 1e6 / facts;
+        }
     }
 
     /**
@@ -183,6 +210,7 @@ public final class StreamBench {
     private Converged converge(AppProcess app, String bootstrap, String applicationId, List<String> outputs,
             List<String> deferredWorkStores, String settling, int facts) throws InterruptedException {
         app.awaitReady(Duration.ofMinutes(2));
+        double cpuAtReady = app.cpuSeconds();
         OutputWatch watch = OutputWatch.start(bootstrap, outputs);
         long start = System.nanoTime();
         double inputSeconds;
@@ -192,7 +220,7 @@ public final class StreamBench {
                     Duration.ofSeconds(2), Duration.ofHours(2), null);
             inputSeconds = progress.inputProcessedSeconds(start);
         }
-        return new Converged((watch.stop() - start) / 1e9, inputSeconds);
+        return new Converged((watch.stop() - start) / 1e9, inputSeconds, app.cpuSeconds() - cpuAtReady);
     }
 
     /** Produce every row to a scratch topic with replay's settings, then read it back read_committed. */
@@ -237,12 +265,23 @@ public final class StreamBench {
 
     /**
      * With the app caught up, re-sends facts of existing customers (payments and appointments, each
-     * an upsert that changes an answer) at a steady rate; latency = arrival of the update minus the
-     * fact's timestamp, which Kafka Streams carries from input to output record.
+     * an upsert that changes an answer) at a steady rate, first for the warm-up and unmeasured, then until the app
+     * has caught up again, then measured; latency = arrival of the update minus the fact's timestamp, which Kafka
+     * Streams carries from input to output record.
      */
-    private List<Long> latency(String bootstrap, List<CsvRow> rows) throws Exception {
+    private Measured latency(String bootstrap, List<CsvRow> rows, AppProcess app) throws Exception {
         List<CsvRow> facts = rows.stream().filter(r -> r.file() == io.attributionstreams.batch.FactFile.PAYMENTS
                 || r.file() == io.attributionstreams.batch.FactFile.APPOINTMENTS).toList();
+        int warmUpFacts = latencyRate * warmUpSeconds;
+        if (warmUpFacts > 0) {
+            long warmUpStart = System.nanoTime();
+            sendAtRate(bootstrap, facts, 0, warmUpFacts);
+            double sent = (System.nanoTime() - warmUpStart) / 1e9;
+            Exporter.awaitQuiet(KafkaClients.of(bootstrap), APPLICATION_ID, Duration.ofSeconds(2), Duration.ofMinutes(30),
+                    null);
+            print("   warm-up: %,d upserts at %,d facts/s in %.1f s; the app had caught up %.1f s after the last",
+                    warmUpFacts, latencyRate, sent, (System.nanoTime() - warmUpStart) / 1e9 - sent);
+        }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean listening = new AtomicBoolean(true);
         long phaseStart = System.currentTimeMillis();
@@ -266,11 +305,25 @@ public final class StreamBench {
         }, "bench-latency");
         listener.start();
         Thread.sleep(3_000); // the listener joins its group before the first fact
+        double cpuBefore = app.cpuSeconds();
+        long start = System.nanoTime();
+        sendAtRate(bootstrap, facts, warmUpFacts, latencyRate * latencySeconds);
+        Thread.sleep(3_000);
+        listening.set(false);
+        listener.join();
+        return new Measured(List.copyOf(latencies), app.cpuSeconds() - cpuBefore, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What step 4 measured: each update's latency, and the app's CPU time over the wall time it measured for. */
+    private record Measured(List<Long> latencies, double cpuSeconds, double seconds) {
+    }
+
+    /** Sends {@code count} upserts at the latency rate, from the {@code from}-th fact on (round the list). */
+    private void sendAtRate(String bootstrap, List<CsvRow> facts, int from, int count) throws InterruptedException {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Replayer.producerSettings(bootstrap))) {
             long start = System.nanoTime();
-            int total = latencyRate * latencySeconds;
-            for (int i = 0; i < total; i++) {
-                CsvRow row = facts.get(i % facts.size());
+            for (int i = 0; i < count; i++) {
+                CsvRow row = facts.get((from + i) % facts.size());
                 producer.send(new ProducerRecord<>(Replayer.topicOf(row.file()), ReplayPlan.recordKey(row),
                         bumped(row)));
                 long due = start + (i + 1) * 1_000_000_000L / latencyRate;
@@ -281,10 +334,6 @@ public final class StreamBench {
             }
             producer.flush();
         }
-        Thread.sleep(3_000);
-        listening.set(false);
-        listener.join();
-        return new ArrayList<>(latencies);
     }
 
     /** The row's JSON with the amount or booking moved a little, so the answer really changes. */

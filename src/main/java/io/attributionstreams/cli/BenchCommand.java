@@ -109,6 +109,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
         int latencySeconds;
 
+        @Option(names = "--latency-warmup-seconds", defaultValue = "60", paramLabel = "S",
+                description = "Before the latency phase measures: S seconds of the same upserts at the same rate, "
+                        + "unmeasured, then until the app has caught up, so that the phase measures a warm JVM; "
+                        + "0 measures from the first upsert (default: ${DEFAULT-VALUE}).")
+        int latencyWarmUpSeconds;
+
         @Option(names = "--max-claimants", paramLabel = "K", defaultValue = "0",
                 description = "Run the app and the batch reference with the claimant cap K (attribution.identity.max-claimants); "
                         + "0 for none (default: ${DEFAULT-VALUE}).")
@@ -136,6 +142,10 @@ public final class BenchCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--profile: no folder " + profile.toAbsolutePath().getParent() + " to write the recording in");
             }
+            if (latencyWarmUpSeconds < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--latency-warmup-seconds must be 0 or more, got " + latencyWarmUpSeconds);
+            }
             if (maxClaimants < 0) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--max-claimants must be 0 (none) or more, got " + maxClaimants);
@@ -148,7 +158,8 @@ public final class BenchCommand implements Runnable {
                 AppConfig reference = layers.load(named);
                 new StreamBench(spec.commandLine().getOut(), data.spec(), latencyRate, latencySeconds,
                         reference.attributionSettings(), reference.maxClaimants(), layers.runArguments(named))
-                        .profileInto(profile == null ? null : profile.toAbsolutePath()).run(work);
+                        .profileInto(profile == null ? null : profile.toAbsolutePath()).warmUp(latencyWarmUpSeconds)
+                        .run(work);
             } finally {
                 if (keepFiles) {
                     spec.commandLine().getOut().println("work folder kept: " + work);

@@ -69,6 +69,13 @@ class CommandLineTest {
     }
 
     @Test
+    void negativeBenchFiguresAreRefusedBeforeAnythingStarts() {
+        assertOneLineError(Cli.run("bench", "stream", "--latency-warmup-seconds", "-1"), 2,
+                "--latency-warmup-seconds must be 0 or more, got -1");
+        assertOneLineError(Cli.run("bench", "stream", "--max-claimants", "-3"), 2, "--max-claimants must be 0");
+    }
+
+    @Test
     void unknownTypeZoneAndCurrency(@TempDir Path out) {
         String in = Golden.input("basic").toString();
         assertOneLineError(Cli.run("batch", "--input", in, "--output", out.toString(), "--types", "FIRST_KISS"), 2,

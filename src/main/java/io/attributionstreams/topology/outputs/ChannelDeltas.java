@@ -5,10 +5,12 @@ import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,11 +37,19 @@ import org.apache.kafka.streams.state.Stores;
  * (each emptied row a tombstone that the next scan steps over and compaction has to chase; measured as
  * most of the stream threads' time while a back-log drained, once path rows made the keys many). Its size
  * is bounded by the rows that changed within one interval.
+ *
+ * <p>The processor keeps the same sums in a map as well, the store's mirror, so that adding a delta reads
+ * no bytes back and sending iterates no store: decoding the pending sums from the store's cache had been the
+ * largest single cost of the stream threads under a steady stream of upserts (a profile of the app while
+ * {@code bench stream} sent 1,000 payment and booking upserts a second). The store stays the truth a crash
+ * comes back to: the map is loaded from it whenever the task starts.
  */
 public final class ChannelDeltas implements Processor<String, ChannelTotal, String, ChannelTotal> {
     private final Duration interval;
     private ProcessorContext<String, ChannelTotal> context;
     private KeyValueStore<String, ChannelTotal> pending;
+    /** Exactly the store's entries, in memory, so that neither a delta nor a send decodes them. */
+    private final Map<String, ChannelTotal> sums = new HashMap<>();
 
     private ChannelDeltas(Duration interval) {
         this.interval = interval;
@@ -66,25 +76,30 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
     public void init(ProcessorContext<String, ChannelTotal> context) {
         this.context = context;
         this.pending = context.getStateStore(Names.PENDING_CHANNEL_DELTAS);
+        // after a restart or a task moving here: what the store kept from before is still to be sent
+        sums.clear();
+        try (KeyValueIterator<String, ChannelTotal> all = pending.all()) {
+            all.forEachRemaining(kv -> sums.put(kv.key, kv.value));
+        }
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sendOn);
     }
 
     @Override
     public void process(Record<String, ChannelTotal> record) {
-        ChannelTotal sum = pending.get(record.key());
-        pending.put(record.key(), sum == null ? record.value() : sum.plus(record.value()));
+        ChannelTotal sum = sums.merge(record.key(), record.value(), ChannelTotal::plus);
+        pending.put(record.key(), sum);
     }
 
     private void sendOn(long now) {
-        List<KeyValue<String, ChannelTotal>> sums = new ArrayList<>();
-        try (KeyValueIterator<String, ChannelTotal> all = pending.all()) {
-            all.forEachRemaining(sums::add);
-        }
-        for (KeyValue<String, ChannelTotal> sum : sums) {
-            pending.delete(sum.key);
+        // in key order, so that a run is repeatable (the totals do not depend on the order)
+        List<String> keys = new ArrayList<>(sums.keySet());
+        Collections.sort(keys);
+        for (String key : keys) {
+            ChannelTotal sum = sums.remove(key);
+            pending.delete(key);
             // deltas that cancelled out would only repeat the current total
-            if (!sum.value.isEmpty()) {
-                context.forward(new Record<>(sum.key, sum.value, now));
+            if (!sum.isEmpty()) {
+                context.forward(new Record<>(key, sum, now));
             }
         }
     }
