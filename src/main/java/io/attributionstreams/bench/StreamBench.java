@@ -279,7 +279,8 @@ public final class StreamBench {
             double sent = (System.nanoTime() - warmUpStart) / 1e9;
             Exporter.awaitQuiet(KafkaClients.of(bootstrap), APPLICATION_ID, Duration.ofSeconds(2), Duration.ofMinutes(30),
                     null);
-            print("   warm-up: %,d upserts at %,d facts/s in %.1f s; the app had caught up %.1f s after the last",
+            print("   warm-up: %,d upserts at %,d facts/s in %.1f s; the app was quiet again (caught up, then 2 s "
+                    + "without new output) %.1f s after the last",
                     warmUpFacts, latencyRate, sent, (System.nanoTime() - warmUpStart) / 1e9 - sent);
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
