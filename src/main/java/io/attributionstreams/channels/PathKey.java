@@ -24,7 +24,7 @@ public record PathKey(ConversionType type, List<String> steps, boolean truncated
     private static final String SEPARATOR = " > ";
     private static final Comparator<PathKey> ORDER = Comparator
             .comparing((PathKey k) -> k.type().name())
-            .thenComparing(PathKey::text);
+            .thenComparing(PathKey::compareTexts);
 
     public PathKey {
         steps = List.copyOf(steps);
@@ -89,5 +89,78 @@ public record PathKey(ConversionType type, List<String> steps, boolean truncated
     @Override
     public int compareTo(PathKey other) {
         return ORDER.compare(this, other);
+    }
+
+    /**
+     * {@code a.text().compareTo(b.text())}, without building either text: sorting the path rows compared keys
+     * some twenty times each, and building their texts for it was a tenth of the batch engine's time, on its
+     * one thread at the end (a flight recording of {@code batch} on the 1M data set).
+     */
+    private static int compareTexts(PathKey a, PathKey b) {
+        TextCursor x = new TextCursor(a);
+        TextCursor y = new TextCursor(b);
+        while (true) {
+            int cx = x.next();
+            int cy = y.next();
+            if (cx != cy) {
+                // the end (-1) comes before any character, as a prefix comes first in String order
+                return Integer.compare(cx, cy);
+            }
+            if (cx < 0) {
+                return 0;
+            }
+        }
+    }
+
+    /** The characters of {@link #text()} one by one, escapes and separators included; -1 at the end. */
+    private static final class TextCursor {
+        private final PathKey key;
+        private String pending;
+        private int pendingAt;
+        private int step = -1;
+        private int at;
+        private char escaped = 0;
+        /** Whether any character came yet: text() writes a separator only after something. */
+        private boolean any;
+
+        TextCursor(PathKey key) {
+            this.key = key;
+            this.pending = key.truncated ? TRUNCATED : "";
+        }
+
+        int next() {
+            int c = advance();
+            any |= c >= 0;
+            return c;
+        }
+
+        private int advance() {
+            while (true) {
+                if (pendingAt < pending.length()) {
+                    return pending.charAt(pendingAt++);
+                }
+                if (escaped != 0) {
+                    char c = escaped;
+                    escaped = 0;
+                    return c;
+                }
+                if (step >= 0 && at < key.steps.get(step).length()) {
+                    char c = key.steps.get(step).charAt(at++);
+                    if (c == '\\' || c == '>') {
+                        escaped = c;
+                        return '\\';
+                    }
+                    return c;
+                }
+                if (step + 1 >= key.steps.size()) {
+                    return -1;
+                }
+                // as text() writes it: a separator before a step once anything has been written
+                step++;
+                at = 0;
+                pendingAt = 0;
+                pending = any ? SEPARATOR : "";
+            }
+        }
     }
 }

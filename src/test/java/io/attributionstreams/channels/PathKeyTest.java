@@ -67,6 +67,38 @@ class PathKeyTest {
         assertThat(PathKey.parse(PAID, key.text())).isEqualTo(key);
     }
 
+    /**
+     * Path rows sort by type, then by their text, whose characters the key compares one by one without building
+     * it: escapes, separators, the truncation mark, empty steps, a prefix, characters either side of the
+     * separator's, and characters outside the Basic Multilingual Plane all order exactly as the texts do.
+     */
+    @Property(tries = 3000)
+    void keysOrderAsTheirTexts(
+            @ForAll @Size(max = 4) List<@StringLength(max = 3) @Chars({'>', '\\', ' ', '!', '\t', '…', '\uFFFF'})
+                    @CharRange(from = 'a', to = 'b') String> a, @ForAll boolean aTruncated,
+            @ForAll @Size(max = 4) List<@StringLength(max = 3) @Chars({'>', '\\', ' ', '!', '\t', '…', '\uFFFF'})
+                    @CharRange(from = 'a', to = 'b') String> b, @ForAll boolean bTruncated,
+            @ForAll boolean sameType) {
+        PathKey x = new PathKey(PAID, a, aTruncated);
+        PathKey y = new PathKey(sameType ? PAID : ConversionType.FIRST_CONTACT, b, bTruncated);
+        int byText = sameType ? x.text().compareTo(y.text()) : PAID.name().compareTo(ConversionType.FIRST_CONTACT.name());
+        assertThat(Integer.signum(x.compareTo(y))).as("%s vs %s", x.text(), y.text()).isEqualTo(Integer.signum(byText));
+        assertThat(Integer.signum(y.compareTo(x))).isEqualTo(-Integer.signum(byText));
+        assertThat(x.compareTo(new PathKey(PAID, new ArrayList<>(a), aTruncated))).isZero();
+    }
+
+    @Test
+    void aSurrogatePairOrdersByItsCharsAsStringsDo() {
+        PathKey emoji = new PathKey(PAID, List.of("x\uD83D\uDE00"), false);
+        PathKey high = new PathKey(PAID, List.of("x\uFFFD"), false);
+        assertThat(Integer.signum(emoji.compareTo(high))).isEqualTo(Integer.signum(emoji.text().compareTo(high.text())))
+                .isEqualTo(-1);
+        assertThat(new PathKey(PAID, List.of("a"), false).compareTo(new PathKey(PAID, List.of("a", "b"), false)))
+                .isNegative();
+        assertThat(new PathKey(PAID, List.of("", "a"), false).compareTo(new PathKey(PAID, List.of("a"), false)))
+                .as("an empty first step writes nothing, then no separator, as text() does").isZero();
+    }
+
     @Test
     void anOversizedStoredPathCountsInTheRowItsFullPathWould() {
         // over RemovalEffects.MAX_CHANNELS distinct channels: the store keeps the mark and the last steps only
