@@ -109,27 +109,26 @@ public final class BatchEngine {
         // chunk k+1 is computed (on every core) while this thread writes chunk k and adds up its channels
         ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            CompletableFuture<List<Answer<T>>> next = compute(workers, customerIds, 0, touchpoints, appointments,
+            CompletableFuture<Chunk<T>> next = compute(workers, customerIds, 0, touchpoints, appointments,
                     payments, attributed);
             for (int from = 0; from < customerIds.size(); from += CHUNK) {
-                List<Answer<T>> answers = joined(next);
+                Chunk<T> chunk = joined(next);
                 next = compute(workers, customerIds, from + CHUNK, touchpoints, appointments, payments, attributed);
-                for (Answer<T> answer : answers) {
+                channels.add(chunk.channels());
+                campaigns.add(chunk.campaigns());
+                months.add(chunk.months());
+                pathRows.add(chunk.paths());
+                for (Answer<T> answer : chunk.answers()) {
                     if (!answer.outcomes().isEmpty()) {
                         converted++;
                     }
                     for (Outcome outcome : answer.outcomes()) {
                         rows += outcome.touchpoints().size();
                     }
-                    answer.channelParts().forEach(channels::add);
-                    answer.campaignParts().forEach(campaigns::add);
-                    answer.monthParts().forEach(months::add);
-                    for (Journey journey : answer.journeys()) {
-                        if (markov) {
+                    if (markov) {
+                        for (Journey journey : answer.journeys()) {
                             paths.computeIfAbsent(journey.type(), t -> new PathCounts()).add(journey);
                         }
-                        PathKey.of(journey).ifPresent(path -> pathRows.add(
-                                Map.of(path, ChannelTotal.conversion(journey.revenueCents(), 1))));
                     }
                     if (answer.rendered() != null) {
                         attributed.write(answer.rendered());
@@ -164,40 +163,58 @@ public final class BatchEngine {
                 identity.capped(), removalEffects, campaignRows, monthRows, spend, pathRows.rows());
     }
 
-    /** The answers of the chunk of customers from {@code from} (none past the end), computed in parallel. */
-    private <T> CompletableFuture<List<Answer<T>>> compute(ForkJoinPool workers, List<String> customerIds, int from,
+    /**
+     * The answers of the chunk of customers from {@code from} (none past the end), computed in parallel, and what
+     * they add to the totals, summed by the worker that waited for them: the writing thread only merges one sum
+     * per chunk (adding up every customer's parts there had been a sixth of its samples in a flight recording).
+     */
+    private <T> CompletableFuture<Chunk<T>> compute(ForkJoinPool workers, List<String> customerIds, int from,
             Map<String, List<Interaction>> touchpoints, Map<String, List<Appointment>> appointments,
             Map<String, List<Payment>> payments, OutcomeSink<T> attributed) {
         java.time.ZoneId zone = attributor.settings().zone();
         List<String> chunk = customerIds.subList(Math.min(customerIds.size(), from),
                 Math.min(customerIds.size(), from + CHUNK));
-        return CompletableFuture.supplyAsync(() -> IntStream.range(0, chunk.size()).parallel()
-                .mapToObj(i -> {
-                    String id = chunk.get(i);
-                    CustomerAttributor.Answer answer = attributor.answer(new CustomerFacts(id,
-                            touchpoints.getOrDefault(id, List.of()),
-                            appointments.getOrDefault(id, List.of()),
-                            payments.getOrDefault(id, List.of())));
-                    List<Outcome> outcomes = new ArrayList<>(answer.outcomes());
-                    outcomes.sort(WITHIN_CUSTOMER);
-                    List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
-                    // the channel and month parts are the campaign parts summed, as the topology keeps them
-                    List<Map<CampaignKey, ChannelTotal>> campaignParts = outcomes.stream()
-                            .map(ChannelTotals::campaignContribution).toList();
-                    List<Map<ChannelKey, ChannelTotal>> channelParts = campaignParts.stream()
-                            .map(ChannelTotals::byChannel).toList();
-                    List<Map<MonthKey, ChannelTotal>> monthParts = IntStream.range(0, outcomes.size())
-                            .mapToObj(j -> ChannelTotals.byMonth(channelParts.get(j),
-                                    ChannelTotals.monthOf(outcomes.get(j), zone)))
-                            .toList();
-                    return new Answer<>(outcomes, channelParts, campaignParts, monthParts,
-                            withRecords.isEmpty() ? null : attributed.render(withRecords), answer.journeys());
-                })
-                .toList(), workers);
+        return CompletableFuture.supplyAsync(() -> {
+            List<Answer<T>> answers = IntStream.range(0, chunk.size()).parallel()
+                    .mapToObj(i -> {
+                        String id = chunk.get(i);
+                        CustomerAttributor.Answer answer = attributor.answer(new CustomerFacts(id,
+                                touchpoints.getOrDefault(id, List.of()),
+                                appointments.getOrDefault(id, List.of()),
+                                payments.getOrDefault(id, List.of())));
+                        List<Outcome> outcomes = new ArrayList<>(answer.outcomes());
+                        outcomes.sort(WITHIN_CUSTOMER);
+                        List<Outcome> withRecords = outcomes.stream().filter(Outcome::attributed).toList();
+                        // the channel and month parts are the campaign parts summed, as the topology keeps them
+                        List<Map<CampaignKey, ChannelTotal>> campaignParts = outcomes.stream()
+                                .map(ChannelTotals::campaignContribution).toList();
+                        List<Map<ChannelKey, ChannelTotal>> channelParts = campaignParts.stream()
+                                .map(ChannelTotals::byChannel).toList();
+                        List<Map<MonthKey, ChannelTotal>> monthParts = IntStream.range(0, outcomes.size())
+                                .mapToObj(j -> ChannelTotals.byMonth(channelParts.get(j),
+                                        ChannelTotals.monthOf(outcomes.get(j), zone)))
+                                .toList();
+                        return new Answer<>(outcomes, channelParts, campaignParts, monthParts,
+                                withRecords.isEmpty() ? null : attributed.render(withRecords), answer.journeys());
+                    })
+                    .toList();
+            Chunk<T> sums = new Chunk<>(answers, new ChannelTotals(), new KeyedTotals<>(), new KeyedTotals<>(),
+                    new KeyedTotals<>());
+            for (Answer<T> answer : answers) {
+                answer.channelParts().forEach(sums.channels()::add);
+                answer.campaignParts().forEach(sums.campaigns()::add);
+                answer.monthParts().forEach(sums.months()::add);
+                for (Journey journey : answer.journeys()) {
+                    PathKey.of(journey).ifPresent(path -> sums.paths().add(
+                            Map.of(path, ChannelTotal.conversion(journey.revenueCents(), 1))));
+                }
+            }
+            return sums;
+        }, workers);
     }
 
     /** The chunk's answers, or what went wrong computing them, as it was thrown. */
-    private static <T> List<Answer<T>> joined(CompletableFuture<List<Answer<T>>> answers) {
+    private static <T> Chunk<T> joined(CompletableFuture<Chunk<T>> answers) {
         try {
             return answers.join();
         } catch (CompletionException e) {
@@ -217,6 +234,11 @@ public final class BatchEngine {
     private record Answer<T>(List<Outcome> outcomes, List<Map<ChannelKey, ChannelTotal>> channelParts,
             List<Map<CampaignKey, ChannelTotal>> campaignParts, List<Map<MonthKey, ChannelTotal>> monthParts,
             T rendered, List<Journey> journeys) {
+    }
+
+    /** A chunk's answers in output order, and what they add to each kind of total. */
+    private record Chunk<T>(List<Answer<T>> answers, ChannelTotals channels, KeyedTotals<CampaignKey> campaigns,
+            KeyedTotals<MonthKey> months, KeyedTotals<PathKey> paths) {
     }
 
     /** The whole answer in memory, for tests and small inputs. */

@@ -87,6 +87,11 @@ public final class ChannelTotals {
         contribution.forEach((key, part) -> totals.merge(key, part, ChannelTotal::plus));
     }
 
+    /** Adds totals summed elsewhere (a chunk of customers, by one of the batch engine's workers). */
+    public void add(ChannelTotals other) {
+        add(other.totals);
+    }
+
     /** The rows that exist (at least one customer), sorted by type, model, channel. */
     public SortedMap<ChannelKey, ChannelTotal> rows() {
         SortedMap<ChannelKey, ChannelTotal> rows = new TreeMap<>();

@@ -14,6 +14,11 @@ public final class KeyedTotals<K extends Comparable<K>> {
         contribution.forEach((key, part) -> totals.merge(key, part, ChannelTotal::plus));
     }
 
+    /** Adds totals summed elsewhere (a chunk of customers, by one of the batch engine's workers). */
+    public void add(KeyedTotals<K> other) {
+        add(other.totals);
+    }
+
     /** The rows that exist (at least one customer), sorted by key. */
     public SortedMap<K, ChannelTotal> rows() {
         SortedMap<K, ChannelTotal> rows = new TreeMap<>();
