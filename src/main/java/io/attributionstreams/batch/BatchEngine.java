@@ -106,7 +106,7 @@ public final class BatchEngine {
         boolean markov = attributor.settings().markov();
         long converted = 0;
         long rows = 0;
-        // chunk k+1 is computed (on every core) while this thread writes chunk k and adds up its channels
+        // chunk k+1 is computed and summed (on every core) while this thread writes chunk k and merges its sums
         ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
             CompletableFuture<Chunk<T>> next = compute(workers, customerIds, 0, touchpoints, appointments,
