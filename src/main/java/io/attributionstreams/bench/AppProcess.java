@@ -130,12 +130,12 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * The CPU time (user and system, all threads) the process has used so far, in seconds; -1 where the
-     * platform does not tell. Why: on a shared host, wall-clock rates move with what else runs, but the work
+     * The CPU time (user and system, all threads) the process has used so far, in seconds; NaN where the
+     * platform does not tell (so that any figure computed from it is NaN too, never a wrong number). Why: on a shared host, wall-clock rates move with what else runs, but the work
      * per fact changes only with the code, so CPU per fact compares builds and apps within one run and across runs.
      */
     public double cpuSeconds() {
-        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** VmHWM of the process: its peak resident set so far, from the kernel (the last reading once it ended). */
