@@ -82,7 +82,8 @@ class EraseEngineTokenTest {
         Cli.Run bySet = erase("--set", "attribution.http.auth-token-file=" + right);
 
         for (Cli.Run run : new Cli.Run[] {byOption, bySet}) {
-            assertThat(run.err()).doesNotContain("401").doesNotContain("403").doesNotContain("the engine at");
+            // the statuses as the refusals write them: a bare "403" is also in a broker port such as 40319
+            assertThat(run.err()).doesNotContain("(401)").doesNotContain("(403)").doesNotContain("the engine at");
             assertThat(run.exitCode()).isNotZero(); // then the broker, which is not there
         }
     }
