@@ -47,15 +47,11 @@ public record PathKey(ConversionType type, List<String> steps, boolean truncated
 
     /** The path as text: {@code google > email > tv}. */
     public String text() {
+        // one definition of the text's escapes and separators: the cursor that comparisons read too
         StringBuilder text = new StringBuilder();
-        if (truncated) {
-            text.append(TRUNCATED);
-        }
-        for (String step : steps) {
-            if (!text.isEmpty()) {
-                text.append(SEPARATOR);
-            }
-            text.append(step.replace("\\", "\\\\").replace(">", "\\>"));
+        TextCursor cursor = new TextCursor(this);
+        for (int c = cursor.next(); c >= 0; c = cursor.next()) {
+            text.append((char) c);
         }
         return text.toString();
     }
@@ -112,7 +108,10 @@ public record PathKey(ConversionType type, List<String> steps, boolean truncated
         }
     }
 
-    /** The characters of {@link #text()} one by one, escapes and separators included; -1 at the end. */
+    /**
+     * The characters of the text one by one: the truncation mark, then the steps with {@code \\} and {@code >}
+     * escaped, {@value #SEPARATOR} before a step once anything has been written; -1 at the end.
+     */
     private static final class TextCursor {
         private final PathKey key;
         private String pending;
@@ -120,7 +119,7 @@ public record PathKey(ConversionType type, List<String> steps, boolean truncated
         private int step = -1;
         private int at;
         private char escaped = 0;
-        /** Whether any character came yet: text() writes a separator only after something. */
+        /** Whether any character came yet: a separator comes only after something. */
         private boolean any;
 
         TextCursor(PathKey key) {
