@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -31,7 +31,8 @@ public final class FactSet {
     private final Map<String, Spend> spend = new HashMap<>();
     private boolean spendRead;
     private final List<Reject> rejects = new ArrayList<>();
-    private final Map<String, String> interned = new HashMap<>();
+    /** Filled while normalising, on every core. */
+    private final Map<String, String> interned = new ConcurrentHashMap<>();
     private long rows;
     private long dropped;
 
@@ -61,10 +62,10 @@ public final class FactSet {
         try {
             return switch (row.file()) {
                 case CUSTOMERS -> normaliser.customer(row.customer());
-                case INTERACTIONS -> normaliser.interaction(row.interaction());
+                case INTERACTIONS -> intern(normaliser.interaction(row.interaction()));
                 case APPOINTMENTS -> normaliser.appointment(row.appointment());
                 case PAYMENTS -> normaliser.payment(row.payment());
-                case SPEND -> normaliser.spend(row.spend());
+                case SPEND -> intern(normaliser.spend(row.spend()));
             };
         } catch (RejectedFactException | SuppressedFactException e) {
             return e;
@@ -93,14 +94,13 @@ public final class FactSet {
         } else if (normalised instanceof Customer c) {
             customers.put(c.customerId(), c);
         } else if (normalised instanceof Interaction i) {
-            interactions.put(i.interactionId(), intern(i));
+            interactions.put(i.interactionId(), i);
         } else if (normalised instanceof Appointment a) {
             appointments.put(a.appointmentId(), a);
         } else if (normalised instanceof Payment p) {
             payments.put(p.paymentId(), p);
         } else if (normalised instanceof Spend s) {
-            spend.put(s.spendId(), new Spend(s.spendId(), intern(s.channel()), intern(s.campaign()), s.spentOn(),
-                    s.amountCents()));
+            spend.put(s.spendId(), s);
         } else {
             throw new IllegalStateException("unexpected " + normalised);
         }
@@ -112,8 +112,20 @@ public final class FactSet {
                 intern(i.campaign()), i.phone(), i.email(), intern(i.customerId()));
     }
 
+    private Spend intern(Spend s) {
+        return new Spend(s.spendId(), intern(s.channel()), intern(s.campaign()), s.spentOn(), s.amountCents());
+    }
+
     private String intern(String value) {
-        return value == null ? null : interned.computeIfAbsent(value, Function.identity());
+        if (value == null) {
+            return null;
+        }
+        String known = interned.get(value);
+        if (known != null) {
+            return known;
+        }
+        known = interned.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     public Collection<Customer> customers() {
