@@ -33,6 +33,18 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
      * data.
      */
     static final long ARENA_BLOCK_BYTES = 64 << 10;
+    /**
+     * Each memtable is the memtable budget over this many store instances (22 stores of 6 partitions are 132, and
+     * full memtables of them all then take half the budget).
+     * A memtable is flushed when it is full, when the write buffer manager's budget is spent, or when its store
+     * closes: with RocksDB's logs on, two bench runs flushed for no other reason. So every store instance keeps a
+     * memtable of up to this size however long it has been idle, and the write buffer manager, once the budget
+     * is spent, makes the store being written flush its own memtable, however small. With memtables of a
+     * twelfth of the budget, the hot stores alone could spend it: at the 1M bench the customers that waited for
+     * the catch-up were recomputed with 17,250 such flushes of 1.8 KB on average, the stream threads waiting in
+     * RocksDB's {@code put} and its flush and compaction threads taking three quarters of a core.
+     */
+    static final int MEMTABLE_SHARES = 256;
 
     // shared by every store instance of the process, so never closed with one store
     private static Cache cache;
@@ -42,6 +54,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         ensureShared(budget(configs));
+        configure(options, cache, writeBuffers, memtableBytes);
+    }
+
+    /** One store's options, sharing {@code cache} and {@code writeBuffers} (of {@code memtableBytes}) with the rest. */
+    static void configure(Options options, Cache cache, WriteBufferManager writeBuffers, long memtableBytes) {
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(cache);
         table.setCacheIndexAndFilterBlocks(true);
@@ -51,7 +68,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(writeBuffers);
         options.setMaxWriteBufferNumber(MEMTABLES);
-        options.setWriteBufferSize(Math.max(1L << 20, memtableBytes / MEMTABLES / 4));
+        options.setWriteBufferSize(Math.max(4 * ARENA_BLOCK_BYTES, memtableBytes / MEMTABLE_SHARES));
         options.setArenaBlockSize(ARENA_BLOCK_BYTES);
     }
 
