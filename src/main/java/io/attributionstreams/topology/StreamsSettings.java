@@ -11,6 +11,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsSettings {
     public static final String DEFAULT_APPLICATION_ID = "attribution-streams";
+    /** Kafka Streams' record cache, on the heap, shared by the stream threads of the process. */
+    public static final long RECORD_CACHE_BYTES = 100L << 20;
 
     private StreamsSettings() {
     }
@@ -37,6 +39,11 @@ public final class StreamsSettings {
         // fell behind on payment upserts at 1M facts (p99 1,921 ms); two threads: 287 ms, and 25% faster
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        // the record cache folds a commit's writes to one key into one store write and changelog record; every
+        // answer change writes its channel, campaign and month rows' sums: with 100 MB rather than Kafka's 10 MB
+        // the 1M bench took 11% less CPU per fact (261.5 against 292.4 and 301.3 ms per 1,000 facts) and
+        // converged in 228.5 s against 261.6 and 269.4 s
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // a dead letter keeps a bad record's original value, which may be as large as its input topic allows
