@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -117,15 +118,7 @@ public final class FactSet {
     }
 
     private String intern(String value) {
-        if (value == null) {
-            return null;
-        }
-        String known = interned.get(value);
-        if (known != null) {
-            return known;
-        }
-        known = interned.putIfAbsent(value, value);
-        return known == null ? value : known;
+        return value == null ? null : interned.computeIfAbsent(value, Function.identity());
     }
 
     public Collection<Customer> customers() {

@@ -80,13 +80,7 @@ public final class PathKey implements Comparable<PathKey> {
             if (!text.isEmpty()) {
                 text.append(SEPARATOR);
             }
-            for (int i = 0; i < step.length(); i++) {
-                char c = step.charAt(i);
-                if (c == '\\' || c == '>') {
-                    text.append('\\');
-                }
-                text.append(c);
-            }
+            text.append(step.replace("\\", "\\\\").replace(">", "\\>"));
         }
         return text.toString();
     }
@@ -130,7 +124,7 @@ public final class PathKey implements Comparable<PathKey> {
 
     /**
      * Equal steps and truncation: the text reads back into the steps it was written from (escapes, and a mark no
-     * escaped step can spell), save for no steps at all, which the count tells from one empty step.
+     * escaped step can spell), save for leading empty steps, which write nothing and which the count tells apart.
      */
     @Override
     public boolean equals(Object o) {
