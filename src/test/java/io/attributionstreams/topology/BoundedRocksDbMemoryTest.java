@@ -75,8 +75,9 @@ class BoundedRocksDbMemoryTest {
                 awaitFlushes(store);
             }
 
+            // about four files; a flush that falls behind merges the memtables queued for it into one file
             assertThat(sstFiles(0)).as("the hot store flushes full memtables only, about four of them")
-                    .isBetween(3L, 6L);
+                    .isBetween(2L, 6L);
             try (Stream<Path> files = Files.list(dir.resolve("store-0"))) {
                 for (Path sst : files.filter(f -> f.getFileName().toString().endsWith(".sst")).toList()) {
                     assertThat(Files.size(sst)).as("%s holds at least half a memtable", sst.getFileName())
