@@ -63,6 +63,30 @@ class CatchUpMonitorTest {
         }
     }
 
+    /**
+     * Nothing behind at two checks in a row ends a catch-up at once, where a small lag takes ten; one check at
+     * nothing between others does not.
+     */
+    @Test
+    void nothingBehindTwiceInARowEndsTheCatchUpSooner() {
+        try (CatchUpMonitor monitor = new CatchUpMonitor(10_000)) {
+            monitor.update(50_000);
+            monitor.update(0);
+            monitor.update(7);
+            monitor.update(0);
+            assertThat(monitor.catchingUp()).as("zero, then not, then zero").isTrue();
+            monitor.update(0);
+            assertThat(monitor.catchingUp()).isFalse();
+
+            monitor.update(10_000);
+            assertThat(monitor.catchingUp()).isTrue();
+            monitor.update(0);
+            assertThat(monitor.catchingUp()).as("once").isTrue();
+            monitor.update(0);
+            assertThat(monitor.catchingUp()).isFalse();
+        }
+    }
+
     /** A threshold of one record: caught up again at none behind, not never. */
     @Test
     void theSmallestThresholdStillCatchesUp() {
