@@ -12,6 +12,7 @@ import io.attributionstreams.normalise.RawInteraction;
 import io.attributionstreams.normalise.RawPayment;
 import io.attributionstreams.normalise.RawSpend;
 import io.attributionstreams.topology.events.GraphEvent;
+import io.attributionstreams.topology.events.GraphEventSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -60,5 +61,5 @@ public final class Topics {
     }
 
     /** The envelope of the internal topics {@code by-identifier} and {@code by-customer}. */
-    public static final Serde<GraphEvent> GRAPH_EVENT = JsonSerde.of(GraphEvent.class);
+    public static final Serde<GraphEvent> GRAPH_EVENT = new GraphEventSerde();
 }

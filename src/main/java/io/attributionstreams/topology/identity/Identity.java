@@ -1,11 +1,11 @@
 package io.attributionstreams.topology.identity;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.events.VersionedSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,7 +32,7 @@ public final class Identity {
                 Stores.persistentKeyValueStore(Names.IDENTITY_CLAIMS), Serdes.String(), Serdes.Long());
         StoreBuilder<KeyValueStore<String, Versioned<Interaction>>> carriers = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CARRIERS), Serdes.String(),
-                JsonSerde.of(new TypeReference<Versioned<Interaction>>() { }));
+                VersionedSerde.interactions());
         StoreBuilder<KeyValueStore<String, Long>> counts = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.IDENTITY_CLAIM_COUNTS), Serdes.String(), Serdes.Long());
         // logged, so a fan-out under way survives a crash; cached, so one deferred and done between two

@@ -1,16 +1,11 @@
 package io.attributionstreams.topology.normalise;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.attributionstreams.facts.Appointment;
-import io.attributionstreams.facts.Customer;
-import io.attributionstreams.facts.Interaction;
-import io.attributionstreams.facts.Payment;
 import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.Versioned;
-import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.events.VersionedSerde;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,32 +27,31 @@ public final class Normalise {
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> customers(FactNormaliser normaliser,
             Runnable arrived, Erasure erasure) {
-        return supplier(Names.CUSTOMER_VERSIONS, new TypeReference<Versioned<Customer>>() { }, erasure,
+        return supplier(Names.CUSTOMER_VERSIONS, VersionedSerde.customers(), erasure,
                 () -> new CustomerVersions(Names.CUSTOMER_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> interactions(FactNormaliser normaliser,
             Runnable arrived, Erasure erasure) {
-        return supplier(Names.INTERACTION_VERSIONS, new TypeReference<Versioned<Interaction>>() { }, erasure,
+        return supplier(Names.INTERACTION_VERSIONS, VersionedSerde.interactions(), erasure,
                 () -> new InteractionVersions(Names.INTERACTION_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> appointments(FactNormaliser normaliser,
             Runnable arrived, Erasure erasure) {
-        return supplier(Names.APPOINTMENT_VERSIONS, new TypeReference<Versioned<Appointment>>() { }, erasure,
+        return supplier(Names.APPOINTMENT_VERSIONS, VersionedSerde.appointments(), erasure,
                 () -> new AppointmentVersions(Names.APPOINTMENT_VERSIONS, normaliser, arrived, erasure));
     }
 
     public static ProcessorSupplier<String, byte[], String, GraphEvent> payments(FactNormaliser normaliser,
             Runnable arrived, Erasure erasure) {
-        return supplier(Names.PAYMENT_VERSIONS, new TypeReference<Versioned<Payment>>() { }, erasure,
+        return supplier(Names.PAYMENT_VERSIONS, VersionedSerde.payments(), erasure,
                 () -> new PaymentVersions(Names.PAYMENT_VERSIONS, normaliser, arrived, erasure));
     }
 
     private static <F> ProcessorSupplier<String, byte[], String, GraphEvent> supplier(String store,
-            TypeReference<Versioned<F>> type, Erasure erasure,
+            Serde<Versioned<F>> serde, Erasure erasure,
             Supplier<Processor<String, byte[], String, GraphEvent>> processor) {
-        Serde<Versioned<F>> serde = JsonSerde.of(type);
         StoreBuilder<KeyValueStore<String, Versioned<F>>> builder =
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), serde);
         return new ProcessorSupplier<>() {

@@ -1,11 +1,11 @@
 package io.attributionstreams.topology.touchpoints;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
 import io.attributionstreams.topology.events.Versioned;
+import io.attributionstreams.topology.events.VersionedSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -30,11 +30,11 @@ public final class CustomerStores {
 
     public static final StoreBuilder<KeyValueStore<String, Versioned<Appointment>>> APPOINTMENTS =
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_APPOINTMENTS), Serdes.String(),
-                    JsonSerde.of(new TypeReference<Versioned<Appointment>>() { }));
+                    VersionedSerde.appointments());
 
     public static final StoreBuilder<KeyValueStore<String, Versioned<Payment>>> PAYMENTS =
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_PAYMENTS), Serdes.String(),
-                    JsonSerde.of(new TypeReference<Versioned<Payment>>() { }));
+                    VersionedSerde.payments());
 
     public static final StoreBuilder<KeyValueStore<String, EmittedAnswer>> ANSWERS = Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(Names.CUSTOMER_ANSWERS), Serdes.String(), JsonSerde.of(EmittedAnswer.class));
