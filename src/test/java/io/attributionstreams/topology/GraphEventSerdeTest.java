@@ -7,6 +7,7 @@ import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.InteractionType;
 import io.attributionstreams.facts.Payment;
+import io.attributionstreams.testsupport.FactArbitraries;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.events.GraphEventSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -79,18 +80,12 @@ class GraphEventSerdeTest {
 
     @Provide
     Arbitrary<GraphEvent> events() {
-        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(30);
-        Arbitrary<String> optional = text.injectNull(0.3);
-        Arbitrary<Instant> times = Arbitraries.longs().between(-5_000_000_000L, 5_000_000_000L)
-                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
-        Arbitrary<Interaction> interactions = Combinators.combine(text, Arbitraries.of(InteractionType.class), times,
-                text, optional, optional, optional, optional).as(Interaction::new);
-        Arbitrary<GraphEvent.Link> links = Combinators.combine(text, Arbitraries.longs(), interactions.injectNull(0.3))
-                .as(GraphEvent.Link::new);
-        Arbitrary<Appointment> appointments = Combinators.combine(text, optional, times.injectNull(0.2),
-                times.injectNull(0.5)).as(Appointment::new);
-        Arbitrary<Payment> payments = Combinators.combine(text, optional, times.injectNull(0.2), Arbitraries.longs())
-                .as(Payment::new);
+        Arbitrary<String> optional = FactArbitraries.optionalTexts();
+        Arbitrary<Interaction> interactions = FactArbitraries.interactions();
+        Arbitrary<GraphEvent.Link> links = Combinators.combine(FactArbitraries.texts(), Arbitraries.longs(),
+                interactions.injectNull(0.3)).as(GraphEvent.Link::new);
+        Arbitrary<Appointment> appointments = FactArbitraries.appointments();
+        Arbitrary<Payment> payments = FactArbitraries.payments();
         Arbitrary<List<GraphEvent.Link>> linkLists = links.list().ofMaxSize(4).map(List::copyOf).injectNull(0.4);
         return Combinators.combine(Arbitraries.of(GraphEvent.Kind.class), optional, optional, optional,
                 Arbitraries.longs(), Arbitraries.of(true, false).injectNull(0.4), interactions.injectNull(0.5),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.InteractionType;
 import io.attributionstreams.topology.touchpoints.TouchpointLinks;
+import io.attributionstreams.testsupport.FactArbitraries;
 import io.attributionstreams.topology.touchpoints.TouchpointSerde;
 import java.time.Instant;
 import java.util.Arrays;
@@ -65,13 +66,7 @@ class TouchpointSerdeTest {
 
     @Provide
     Arbitrary<TouchpointLinks> touchpoints() {
-        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(40);
-        Arbitrary<String> optional = text.injectNull(0.3);
-        Arbitrary<Instant> times = Arbitraries.longs().between(-5_000_000_000L, 5_000_000_000L)
-                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
-        Arbitrary<Interaction> interactions = Combinators.combine(text, Arbitraries.of(InteractionType.class), times,
-                text, optional, optional, optional, optional).as(Interaction::new);
-        return Combinators.combine(interactions, Arbitraries.longs(), text.list().ofMaxSize(3))
-                .as(TouchpointLinks::new);
+        return Combinators.combine(FactArbitraries.interactions(), Arbitraries.longs(),
+                FactArbitraries.texts().list().ofMaxSize(3)).as(TouchpointLinks::new);
     }
 }

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Customer;
 import io.attributionstreams.facts.Interaction;
-import io.attributionstreams.facts.InteractionType;
 import io.attributionstreams.facts.Payment;
+import io.attributionstreams.testsupport.FactArbitraries;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.events.VersionedSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -29,10 +28,6 @@ import org.junit.jupiter.api.Test;
  * back equal; the JSON entries an older version left in the stores still read; bad bytes fail with a reason.
  */
 class VersionedSerdeTest {
-    private static final Arbitrary<String> TEXT = Arbitraries.strings().ofMaxLength(30);
-    private static final Arbitrary<String> OPTIONAL = TEXT.injectNull(0.3);
-    private static final Arbitrary<Instant> TIMES = Arbitraries.longs().between(-5_000_000_000L, 5_000_000_000L)
-            .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
 
     @Property(tries = 300)
     void customersReadBackEqual(@ForAll("customers") Versioned<Customer> value) {
@@ -79,27 +74,24 @@ class VersionedSerdeTest {
 
     @Provide
     Arbitrary<Versioned<Customer>> customers() {
-        Arbitrary<Customer> facts = Combinators.combine(TEXT, TEXT.list().ofMaxSize(4), TEXT.list().ofMaxSize(2))
-                .as(Customer::new);
-        return versioned(facts);
+        Arbitrary<String> text = FactArbitraries.texts();
+        return versioned(Combinators.combine(text, text.list().ofMaxSize(4), text.list().ofMaxSize(2))
+                .as(Customer::new));
     }
 
     @Provide
     Arbitrary<Versioned<Interaction>> interactions() {
-        return versioned(Combinators.combine(TEXT, Arbitraries.of(InteractionType.class), TIMES, TEXT, OPTIONAL,
-                OPTIONAL, OPTIONAL, OPTIONAL).as(Interaction::new));
+        return versioned(FactArbitraries.interactions());
     }
 
     @Provide
     Arbitrary<Versioned<Appointment>> appointments() {
-        return versioned(Combinators.combine(TEXT, OPTIONAL, TIMES.injectNull(0.2), TIMES.injectNull(0.5))
-                .as(Appointment::new));
+        return versioned(FactArbitraries.appointments());
     }
 
     @Provide
     Arbitrary<Versioned<Payment>> payments() {
-        return versioned(Combinators.combine(TEXT, OPTIONAL, TIMES.injectNull(0.2), Arbitraries.longs())
-                .as(Payment::new));
+        return versioned(FactArbitraries.payments());
     }
 
     private static <F> Arbitrary<Versioned<F>> versioned(Arbitrary<F> facts) {
