@@ -33,8 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The pending sums live in a logged store rather than in a field: under exactly-once the forwarded sums and
  * the emptied store commit in one transaction, so a crash neither loses nor repeats a delta. The store is a
  * {@link WriteBehindStore}: the many writes to one key between two commits reach the store and its changelog
- * once, just before the commit (writing each through Kafka Streams' record cache, encoded, had been a third of
- * the stream threads' time while a back-log settled). Below it the store is in memory: it is emptied at every
+ * once, just before the commit (writing each through Kafka Streams' record cache, encoded, had been nearly a third
+ * of the stream threads' time while a back-log settled). Below it the store is in memory: it is emptied at every
  * send, and RocksDB is slow at that (each emptied row a tombstone that the next scan steps over and compaction
  * has to chase; measured as most of the stream threads' time while a back-log drained, once path rows made the
  * keys many). Its size is bounded by the rows that changed within one interval.

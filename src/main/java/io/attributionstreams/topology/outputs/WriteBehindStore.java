@@ -19,11 +19,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  *
  * <p>Why: a processor that rewrites a few keys thousands of times between two commits (a running sum) paid, for
  * every write, the value's encoding and a trip through Kafka Streams' record cache, which then kept only the last
- * write anyway: measured as a third of the stream threads' time while a back-log settled. Here a write is a map
- * entry. What reaches the wrapped store, its changelog and so the transaction is the same as with the record
- * cache: each key's last value of the commit interval, written before the offsets are committed. A task closed
- * without a commit (a crash) drops the unwritten entries, as Kafka Streams drops its cache: that work is redone
- * from the committed offsets.
+ * write anyway: measured as nearly a third of the stream threads' time while a back-log settled. Here a write
+ * is a map entry. What reaches the wrapped store, its changelog and so the transaction is the same as with the
+ * record cache: each key's last value of the commit interval, written before the offsets are committed. A task
+ * closed without a commit (a crash) drops the unwritten entries, as Kafka Streams drops its cache: that work is
+ * redone from the committed offsets.
  *
  * <p>{@link #get} sees every write; iterators and {@link #approximateNumEntries()} see the wrapped store, that is
  * what was written back at the last commit. The one processor that owns the store iterates it only when it
@@ -31,8 +31,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * nothing but the stream thread writes.
  *
  * <p>Kafka Streams offers no public hook before a commit; the store takes part in it as a cached store does
- * ({@link WrappedStateStore}, internal to Kafka Streams and checked by {@code WriteBehindStoreTest} on a real
- * broker-less topology, so that an upgrade that changes it fails a test rather than losing a sum).
+ * ({@link WrappedStateStore}, internal to Kafka Streams; {@code WriteBehindStoreTest} checks it with the test
+ * driver and on a real broker, so that an upgrade that changes it fails a test rather than losing a sum).
  */
 final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V>
         implements KeyValueStore<K, V> {
