@@ -39,10 +39,11 @@ public final class StreamsSettings {
         // fell behind on payment upserts at 1M facts (p99 1,921 ms); two threads: 287 ms, and 25% faster
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
-        // the record cache folds a commit's writes to one key into one store write and changelog record; every
-        // answer change writes its channel, campaign and month rows' sums: with 100 MB rather than Kafka's 10 MB
-        // the 1M bench took 11% less CPU per fact (261.5 against 292.4 and 301.3 ms per 1,000 facts) and
-        // converged in 228.5 s against 261.6 and 269.4 s
+        // the record cache folds a commit's writes to one key into one store write and changelog record: with 100 MB
+        // rather than Kafka's 10 MB the 1M bench took 11% less CPU per fact (261.5 against 292.4 and 301.3 ms per
+        // 1,000 facts) and converged in 228.5 s against 261.6 and 269.4 s. Most of that was the pending channel
+        // sums, which a write-behind store has folded since (ChannelDeltas); the cache still folds the pending
+        // recomputes and fan-outs, and whether 100 MB still pays for its heap has not been measured again
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

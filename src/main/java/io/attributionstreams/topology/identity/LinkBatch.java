@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * The links for one customer through one identifier, sent in events of at most {@link #MAX_LINKS}
  * links and about {@link #MAX_BYTES} bytes as JSON, an estimate that bounds the events' binary form too
- * ({@code LinkBatchTest} measures that form): a customer receives many waiting interactions in a few events, not one each, and no event comes near the broker's record size limit (1 MB by
- * default), however long an interaction's id, channel or campaign. A single link larger than that
+ * ({@code LinkBatchTest} measures both): a customer receives many waiting interactions in a few events, not
+ * one each, and no event comes near the broker's record size limit (1 MB by default), however long an
+ * interaction's id, channel or campaign. A single link larger than that
  * still goes out alone: its interaction came in as one record, so it fits in one.
  */
 final class LinkBatch {
