@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads back what a {@link FieldWriter} wrote, field by field in the same order: a byte, a long, or a string
- * (its UTF-8 length, -1 when absent, and bytes). A value cut short throws
+ * Reads back what a {@link FieldWriter} wrote, field by field in the same order: a byte, a long, a string
+ * (its UTF-8 length, -1 when absent, and bytes), or bytes. A value cut short throws
  * {@link java.nio.BufferUnderflowException} or {@link IndexOutOfBoundsException}; callers turn those into their
  * own error.
  */
@@ -32,6 +32,23 @@ public final class FieldReader {
         String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return value;
+    }
+
+    /** Bytes a {@link FieldWriter#bytes(byte[])} wrote. */
+    public byte[] bytes() {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            // checked before allocating: a corrupt length must not ask for gigabytes
+            throw new IllegalArgumentException("byte count " + length + " with " + in.remaining() + " left");
+        }
+        byte[] value = new byte[length];
+        in.get(value);
+        return value;
+    }
+
+    /** How many bytes are left to read. */
+    public int remaining() {
+        return in.remaining();
     }
 
     /** Whether every byte was read: a value with bytes left over is not the one its writer wrote. */

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * Fields appended to one growing byte array: a byte, a long (big-endian), or a string as its UTF-8
- * length (an int, -1 when absent) and bytes. Length-prefixed, so no choice of values can make two
+ * Fields appended to one growing byte array: a byte, a long (big-endian), a string as its UTF-8
+ * length (an int, -1 when absent) and bytes, or bytes as their length and themselves. Length-prefixed, so no choice of values can make two
  * different field lists read the same. Written for {@link OutcomeDigest} and the binary form of the
  * customer-touchpoints store, which reads it back with a {@link java.nio.ByteBuffer}.
  */
@@ -41,6 +41,15 @@ public final class FieldWriter {
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
         size += utf8.length;
+        return this;
+    }
+
+    /** Bytes as their length and themselves. */
+    public FieldWriter bytes(byte[] value) {
+        length(value.length);
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
         return this;
     }
 

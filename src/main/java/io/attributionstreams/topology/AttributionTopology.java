@@ -1,11 +1,11 @@
 package io.attributionstreams.topology;
 
-import io.attributionstreams.attribution.SettingsFingerprint;
 import io.attributionstreams.attribution.AttributionSettings;
 import io.attributionstreams.attribution.CustomerAttributor;
+import io.attributionstreams.attribution.SettingsFingerprint;
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.AttributionUpdate;
+import io.attributionstreams.contract.CampaignTotalRecord;
 import io.attributionstreams.contract.ChannelTotalRecord;
 import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
@@ -15,17 +15,14 @@ import io.attributionstreams.normalise.FactNormaliser;
 import io.attributionstreams.privacy.PseudonymisedValues;
 import io.attributionstreams.privacy.Pseudonyms;
 import io.attributionstreams.topology.attribution.AnswerChange;
-import io.attributionstreams.topology.markov.MarkovInput;
-import io.attributionstreams.topology.markov.MarkovTotals;
-import io.attributionstreams.topology.spend.SpendChange;
-import io.attributionstreams.topology.spend.SpendDeltas;
-import io.attributionstreams.topology.spend.SpendVersions;
 import io.attributionstreams.topology.attribution.Attribution;
 import io.attributionstreams.topology.erasure.Erasure;
 import io.attributionstreams.topology.erasure.ErasureOptions;
 import io.attributionstreams.topology.erasure.SuppressionRecord;
 import io.attributionstreams.topology.events.GraphEvent;
 import io.attributionstreams.topology.identity.Identity;
+import io.attributionstreams.topology.markov.MarkovInput;
+import io.attributionstreams.topology.markov.MarkovTotals;
 import io.attributionstreams.topology.normalise.Normalise;
 import io.attributionstreams.topology.outputs.AnswerPartitioner;
 import io.attributionstreams.topology.outputs.ChannelDeltas;
@@ -33,7 +30,11 @@ import io.attributionstreams.topology.outputs.CreditPartitioner;
 import io.attributionstreams.topology.outputs.CreditRows;
 import io.attributionstreams.topology.outputs.TotalKind;
 import io.attributionstreams.topology.outputs.TotalSums;
+import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.spend.SpendChange;
+import io.attributionstreams.topology.spend.SpendDeltas;
+import io.attributionstreams.topology.spend.SpendVersions;
 import io.attributionstreams.topology.touchpoints.Touchpoints;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
@@ -137,7 +138,7 @@ public final class AttributionTopology {
         KStream<String, ChannelTotal> spendByChannel = spendChanges
                 .flatMap((id, change) -> SpendDeltas.totalDeltas(change, types, perTouchpoint),
                         Named.as(Names.SPEND_DELTAS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
+                .repartition(Repartitioned.with(Serdes.String(), ChannelTotalSerde.INSTANCE)
                         .withName(Names.SPEND_BY_CHANNEL));
         Map<String, KStream<String, GraphEvent>> routes = factEvents.split(Named.as(Names.SPLIT_FACT_EVENTS))
                 .branch((key, event) -> event.kind().keyedByIdentifier(), Branched.as(Names.TO_IDENTITY))
@@ -189,7 +190,7 @@ public final class AttributionTopology {
         outputs.get(Names.SPLIT_ANSWERS + Names.DELTAS)
                 .mapValues(AnswerChange::delta, Named.as(Names.DELTAS))
                 .process(ChannelDeltas.processor(pacing.channelTotalsInterval()), Named.as(Names.SUM_DELTAS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ChannelTotal.class))
+                .repartition(Repartitioned.with(Serdes.String(), ChannelTotalSerde.INSTANCE)
                         .withName(Names.BY_CHANNEL))
                 .merge(spendByChannel, Named.as(Names.MERGE_SPEND))
                 .process(TotalSums.processor(), Named.as(Names.SUM_CHANNELS))

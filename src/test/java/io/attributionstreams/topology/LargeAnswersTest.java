@@ -16,7 +16,7 @@ import io.attributionstreams.testsupport.FactRecord;
 import io.attributionstreams.testsupport.FinalFacts;
 import io.attributionstreams.testsupport.TopologyHarness;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
-import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.attribution.EmittedAnswerSerde;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +139,7 @@ class LargeAnswersTest {
 
     private static long largestEntry(TopologyHarness harness, String storeName) {
         KeyValueStore<String, EmittedAnswer> store = harness.driver().getKeyValueStore(storeName);
-        JsonSerde<EmittedAnswer> serde = JsonSerde.of(EmittedAnswer.class);
+        EmittedAnswerSerde serde = EmittedAnswerSerde.INSTANCE; // what the store writes to its changelog
         long largest = 0;
         try (KeyValueIterator<String, EmittedAnswer> all = store.all()) {
             while (all.hasNext()) {

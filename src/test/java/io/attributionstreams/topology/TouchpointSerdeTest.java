@@ -26,7 +26,7 @@ class TouchpointSerdeTest {
 
     @Property(tries = 500)
     void everyTouchpointReadsBackEqual(@ForAll("touchpoints") TouchpointLinks links) {
-        assertThat(TouchpointSerde.fromBytes(TouchpointSerde.toBytes(links))).isEqualTo(links);
+        assertThat(TouchpointSerde.INSTANCE.fromBytes(TouchpointSerde.INSTANCE.toBytes(links))).isEqualTo(links);
     }
 
     @Test
@@ -34,7 +34,7 @@ class TouchpointSerdeTest {
         TouchpointLinks links = new TouchpointLinks(new Interaction("I-ü-😀", InteractionType.VISIT,
                 Instant.parse("1969-12-31T23:59:59.999999999Z"), "x".repeat(100_000), null, null, "a@b.co", null),
                 Long.MAX_VALUE, List.of());
-        assertThat(TouchpointSerde.fromBytes(TouchpointSerde.toBytes(links))).isEqualTo(links);
+        assertThat(TouchpointSerde.INSTANCE.fromBytes(TouchpointSerde.INSTANCE.toBytes(links))).isEqualTo(links);
     }
 
     /**
@@ -50,17 +50,17 @@ class TouchpointSerdeTest {
                 + "ffffffff0000000c2b3132303135353530313233000000066140622e636f000000024337000000000000002a000000000000"
                 + "00020000001074656c3a2b31323031353535303132330000000c656d61696c3a6140622e636f");
 
-        assertThat(TouchpointSerde.fromBytes(stored)).isEqualTo(links);
-        assertThat(TouchpointSerde.toBytes(links)).isEqualTo(stored);
+        assertThat(TouchpointSerde.INSTANCE.fromBytes(stored)).isEqualTo(links);
+        assertThat(TouchpointSerde.INSTANCE.toBytes(links)).isEqualTo(stored);
     }
 
     @Test
     void truncatedOrForeignBytesFailWithAReason() {
-        byte[] bytes = TouchpointSerde.toBytes(new TouchpointLinks(new Interaction("I1", InteractionType.CALL,
+        byte[] bytes = TouchpointSerde.INSTANCE.toBytes(new TouchpointLinks(new Interaction("I1", InteractionType.CALL,
                 Instant.EPOCH, "tv", null, "+12015550123", null, null), 3, List.of("tel:+12015550123")));
-        assertThatThrownBy(() -> TouchpointSerde.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
+        assertThatThrownBy(() -> TouchpointSerde.INSTANCE.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid binary touchpoint");
-        assertThatThrownBy(() -> TouchpointSerde.fromBytes("{\"interaction\":{}}".getBytes()))
+        assertThatThrownBy(() -> TouchpointSerde.INSTANCE.fromBytes("{\"interaction\":{}}".getBytes()))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("format byte");
     }
 

@@ -2,11 +2,12 @@ package io.attributionstreams.topology.attribution;
 
 import io.attributionstreams.attribution.CustomerAttributor;
 import io.attributionstreams.channels.ChannelTotal;
-import io.attributionstreams.topology.markov.StoredJourney;
-import io.attributionstreams.topology.serde.JsonSerde;
 import io.attributionstreams.topology.Backlog;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.Pacing;
+import io.attributionstreams.topology.markov.StoredJourney;
+import io.attributionstreams.topology.markov.StoredJourneySerde;
+import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import io.attributionstreams.topology.touchpoints.CustomerChange;
 import io.attributionstreams.topology.touchpoints.CustomerStores;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class Attribution {
                 Stores.inMemoryKeyValueStore(Names.PENDING_RECOMPUTES), Serdes.String(), Serdes.Long())
                 .withCachingEnabled();
         StoreBuilder<KeyValueStore<String, ChannelTotal>> answerChannels = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ANSWER_CHANNELS), Serdes.String(), JsonSerde.of(ChannelTotal.class));
+                Stores.persistentKeyValueStore(Names.ANSWER_CHANNELS), Serdes.String(), ChannelTotalSerde.INSTANCE);
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, CustomerChange, String, AnswerChange> get() {
@@ -50,7 +51,7 @@ public final class Attribution {
                         CustomerStores.TOUCHPOINTS, CustomerStores.APPOINTMENTS, CustomerStores.PAYMENTS,
                         CustomerStores.ANSWERS, answerChannels, pending));
                 stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_JOURNEYS),
-                        Serdes.String(), JsonSerde.of(StoredJourney.class)));
+                        Serdes.String(), StoredJourneySerde.INSTANCE));
                 return stores;
             }
         };

@@ -2,7 +2,7 @@ package io.attributionstreams.topology.outputs;
 
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.topology.Names;
-import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +57,7 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
     public static ProcessorSupplier<String, ChannelTotal, String, ChannelTotal> processor(Duration interval) {
         StoreBuilder<KeyValueStore<String, ChannelTotal>> store = WriteBehindStore.builder(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(Names.PENDING_CHANNEL_DELTAS), Serdes.String(),
-                JsonSerde.of(ChannelTotal.class)));
+                ChannelTotalSerde.INSTANCE));
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ChannelTotal, String, ChannelTotal> get() {
@@ -95,7 +95,7 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
         Collections.sort(keys);
         for (String key : keys) {
             ChannelTotal sum = sums.remove(key);
-            pending.delete(key);
+            pending.put(key, null); // deletes, without decoding the old sum that delete() would return
             // deltas that cancelled out would only repeat the current total
             if (!sum.isEmpty()) {
                 context.forward(new Record<>(key, sum, now));

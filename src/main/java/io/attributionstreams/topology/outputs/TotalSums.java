@@ -7,7 +7,7 @@ import io.attributionstreams.contract.MonthTotalRecord;
 import io.attributionstreams.contract.PathTotalRecord;
 import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.contract.TotalRecord;
-import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +38,7 @@ public final class TotalSums implements Processor<String, ChannelTotal, String, 
     public static ProcessorSupplier<String, ChannelTotal, String, Row> processor() {
         Set<StoreBuilder<?>> stores = Stream.of(TotalKind.values())
                 .map(kind -> Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kind.store()),
-                        Serdes.String(), JsonSerde.of(ChannelTotal.class)))
+                        Serdes.String(), ChannelTotalSerde.INSTANCE))
                 .collect(Collectors.toSet());
         return new ProcessorSupplier<>() {
             @Override

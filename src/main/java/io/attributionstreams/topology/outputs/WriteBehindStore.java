@@ -153,11 +153,8 @@ final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>
             return;
         }
         for (Map.Entry<K, Object> e : unwritten.entrySet()) {
-            if (e.getValue() == DELETED) {
-                wrapped().delete(e.getKey());
-            } else {
-                wrapped().put(e.getKey(), (V) e.getValue());
-            }
+            // a null put deletes as delete() does, without reading and decoding the old value to return it
+            wrapped().put(e.getKey(), e.getValue() == DELETED ? null : (V) e.getValue());
         }
         unwritten.clear();
     }

@@ -112,7 +112,11 @@ public final class BinaryFacts {
         }
         List<String> values = new ArrayList<>((int) Math.min(count, 64));
         for (long k = 0; k < count; k++) {
-            values.add(in.text());
+            String value = in.text();
+            if (value == null) {
+                throw new IllegalArgumentException("an absent text in a list");
+            }
+            values.add(value);
         }
         return values;
     }

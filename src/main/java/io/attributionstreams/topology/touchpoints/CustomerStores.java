@@ -4,6 +4,7 @@ import io.attributionstreams.facts.Appointment;
 import io.attributionstreams.facts.Payment;
 import io.attributionstreams.topology.Names;
 import io.attributionstreams.topology.attribution.EmittedAnswer;
+import io.attributionstreams.topology.attribution.EmittedAnswerSerde;
 import io.attributionstreams.topology.events.Versioned;
 import io.attributionstreams.topology.events.VersionedSerde;
 import io.attributionstreams.topology.serde.JsonSerde;
@@ -26,7 +27,7 @@ public final class CustomerStores {
             Stores.persistentKeyValueStore(Names.CUSTOMER_STATUS), Serdes.String(), JsonSerde.of(CustomerStatus.class));
 
     public static final StoreBuilder<KeyValueStore<String, TouchpointLinks>> TOUCHPOINTS = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(Names.CUSTOMER_TOUCHPOINTS), Serdes.String(), new TouchpointSerde());
+            Stores.persistentKeyValueStore(Names.CUSTOMER_TOUCHPOINTS), Serdes.String(), TouchpointSerde.INSTANCE);
 
     public static final StoreBuilder<KeyValueStore<String, Versioned<Appointment>>> APPOINTMENTS =
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CUSTOMER_APPOINTMENTS), Serdes.String(),
@@ -37,5 +38,5 @@ public final class CustomerStores {
                     VersionedSerde.payments());
 
     public static final StoreBuilder<KeyValueStore<String, EmittedAnswer>> ANSWERS = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(Names.CUSTOMER_ANSWERS), Serdes.String(), JsonSerde.of(EmittedAnswer.class));
+            Stores.persistentKeyValueStore(Names.CUSTOMER_ANSWERS), Serdes.String(), EmittedAnswerSerde.INSTANCE);
 }

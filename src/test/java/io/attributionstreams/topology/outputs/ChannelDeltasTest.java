@@ -1,10 +1,8 @@
 package io.attributionstreams.topology.outputs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.topology.Names;
-import io.attributionstreams.topology.serde.JsonSerde;
+import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -17,6 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Step 4a's per-task sums, punctuations fired by hand: deltas of one row add up to one record per send, a
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ChannelDeltasTest {
     private final KeyValueStore<String, ChannelTotal> store = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(Names.PENDING_CHANNEL_DELTAS), Serdes.String(),
-            JsonSerde.of(ChannelTotal.class)).withLoggingDisabled().build();
+            ChannelTotalSerde.INSTANCE).withLoggingDisabled().build();
 
     private record Started(Processor<String, ChannelTotal, String, ChannelTotal> processor,
             MockProcessorContext<String, ChannelTotal> context) {
