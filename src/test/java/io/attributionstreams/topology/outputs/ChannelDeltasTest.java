@@ -6,8 +6,11 @@ import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -53,6 +56,7 @@ class ChannelDeltasTest {
 
     private Started start() {
         MockProcessorContext<String, ChannelTotal> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(0);
         if (!store.isOpen()) {
             store.init(context.getStateStoreContext(), store);
         }
@@ -106,5 +110,32 @@ class ChannelDeltasTest {
                 Map.entry("FIRST_BOOKED|first_touch|bing", total("1", 0)),
                 Map.entry("FIRST_BOOKED|first_touch|email", total("0.5", 0)));
         assertThat(after.send(6_000)).isEmpty();
+    }
+    @Test
+    void theRowsAreSentATenthAtATimeSpreadOverTheInterval() {
+        Started app = start();
+        List<String> rows = IntStream.range(0, 200).mapToObj(i -> "PATH|FIRST_PAID|google>row" + i).toList();
+        rows.forEach(row -> app.delta(row, "1", 1));
+
+        Map<String, Long> sentAt = new HashMap<>();
+        for (int tick = 1; tick <= ChannelDeltas.SLOTS; tick++) {
+            long now = tick * 100L;
+            Map<String, ChannelTotal> sent = app.send(now);
+            int slot = tick - 1;
+            assertThat(sent.keySet()).as("at %d ms: the rows of slot %d", now, slot).containsExactlyElementsOf(
+                    rows.stream().filter(row -> Math.floorMod(row.hashCode(), ChannelDeltas.SLOTS) == slot).sorted()
+                            .toList());
+            sent.keySet().forEach(row -> assertThat(sentAt.put(row, now)).as("sent once: " + row).isNull());
+        }
+        assertThat(sentAt.keySet()).containsExactlyInAnyOrderElementsOf(rows);
+
+        // a row changed just after its slot was sent waits for that slot's next send, one interval later
+        String first = rows.stream().filter(row -> Math.floorMod(row.hashCode(), ChannelDeltas.SLOTS) == 0)
+                .findFirst().orElseThrow();
+        app.delta(first, "1", 1);
+        for (long now = 1_050; now < 1_100; now += 10) {
+            assertThat(app.send(now)).doesNotContainKey(first);
+        }
+        assertThat(app.send(1_100)).containsOnlyKeys(first);
     }
 }
