@@ -31,10 +31,6 @@ public final class StreamsSettings {
         // every hop becomes visible downstream only at a commit: 50 ms took the latency p99 at 1,000 facts/s from
         // about 410 ms to about 260 ms (bench stream) at no throughput cost measurable on this machine
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
-        // a stream thread with nothing to read blocks in poll this long, and commits only after it: 10 ms rather than
-        // Kafka's 100 took step 4's p50 / p99 at 100 facts/s from 111 / 182 to 96 / 157 ms (bench stream, 200K
-        // facts), at no CPU cost measurable (35% of a core against 34%; a busy thread never waits that long anyway)
-        p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
         // the four input topics meet in one task; waiting to fetch each of them to process in timestamp
         // order (the default, 0) starved that task for minutes behind the repartition backlog at 1M facts,
         // and the order buys nothing: every event carries its fact's revision, so any order converges
