@@ -50,7 +50,9 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
      * slots' sends spread evenly over it. Why: sent all at once, a second's rows (thousands of path and campaign rows
      * at 1,000 upserts a second) went through the {@code by-channel} topic and the total sums in one burst, and
      * the facts behind it waited: step 4's p99 was worse with a 5 s interval than with 1 s although it took 15% less
-     * CPU, and far worse with 0.2 s (more records). Each row still waits at most one interval.
+     * CPU, and far worse with 0.2 s (more records). Spread, p99 at 200K facts and 1,000 upserts a second was 275 ms
+     * against 316 and 318; at full size no change was measurable (310 against 290 ms, within run-to-run noise).
+     * Each row still waits at most one interval.
      */
     static final int SLOTS = 10;
     private final Duration interval;
