@@ -3,6 +3,7 @@ package io.attributionstreams.topology.markov;
 import io.attributionstreams.attribution.FieldReader;
 import io.attributionstreams.attribution.FieldWriter;
 import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.topology.serde.BinaryFacts;
 import io.attributionstreams.topology.serde.BinarySerde;
 import io.attributionstreams.topology.serde.JsonSerde;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class StoredJourneySerde extends BinarySerde<StoredJourney> {
     @Override
     protected void write(FieldWriter out, StoredJourney j) {
         out.tag((byte) j.type().ordinal());
-        texts(out, j.channels());
+        BinaryFacts.texts(out, j.channels());
         out.number(j.path().size());
         j.path().forEach(out::number);
         out.number(j.touchpoints().size());
@@ -38,7 +39,7 @@ public final class StoredJourneySerde extends BinarySerde<StoredJourney> {
     @Override
     protected StoredJourney read(FieldReader in) {
         ConversionType type = constant(in, TYPES);
-        List<String> channels = texts(in);
+        List<String> channels = BinaryFacts.texts(in);
         Integer[] path = new Integer[count(in, Long.BYTES)];
         for (int i = 0; i < path.length; i++) {
             long index = in.number();

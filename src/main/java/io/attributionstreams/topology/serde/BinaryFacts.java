@@ -8,7 +8,6 @@ import io.attributionstreams.facts.Interaction;
 import io.attributionstreams.facts.InteractionType;
 import io.attributionstreams.facts.Payment;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -100,25 +99,26 @@ public final class BinaryFacts {
         return present(in) ? payment(in) : null;
     }
 
-    private static void texts(FieldWriter out, List<String> values) {
+    /** Texts that must all be there: a count, then each (a customer's phones and emails, a touchpoint's vias). */
+    public static void texts(FieldWriter out, List<String> values) {
         out.number(values.size());
         values.forEach(out::text);
     }
 
-    private static List<String> texts(FieldReader in) {
+    public static List<String> texts(FieldReader in) {
         long count = in.number();
-        if (count < 0 || count > Integer.MAX_VALUE) {
+        // each text is at least its length: checked before anything is allocated for a corrupt count
+        if (count < 0 || count > in.remaining() / Integer.BYTES) {
             throw new IllegalArgumentException("text count " + count);
         }
-        List<String> values = new ArrayList<>((int) Math.min(count, 64));
-        for (long k = 0; k < count; k++) {
-            String value = in.text();
-            if (value == null) {
+        String[] values = new String[(int) count];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = in.text();
+            if (values[k] == null) {
                 throw new IllegalArgumentException("an absent text in a list");
             }
-            values.add(value);
         }
-        return values;
+        return List.of(values);
     }
 
     /** A time or none: a presence byte, then seconds and nanoseconds. */

@@ -5,7 +5,6 @@ import io.attributionstreams.attribution.FieldWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.BufferUnderflowException;
-import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -104,20 +103,6 @@ public abstract class BinarySerde<T> implements Serde<T> {
             throw new IllegalArgumentException("count " + count);
         }
         return (int) count;
-    }
-
-    /** Texts that must all be there: a count, then each. */
-    protected static void texts(FieldWriter out, List<String> texts) {
-        out.number(texts.size());
-        texts.forEach(out::text);
-    }
-
-    protected static List<String> texts(FieldReader in) {
-        String[] texts = new String[count(in, Integer.BYTES)];
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = required(in);
-        }
-        return List.of(texts);
     }
 
     /** A whole number of any size: a long when it fits one (most do), else its two's-complement bytes. */

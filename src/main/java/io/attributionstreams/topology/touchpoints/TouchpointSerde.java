@@ -24,13 +24,13 @@ public final class TouchpointSerde extends BinarySerde<TouchpointLinks> {
     protected void write(FieldWriter out, TouchpointLinks links) {
         BinaryFacts.interaction(out, links.interaction());
         out.number(links.revision());
-        texts(out, links.vias());
+        BinaryFacts.texts(out, links.vias());
     }
 
     @Override
     protected TouchpointLinks read(FieldReader in) {
         Interaction interaction = BinaryFacts.interaction(in);
         long revision = in.number();
-        return new TouchpointLinks(interaction, revision, texts(in));
+        return new TouchpointLinks(interaction, revision, BinaryFacts.texts(in));
     }
 }
