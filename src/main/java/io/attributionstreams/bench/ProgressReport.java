@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -26,15 +27,20 @@ final class ProgressReport implements AutoCloseable {
     private final long every;
     /** What the app does once all input is processed, for the line that says so. */
     private final String settling;
+    /** The app's CPU time so far in seconds, for its use over each interval; null when not known. */
+    private final DoubleSupplier appCpuSeconds;
+    private double lastCpuSeconds;
     private long lastCommitted;
     private long lastNanos = System.nanoTime();
     private final long started = System.nanoTime();
     /** When the committed input first reached the total, in nanoTime; 0 before. */
     private volatile long allInputAt;
 
-    private ProgressReport(Admin admin, long total, Duration every, String settling) {
+    private ProgressReport(Admin admin, long total, Duration every, String settling, DoubleSupplier appCpuSeconds) {
         this.admin = admin;
         this.settling = settling;
+        this.appCpuSeconds = appCpuSeconds;
+        this.lastCpuSeconds = appCpuSeconds == null ? 0 : appCpuSeconds.getAsDouble();
         this.total = total;
         this.every = every.toMillis();
     }
@@ -47,8 +53,17 @@ final class ProgressReport implements AutoCloseable {
     /** @param settling what the application still does once all input is processed */
     static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out,
             String settling) {
+        return start(bootstrap, applicationId, total, every, out, settling, null);
+    }
+
+    /**
+     * @param appCpuSeconds the app's CPU time so far: each line then says how much of a core it used over the
+     *     interval (whether a phase waits or works)
+     */
+    static ProgressReport start(String bootstrap, String applicationId, long total, Duration every, PrintWriter out,
+            String settling, DoubleSupplier appCpuSeconds) {
         ProgressReport report = new ProgressReport(Admin.create(KafkaClients.of(bootstrap).admin()), total, every,
-                settling);
+                settling, appCpuSeconds);
         // looked at every second, so that the moment all input is processed is known to a second; printed less often
         report.timer.scheduleAtFixedRate(() -> report.look(applicationId, out), 1, 1, TimeUnit.SECONDS);
         return report;
@@ -75,7 +90,15 @@ final class ProgressReport implements AutoCloseable {
     }
 
     private void print(long committed, long now, PrintWriter out) {
-        double rate = (committed - lastCommitted) / ((now - lastNanos) / 1e9);
+        double seconds = (now - lastNanos) / 1e9;
+        double rate = (committed - lastCommitted) / seconds;
+        String cpu = "";
+        if (appCpuSeconds != null) {
+            double cpuSeconds = appCpuSeconds.getAsDouble();
+            cpu = String.format(Locale.ROOT, "; app CPU %.0f%% of one core",
+                    100 * (cpuSeconds - lastCpuSeconds) / seconds);
+            lastCpuSeconds = cpuSeconds;
+        }
         lastCommitted = committed;
         lastNanos = now;
         long left = Math.max(0, total - committed);
@@ -83,8 +106,10 @@ final class ProgressReport implements AutoCloseable {
                 : rate > 0 ? "about " + timeLeft(left / rate) + " left at this rate"
                 : "no progress in this interval";
         synchronized (out) {
-            out.printf(Locale.ROOT, "   progress after %d s: %,d of %,d facts processed (%.0f%%), lag %,d, %,.0f facts/s; %s%n",
-                    (now - started) / 1_000_000_000L, committed, total, 100.0 * committed / total, left, rate, eta);
+            out.printf(Locale.ROOT,
+                    "   progress after %d s: %,d of %,d facts processed (%.0f%%), lag %,d, %,.0f facts/s; %s%s%n",
+                    (now - started) / 1_000_000_000L, committed, total, 100.0 * committed / total, left, rate, eta,
+                    cpu);
             out.flush();
         }
     }

@@ -140,6 +140,13 @@ public final class StreamBench {
                         pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
                 print("   app CPU while step 4 measured (its upserts and 3 s after the last): %s of one core over %.1f s",
                         percent(step4.cpuSeconds(), step4.seconds()), step4.seconds());
+                int upserts = latencyRate * latencySeconds;
+                long records = step4.written().stream().mapToLong(Map.Entry::getValue).sum();
+                print("   records written per upsert while step 4 measured (every topic, transaction markers included): "
+                        + "%.2f; by topic: %s", (double) records / upserts, step4.written().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().replace(APPLICATION_ID + "-", ""),
+                                (double) e.getValue() / upserts))
+                        .collect(java.util.stream.Collectors.joining(", ")));
                 print("   app peak RSS over the whole run %,d MB", engine.app().peakRssKb() / 1024);
             } finally {
                 engine.app().close();
@@ -253,7 +260,7 @@ public final class StreamBench {
         long start = System.nanoTime();
         double inputSeconds;
         try (ProgressReport progress = ProgressReport.start(bootstrap, applicationId, facts, Duration.ofSeconds(30),
-                out, settling)) {
+                out, settling, app::cpuSeconds)) {
             Exporter.awaitQuiet(KafkaClients.of(bootstrap), applicationId, outputs, deferredWorkStores,
                     Duration.ofSeconds(2), Duration.ofHours(2), null);
             inputSeconds = progress.inputProcessedSeconds(start);
@@ -342,17 +349,26 @@ public final class StreamBench {
         }, "bench-latency");
         listener.start();
         Thread.sleep(3_000); // the listener joins its group before the first fact
-        double cpuBefore = app.cpuSeconds();
-        long start = System.nanoTime();
-        sendAtRate(bootstrap, facts, warmUpFacts, latencyRate * latencySeconds);
-        Thread.sleep(3_000);
-        listening.set(false);
-        listener.join();
-        return new Measured(List.copyOf(latencies), app.cpuSeconds() - cpuBefore, (System.nanoTime() - start) / 1e9);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicOffsets offsetsBefore = TopicOffsets.of(admin);
+            double cpuBefore = app.cpuSeconds();
+            long start = System.nanoTime();
+            sendAtRate(bootstrap, facts, warmUpFacts, latencyRate * latencySeconds);
+            Thread.sleep(3_000);
+            listening.set(false);
+            listener.join();
+            double cpu = app.cpuSeconds() - cpuBefore;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Measured(List.copyOf(latencies), cpu, seconds, TopicOffsets.of(admin).since(offsetsBefore));
+        }
     }
 
-    /** What step 4 measured: each update's latency, and the app's CPU time over the wall time it measured for. */
-    private record Measured(List<Long> latencies, double cpuSeconds, double seconds) {
+    /**
+     * What step 4 measured: each update's latency, the app's CPU time over the wall time it measured for, and the
+     * records each topic took meanwhile.
+     */
+    private record Measured(List<Long> latencies, double cpuSeconds, double seconds,
+            List<Map.Entry<String, Long>> written) {
     }
 
     /** Sends {@code count} upserts at the latency rate, from the {@code from}-th fact on (round the list). */

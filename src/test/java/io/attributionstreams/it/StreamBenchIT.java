@@ -34,5 +34,11 @@ class StreamBenchIT {
         // 200 upserts of payments and bookings, most of which change an answer
         assertThat(Integer.parseInt(step4.group(1).replace(",", ""))).isPositive();
         assertThat(Long.parseLong(step4.group(2))).isPositive();
+        // what the upserts made the app write: at least their updates, and the pending sums' journal among the rest
+        Matcher written = Pattern.compile("records written per upsert while step 4 measured .*: ([\\d.]+); by topic: "
+                + "(.*)").matcher(run.out());
+        assertThat(written.find()).as(run.out()).isTrue();
+        assertThat(Double.parseDouble(written.group(1))).isGreaterThan(1.0);
+        assertThat(written.group(2)).contains("attribution-updates ", "pending-channel-deltas-changelog ");
     }
 }
