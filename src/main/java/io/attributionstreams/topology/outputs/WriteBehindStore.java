@@ -30,6 +30,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * starts, before any write. Interactive queries from other threads read {@link #get} safely (a concurrent map);
  * nothing but the stream thread writes.
  *
+ * <p>The owning processor may also register writes of its own to run just before each write-back
+ * ({@link #beforeWriteBack}): a journal of what it keeps in memory, written once per commit ({@link ChannelDeltas}).
+ *
  * <p>Kafka Streams offers no public hook before a commit; the store takes part in it as a cached store does
  * ({@link WrappedStateStore}, internal to Kafka Streams; {@code WriteBehindStoreTest} checks it with the test
  * driver and on a real broker, so that an upgrade that changes it fails a test rather than losing a sum).
@@ -39,9 +42,36 @@ final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>
     /** A key deleted since the last write-back (a concurrent map holds no null). */
     private static final Object DELETED = new Object();
     private final Map<K, Object> unwritten = new ConcurrentHashMap<>();
+    /** What the owning processor writes just before each write-back ({@link #beforeWriteBack}). */
+    private volatile Runnable beforeWriteBack = () -> { };
 
     WriteBehindStore(KeyValueStore<K, V> wrapped) {
         super(wrapped);
+    }
+
+    /**
+     * The write-behind store behind {@code store}, as a processor's context hands it out (wrapped in Kafka Streams'
+     * own decorators), for {@link #beforeWriteBack}.
+     */
+    @SuppressWarnings("unchecked")
+    static <K, V> WriteBehindStore<K, V> of(StateStore store) {
+        StateStore at = store;
+        while (!(at instanceof WriteBehindStore)) {
+            if (!(at instanceof WrappedStateStore<?, ?, ?> wrapper)) {
+                throw new IllegalArgumentException("not a write-behind store: " + store.name());
+            }
+            at = wrapper.wrapped();
+        }
+        return (WriteBehindStore<K, V>) at;
+    }
+
+    /**
+     * Runs {@code writes} before each write-back, on the stream thread, so that what it puts is written back in
+     * the same commit: for a processor that writes what a commit changed, once per commit. One per store; the
+     * last registered (a processor that starts again registers anew).
+     */
+    void beforeWriteBack(Runnable writes) {
+        beforeWriteBack = writes;
     }
 
     /** {@code builder}'s store behind this one (its logging as it is; caching is then pointless, and off). */
@@ -52,6 +82,7 @@ final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>
     @Override
     public void init(StateStoreContext context, StateStore root) {
         unwritten.clear();
+        beforeWriteBack = () -> { }; // the processor that starts on this store registers its own
         super.init(context, root);
     }
 
@@ -149,6 +180,7 @@ final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>
 
     @SuppressWarnings("unchecked")
     private void writeBack() {
+        beforeWriteBack.run();
         if (unwritten.isEmpty()) {
             return;
         }

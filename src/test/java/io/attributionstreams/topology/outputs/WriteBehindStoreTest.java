@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The write-behind store hands each key's last write to its changelog once per commit, and before the commit: on
  * a real broker under exactly-once, once the input's offsets are committed, the changelog's committed records
  * hold every write those offsets stand for. A store that wrote back after the commit (Kafka Streams' public
- * {@code StateStore.commit}) would leave the last writes in a transaction nobody commits, and fail here.
+ * {@code StateStore.commit}) would leave the last writes in a transaction nobody commits, and fail here; so would
+ * a store that ran its owner's {@code beforeWriteBack} writes after the commit.
  */
 class WriteBehindStoreTest {
     private static final String STORE = "counts";
@@ -62,10 +63,19 @@ class WriteBehindStoreTest {
             public Processor<String, String, Void, Void> get() {
                 return new Processor<>() {
                     private KeyValueStore<String, Long> counts;
+                    private long processed;
+                    private long journaled;
 
                     @Override
                     public void init(ProcessorContext<Void, Void> context) {
                         counts = context.getStateStore(STORE);
+                        // what a journal does: before a commit, one write of what changed in memory since the last one
+                        WriteBehindStore.<String, Long>of(counts).beforeWriteBack(() -> {
+                            if (processed > journaled) {
+                                counts.put("journal", processed);
+                                journaled = processed;
+                            }
+                        });
                     }
 
                     @Override
@@ -78,6 +88,7 @@ class WriteBehindStoreTest {
                         assertThat(counts.get(record.key())).as("a read sees the last write at once").isEqualTo(next);
                         counts.put("scratch", next);
                         counts.delete("scratch");
+                        processed++;
                         assertThat(counts.get("scratch")).isNull();
                     }
                 };
@@ -110,17 +121,19 @@ class WriteBehindStoreTest {
             input.pipeInput("b", "x");
 
             List<TestRecord<String, Long>> written = changelog.readRecordsToList();
-            // per commit: the counted key's last value, and the scratch key's tombstone
-            assertThat(written).extracting(TestRecord::key).containsExactlyInAnyOrder("a", "scratch", "a", "scratch",
-                    "b", "scratch");
-            assertThat(written).filteredOn(r -> !r.key().equals("scratch")).extracting(TestRecord::value)
+            // per commit: the counted key's last value, the scratch key's tombstone, and the journal's one write
+            assertThat(written).extracting(TestRecord::key).containsExactlyInAnyOrder("a", "scratch", "journal", "a",
+                    "scratch", "journal", "b", "scratch", "journal");
+            assertThat(written).filteredOn(r -> r.key().equals("journal")).extracting(TestRecord::value)
+                    .containsExactly(1L, 2L, 3L);
+            assertThat(written).filteredOn(r -> r.key().length() == 1).extracting(TestRecord::value)
                     .containsExactly(1L, 2L, 1L);
             assertThat(written).filteredOn(r -> r.key().equals("scratch")).extracting(TestRecord::value)
                     .containsOnlyNulls();
             KeyValueStore<String, Long> store = driver.getKeyValueStore(STORE);
             assertThat(store.get("a")).isEqualTo(2L);
             assertThat(store.get("scratch")).isNull();
-            assertThat(store.approximateNumEntries()).isEqualTo(2);
+            assertThat(store.approximateNumEntries()).isEqualTo(3);
         }
     }
 
@@ -157,7 +170,8 @@ class WriteBehindStoreTest {
                     committed.put(r.key(), r.value() == null ? null : Long.parseLong(r.value()));
                     keys.add(r.key());
                 });
-                assertThat(committed).containsEntry("k0", 100L).containsEntry("k1", 100L).containsEntry("k2", 100L);
+                assertThat(committed).containsEntry("k0", 100L).containsEntry("k1", 100L).containsEntry("k2", 100L)
+                        .as("what the last commit's hook wrote, in that commit").containsEntry("journal", (long) records);
                 assertThat(committed.get("scratch")).isNull();
                 // 300 records of 5 writes each, in a handful of commits: a key's record per commit at most
                 assertThat(keys).hasSizeLessThan(records);
