@@ -113,11 +113,19 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
         }
         restore();
         WriteBehindStore.<String, byte[]>of(journal).beforeWriteBack(this::writeJournal);
+        // each slot at the same instants of the wall clock in every task (multiples of the interval, then its tenths):
+        // a row's sums from all of them reach its total within a commit or two, which folds them into one write
         long start = context.currentSystemTimeMs();
+        long step = Math.max(1, interval.toMillis());
+        long intervalStart = start - Math.floorMod(start, step);
         for (int slot = 0; slot < SLOTS; slot++) {
-            nextSend[slot] = start + interval.toMillis() * (slot + 1) / SLOTS;
+            nextSend[slot] = intervalStart + step * (slot + 1) / SLOTS;
+            if (nextSend[slot] <= start) {
+                nextSend[slot] += step;
+            }
         }
-        Duration tick = Duration.ofMillis(Math.max(1, interval.toMillis() / SLOTS));
+        // checked ten times per slot, so that the tasks' sends of a slot lie within a tenth of its share
+        Duration tick = Duration.ofMillis(Math.max(1, step / SLOTS / 10));
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::sendDue);
     }
 

@@ -58,8 +58,12 @@ class ChannelDeltasTest {
     }
 
     private Started start() {
+        return startAt(0);
+    }
+
+    private Started startAt(long wallClock) {
         MockProcessorContext<String, ChannelTotal> context = new MockProcessorContext<>();
-        context.setCurrentSystemTimeMs(0);
+        context.setCurrentSystemTimeMs(wallClock);
         if (!store.isOpen()) {
             store.init(context.getStateStoreContext(), store);
         }
@@ -210,6 +214,22 @@ class ChannelDeltasTest {
         assertThat(journal().values().stream().flatMap(List::stream)).containsExactlyInAnyOrder(
                 new PendingSums.Row("FIRST_PAID|linear|google", total2("0.75", 100)),
                 new PendingSums.Row("paths|FIRST_PAID|google", total("0", 70)));
+    }
+
+    @Test
+    void everyTaskSendsASlotAtTheSameInstantsOfTheWallClock() {
+        // started 234 ms into a second: each slot keeps its tenth of every second of the clock, as in any other task
+        Started app = startAt(1_234);
+        String early = rowOfSlot(0, "FIRST_PAID|linear|a");
+        String soon = rowOfSlot(2, "FIRST_PAID|linear|b");
+        String late = rowOfSlot(9, "FIRST_PAID|linear|c");
+        List.of(early, soon, late).forEach(row -> app.delta(row, "1", 1));
+
+        assertThat(app.send(1_299)).isEmpty();
+        assertThat(app.send(1_300)).containsOnlyKeys(soon);
+        assertThat(app.send(1_999)).isEmpty();
+        assertThat(app.send(2_000)).containsOnlyKeys(late);
+        assertThat(app.send(2_100)).as("slot 0's tenth had gone by at the start: the next one").containsOnlyKeys(early);
     }
 
     @Test
