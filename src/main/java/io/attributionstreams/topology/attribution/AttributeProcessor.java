@@ -91,6 +91,7 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
     /** Each customer's last path per conversion type, when markov runs; null when it does not. */
     private KeyValueStore<String, StoredJourney> journeys;
     private final String settings;
+    private final DeltaKeys deltaKeys = new DeltaKeys();
 
     AttributeProcessor(CustomerAttributor attributor, String settings, Pacing pacing, AttributionEvents events,
             Predicate<String> erased, Backlog backlog) {
@@ -356,12 +357,12 @@ final class AttributeProcessor implements Processor<String, CustomerChange, Stri
 
     private <K> void emitDeltas(Record<String, CustomerChange> record, TotalKind kind, Map<K, ChannelTotal> old,
             Map<K, ChannelTotal> now, Function<K, String> topicKey) {
-        Map<String, ChannelTotal> delta = new TreeMap<>();
-        now.forEach((key, part) -> delta.merge(topicKey.apply(key), part, ChannelTotal::plus));
-        old.forEach((key, part) -> delta.merge(topicKey.apply(key), ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
+        // by row, not by key text: the text is built (once, DeltaKeys) only for the rows that moved
+        Map<K, ChannelTotal> delta = new HashMap<>(now);
+        old.forEach((key, part) -> delta.merge(key, ChannelTotal.ZERO.minus(part), ChannelTotal::plus));
         delta.forEach((key, part) -> {
             if (!part.isEmpty()) {
-                emit(record, kind.deltaKey(key), AnswerChange.delta(part));
+                emit(record, deltaKeys.of(kind, key, topicKey), AnswerChange.delta(part));
             }
         });
     }
