@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -146,7 +147,7 @@ public final class StreamBench {
                         + "%.2f; by topic: %s", (double) records / upserts, step4.written().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().replace(APPLICATION_ID + "-", ""),
                                 (double) e.getValue() / upserts))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
                 print("   app peak RSS over the whole run %,d MB", engine.app().peakRssKb() / 1024);
             } finally {
                 engine.app().close();

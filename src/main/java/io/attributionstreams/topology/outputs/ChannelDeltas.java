@@ -58,15 +58,19 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
     private final Duration interval;
     private ProcessorContext<String, ChannelTotal> context;
     private KeyValueStore<String, byte[]> journal;
-    /** Per slot: each row's sum since the slot's last send. */
-    private final List<Map<String, Pending>> sums = new ArrayList<>();
-    /** Per slot: the rows changed since the last commit, each once. */
-    private final List<List<Pending>> changed = new ArrayList<>();
-    /** Per slot: its entries in the journal, deleted when the slot is sent. */
-    private final List<List<String>> entries = new ArrayList<>();
+    private final Slot[] slots = new Slot[SLOTS];
     private long nextEntry;
-    /** When each slot is next sent (wall clock). */
-    private final long[] nextSend = new long[SLOTS];
+
+    /** The rows of one slot: their sums since its last send, which changed since the last commit, its entries. */
+    private static final class Slot {
+        final Map<String, Pending> sums = new HashMap<>();
+        /** Each once. */
+        final List<Pending> changed = new ArrayList<>();
+        /** Its entries in the journal, deleted when the slot is sent. */
+        final List<String> entries = new ArrayList<>();
+        /** When it is next sent (wall clock). */
+        long nextSend;
+    }
 
     /** A row's pending sum, and whether the next commit's journal entry must hold it. */
     private static final class Pending {
@@ -103,13 +107,8 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
     public void init(ProcessorContext<String, ChannelTotal> context) {
         this.context = context;
         this.journal = context.getStateStore(Names.PENDING_CHANNEL_DELTAS);
-        sums.clear();
-        changed.clear();
-        entries.clear();
         for (int slot = 0; slot < SLOTS; slot++) {
-            sums.add(new HashMap<>());
-            changed.add(new ArrayList<>());
-            entries.add(new ArrayList<>());
+            slots[slot] = new Slot();
         }
         restore();
         WriteBehindStore.<String, byte[]>of(journal).beforeWriteBack(this::writeJournal);
@@ -119,9 +118,9 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
         long step = Math.max(1, interval.toMillis());
         long intervalStart = start - Math.floorMod(start, step);
         for (int slot = 0; slot < SLOTS; slot++) {
-            nextSend[slot] = intervalStart + step * (slot + 1) / SLOTS;
-            if (nextSend[slot] <= start) {
-                nextSend[slot] += step;
+            slots[slot].nextSend = intervalStart + step * (slot + 1) / SLOTS;
+            if (slots[slot].nextSend <= start) {
+                slots[slot].nextSend += step;
             }
         }
         // checked ten times per slot, so that the tasks' sends of a slot lie within a tenth of its share
@@ -152,7 +151,9 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
                 .forEach(row -> add(row.key(), row.sum(), true)));
         journaled.keySet().stream().mapToLong(Long::longValue).max().ifPresent(last -> nextEntry = last + 1);
         read.forEach(key -> journal.put(key, null));
-        sums.forEach(slot -> slot.values().forEach(this::markChanged));
+        for (Slot slot : slots) {
+            slot.sums.values().forEach(row -> markChanged(slot, row));
+        }
     }
 
     @Override
@@ -162,27 +163,23 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
 
     /** Adds {@code delta} to the row's sum, or makes it the sum ({@code replace}: a journal entry read back). */
     private void add(String key, ChannelTotal delta, boolean replace) {
-        int slot = slotOf(key);
-        Pending row = sums.get(slot).computeIfAbsent(key, Pending::new);
+        Slot slot = slots[Math.floorMod(key.hashCode(), SLOTS)];
+        Pending row = slot.sums.computeIfAbsent(key, Pending::new);
         row.sum = replace ? delta : row.sum.plus(delta);
-        markChanged(row);
+        markChanged(slot, row);
     }
 
-    private void markChanged(Pending row) {
+    private static void markChanged(Slot slot, Pending row) {
         if (!row.changed) {
             row.changed = true;
-            changed.get(slotOf(row.key)).add(row);
+            slot.changed.add(row);
         }
-    }
-
-    private static int slotOf(String key) {
-        return Math.floorMod(key.hashCode(), SLOTS);
     }
 
     /** Just before each commit: an entry per slot with the sums of the rows changed since the last one. */
     private void writeJournal() {
         for (int slot = 0; slot < SLOTS; slot++) {
-            List<Pending> rows = changed.get(slot);
+            List<Pending> rows = slots[slot].changed;
             if (rows.isEmpty()) {
                 continue;
             }
@@ -195,7 +192,7 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
             for (PendingSums entry : PendingSums.chunks(written)) {
                 String key = entryKey(slot, nextEntry++);
                 journal.put(key, PendingSums.SERDE.toBytes(entry));
-                entries.get(slot).add(key);
+                slots[slot].entries.add(key);
             }
         }
     }
@@ -212,15 +209,15 @@ public final class ChannelDeltas implements Processor<String, ChannelTotal, Stri
     private void sendDue(long now) {
         List<Pending> due = new ArrayList<>();
         long step = Math.max(1, interval.toMillis());
-        for (int slot = 0; slot < SLOTS; slot++) {
-            if (nextSend[slot] <= now) {
-                due.addAll(sums.get(slot).values());
-                sums.get(slot).clear();
-                changed.get(slot).clear(); // sent now: no entry needs them
-                entries.get(slot).forEach(key -> journal.put(key, null)); // deletes, without decoding the entry
-                entries.get(slot).clear();
+        for (Slot slot : slots) {
+            if (slot.nextSend <= now) {
+                due.addAll(slot.sums.values());
+                slot.sums.clear();
+                slot.changed.clear(); // sent now: no entry needs them
+                slot.entries.forEach(key -> journal.put(key, null)); // deletes, without decoding the entry
+                slot.entries.clear();
                 // the next send one interval on, past now: a late punctuation keeps the slots spread
-                nextSend[slot] += step * ((now - nextSend[slot]) / step + 1);
+                slot.nextSend += step * ((now - slot.nextSend) / step + 1);
             }
         }
         // in key order, so that a run is repeatable (the totals do not depend on the order)
