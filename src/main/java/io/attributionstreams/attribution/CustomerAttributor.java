@@ -26,14 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CustomerAttributor {
     /** Touchpoint order of the contract: by time, then by id. */
-    public static final Comparator<Interaction> TOUCHPOINT_ORDER =
-            Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::interactionId);
+    public static final Comparator<Interaction> TOUCHPOINT_ORDER = CustomerAttributor::compareTouchpoints;
 
     /** Exact models give the same few credits (1/2, 1/3, 2/5 ...) millions of times: divide each once. */
     private static final ConcurrentHashMap<Fraction, BigDecimal> DECIMALS = new ConcurrentHashMap<>();
     private static final int MAX_DECIMALS = 50_000;
 
     private final AttributionSettings settings;
+
+    /**
+     * By time, then id; written out rather than composed from key extractors: sorting each customer's
+     * touchpoints through the composed comparator had been a third of the attribution's samples in a warm
+     * batch run.
+     */
+    private static int compareTouchpoints(Interaction a, Interaction b) {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime != 0 ? byTime : a.interactionId().compareTo(b.interactionId());
+    }
 
     public CustomerAttributor(AttributionSettings settings) {
         this.settings = settings;

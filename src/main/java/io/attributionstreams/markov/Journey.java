@@ -3,9 +3,9 @@ package io.attributionstreams.markov;
 import io.attributionstreams.conversion.ConversionType;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One customer's path for one conversion type (docs/contract.md §14): the channels in order with
@@ -27,7 +27,7 @@ public record Journey(ConversionType type, List<String> channels, boolean conver
     public static Journey of(ConversionType type, List<String> channelsInOrder, boolean converted,
             BigInteger revenueCents) {
         List<String> collapsed = new ArrayList<>(channelsInOrder.size());
-        Map<String, Long> touchpoints = new TreeMap<>();
+        Map<String, Long> touchpoints = new HashMap<>(); // copied into an unordered map below
         for (String channel : channelsInOrder) {
             if (collapsed.isEmpty() || !collapsed.get(collapsed.size() - 1).equals(channel)) {
                 collapsed.add(channel);

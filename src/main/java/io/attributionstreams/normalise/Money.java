@@ -72,7 +72,9 @@ public final class Money {
 
     /** Cents as a decimal with exactly two places: {@code -9.99}, {@code 0.00}, {@code 25.00}. */
     public static String format(long cents) {
-        if (cents == Long.MIN_VALUE) {
+        if (cents == 0) {
+            return "0.00"; // most rows of attribution.csv: only a payment's touchpoints share revenue
+        } else if (cents == Long.MIN_VALUE) {
             return format(BigInteger.valueOf(cents));
         }
         long abs = Math.abs(cents);

@@ -47,6 +47,33 @@ class CsvRowsTest {
                 .startsWith("\"CU,1\",FIRST_PAID,linear,2025-04-08T08:55:00Z,IN1,call,\"google,ads\",,2025-04-07T07:53:59Z,0.5,-12.34\r\n");
     }
 
+    /**
+     * A touchpoint's cells are written once per customer and reused: an outcome whose touchpoint of the same
+     * interaction has other cells (a path transform's channel) must still get its own.
+     */
+    @Test
+    void touchpointCellsAreReusedOnlyWhenTheyAreTheSame() {
+        java.time.Instant at = java.time.Instant.parse("2025-04-08T08:55:00Z");
+        var first = new io.attributionstreams.attribution.CreditedTouchpoint("IN1",
+                io.attributionstreams.facts.InteractionType.CALL, "google", "spring, promo", at.minusSeconds(60),
+                new java.math.BigDecimal("1"), java.math.BigInteger.ZERO);
+        var relabelled = new io.attributionstreams.attribution.CreditedTouchpoint("IN1",
+                io.attributionstreams.facts.InteractionType.CALL, "paid_search", "spring, promo", at.minusSeconds(60),
+                new java.math.BigDecimal("0.5"), java.math.BigInteger.valueOf(250));
+        var moved = new io.attributionstreams.attribution.CreditedTouchpoint("IN1",
+                io.attributionstreams.facts.InteractionType.CALL, "google", "spring, promo", at.minusSeconds(61),
+                new java.math.BigDecimal("0.5"), java.math.BigInteger.ZERO);
+        java.util.List<io.attributionstreams.attribution.Outcome> outcomes = java.util.stream.Stream.of(first,
+                relabelled, moved, first).map(t -> new io.attributionstreams.attribution.Outcome("CU1",
+                        io.attributionstreams.conversion.ConversionType.FIRST_CONTACT, "linear", at,
+                        java.math.BigInteger.ZERO, List.of(t), at)).toList();
+        assertThat(new BatchWriter.AttributionCsv(tempFile()).render(outcomes)).isEqualTo(
+                "CU1,FIRST_CONTACT,linear,2025-04-08T08:55:00Z,IN1,call,google,\"spring, promo\",2025-04-08T08:54:00Z,1,0.00\r\n"
+                + "CU1,FIRST_CONTACT,linear,2025-04-08T08:55:00Z,IN1,call,paid_search,\"spring, promo\",2025-04-08T08:54:00Z,0.5,2.50\r\n"
+                + "CU1,FIRST_CONTACT,linear,2025-04-08T08:55:00Z,IN1,call,google,\"spring, promo\",2025-04-08T08:53:59Z,0.5,0.00\r\n"
+                + "CU1,FIRST_CONTACT,linear,2025-04-08T08:55:00Z,IN1,call,google,\"spring, promo\",2025-04-08T08:54:00Z,1,0.00\r\n");
+    }
+
     private static java.nio.file.Path tempFile() {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("attribution", ".csv");

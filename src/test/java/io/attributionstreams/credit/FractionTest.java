@@ -11,6 +11,33 @@ import org.junit.jupiter.api.Test;
 
 class FractionTest {
 
+    /** The binary method against BigInteger's, on any pair: small, large, powers of two, and Long.MIN_VALUE's abs. */
+    @Property(tries = 3000)
+    void gcdIsBigIntegersGcd(@ForAll long a, @ForAll long b) {
+        for (long[] pair : new long[][] {{Math.abs(a), Math.abs(b)}, {Math.abs(a) >>> 40, Math.abs(b) >>> 40},
+                {Math.abs(a) << 20 >>> 1, Math.abs(b) << 20 >>> 1}, {1L << (a & 62), Math.abs(b)}}) {
+            if (pair[0] >= 0 && pair[1] >= 0) {
+                assertThat(Fraction.gcd(pair[0], pair[1])).as("gcd(%d, %d)", pair[0], pair[1])
+                        .isEqualTo(BigInteger.valueOf(pair[0]).gcd(BigInteger.valueOf(pair[1])).longValueExact());
+            }
+        }
+        BigInteger n = BigInteger.valueOf(a);
+        BigInteger d = BigInteger.valueOf(b == 0 ? 1 : b);
+        assertThat(Fraction.of(a, b == 0 ? 1 : b)).isEqualTo(Fraction.of(n, d));
+    }
+
+    @Test
+    void gcdOfEdgeValues() {
+        assertThat(Fraction.gcd(0, 0)).isZero();
+        assertThat(Fraction.gcd(0, 12)).isEqualTo(12);
+        assertThat(Fraction.gcd(12, 0)).isEqualTo(12);
+        assertThat(Fraction.gcd(1, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(Fraction.gcd(1L << 62, 3L << 40)).isEqualTo(1L << 40);
+        assertThat(Fraction.gcd(Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Fraction.of(Long.MIN_VALUE, 4)).isEqualTo(Fraction.of(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(4)));
+        assertThat(Fraction.of(Long.MIN_VALUE, 4).numerator()).isEqualTo(BigInteger.valueOf(Long.MIN_VALUE / 4));
+    }
+
     @Test
     void reducesAndKeepsTheDenominatorPositive() {
         assertThat(Fraction.of(2, -4)).isEqualTo(Fraction.of(-1, 2));
