@@ -88,11 +88,12 @@ public final class BatchWriter {
          */
         @Override
         public String render(List<Outcome> outcomes) {
-            int rows = 0;
+            long rows = 0;
             for (Outcome o : outcomes) {
                 rows += o.touchpoints().size();
             }
-            StringBuilder text = new StringBuilder(rows * 128); // a row of the 1M data set is 121 characters on average
+            // a row of the 1M data set is 121 characters on average; a customer with millions grows the builder
+            StringBuilder text = new StringBuilder((int) Math.min(rows * 128, 1 << 24));
             StringBuilder shared = new StringBuilder(64);
             Map<String, Cells> touchpointCells = new HashMap<>();
             for (Outcome o : outcomes) {

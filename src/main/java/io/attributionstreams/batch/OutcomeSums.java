@@ -14,8 +14,10 @@ import java.math.BigInteger;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a run of outcomes adds to the channel, campaign and month totals: the same sums as adding each outcome's
@@ -28,6 +30,7 @@ import java.util.Map;
  * thread-safe: each of the batch engine's chunks has its own.
  */
 final class OutcomeSums {
+    private static final int SCANNED_GROUPS = 8;
     /** Credit, revenue, touchpoints and customers by (type, model, channel, campaign, month). */
     private final Map<Cell, Sum> cells = new HashMap<>();
     /** Customers by (type, model, channel, month): an outcome touching two campaigns of a channel counts once. */
@@ -42,18 +45,33 @@ final class OutcomeSums {
             group.revenueCents = o.revenueCents();
             groups.add(group);
         }
+        // a few groups are found by a scan; an outcome with many (one customer can have thousands of campaigns)
+        // by a map, so that no input makes this quadratic
+        Map<Cell, Group> index = null;
         for (CreditedTouchpoint t : o.touchpoints()) {
             String campaign = CampaignKey.campaignOrNone(t.campaign());
             Group group = null;
-            for (Group g : groups) {
-                if (g.channel.equals(t.channel()) && g.campaign.equals(campaign)) {
-                    group = g;
-                    break;
+            if (index != null) {
+                group = index.get(new Cell(null, null, t.channel(), campaign, null));
+            } else {
+                for (Group g : groups) {
+                    if (g.channel.equals(t.channel()) && g.campaign.equals(campaign)) {
+                        group = g;
+                        break;
+                    }
                 }
             }
             if (group == null) {
                 group = new Group(t.channel(), campaign);
                 groups.add(group);
+                if (index != null) {
+                    index.put(new Cell(null, null, group.channel, group.campaign, null), group);
+                } else if (groups.size() > SCANNED_GROUPS) {
+                    index = new HashMap<>();
+                    for (Group g : groups) {
+                        index.put(new Cell(null, null, g.channel, g.campaign, null), g);
+                    }
+                }
             }
             group.credit = group.credit == null ? t.credit() : group.credit.add(t.credit());
             if (t.revenueCents().signum() != 0) { // most touchpoints share no revenue
@@ -61,6 +79,7 @@ final class OutcomeSums {
             }
             group.touchpoints++;
         }
+        Set<String> channelsCounted = groups.size() > SCANNED_GROUPS ? new HashSet<>() : null;
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             Sum sum = cells.computeIfAbsent(new Cell(o.type(), o.model(), g.channel, g.campaign, month), k -> new Sum());
@@ -68,7 +87,7 @@ final class OutcomeSums {
             sum.revenueCents = sum.revenueCents.add(g.revenueCents);
             sum.touchpoints += g.touchpoints;
             sum.customers++;
-            if (firstOfItsChannel(groups, i)) {
+            if (channelsCounted != null ? channelsCounted.add(g.channel) : firstOfItsChannel(groups, i)) {
                 channelCustomers.computeIfAbsent(new MonthKey(o.type(), o.model(), month, g.channel),
                         k -> new long[1])[0]++;
             }

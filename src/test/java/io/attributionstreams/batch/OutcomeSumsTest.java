@@ -39,7 +39,7 @@ class OutcomeSumsTest {
             List<Outcome> outcomes = new ArrayList<>();
             List<YearMonth> months = new ArrayList<>();
             for (int i = random.nextInt(30); i > 0; i--) {
-                outcomes.add(outcome(random));
+                outcomes.add(outcome(random, seed % 2 == 1));
                 months.add(random.nextInt(4) == 0 ? null : YearMonth.of(2025, 1 + random.nextInt(3)));
             }
 
@@ -82,20 +82,22 @@ class OutcomeSumsTest {
                 new ChannelTotal(new BigDecimal("2.00"), BigInteger.valueOf(2_000), 6, 2)));
     }
 
-    private static Outcome outcome(Random random) {
+    /** @param wide with up to 40 touchpoints over up to 60 (channel, campaign) pairs: the sums' map, not their scan */
+    private static Outcome outcome(Random random, boolean wide) {
         ConversionType type = ConversionType.values()[random.nextInt(ConversionType.values().length)];
         String model = random.nextBoolean() ? "linear" : "time_decay";
         BigInteger revenue = random.nextInt(3) == 0 ? BigInteger.ZERO : BigInteger.valueOf(random.nextInt(100_000) - 500);
         List<CreditedTouchpoint> touchpoints = new ArrayList<>();
         if (random.nextInt(5) > 0) {
-            int n = 1 + random.nextInt(6);
+            int n = 1 + random.nextInt(wide ? 40 : 6);
             for (int i = 0; i < n; i++) {
+                String campaign = wide ? "c" + random.nextInt(20)
+                        : random.nextBoolean() ? null : CAMPAIGNS.get(random.nextInt(CAMPAIGNS.size()));
                 // credits of many scales, as rounded fractions of any denominator are
                 BigDecimal credit = BigDecimal.ONE.divide(BigDecimal.valueOf(1 + random.nextInt(97)),
                         new MathContext(1 + random.nextInt(34)));
                 touchpoints.add(new CreditedTouchpoint("IN" + i, InteractionType.CALL,
-                        CHANNELS.get(random.nextInt(CHANNELS.size() - 1)),
-                        random.nextBoolean() ? null : CAMPAIGNS.get(random.nextInt(CAMPAIGNS.size())), null, credit,
+                        CHANNELS.get(random.nextInt(CHANNELS.size() - 1)), campaign, null, credit,
                         random.nextBoolean() ? BigInteger.ZERO : BigInteger.valueOf(random.nextInt(1_000))));
             }
         }

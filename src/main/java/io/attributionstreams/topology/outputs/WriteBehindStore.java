@@ -31,7 +31,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * nothing but the stream thread writes.
  *
  * <p>The owning processor may also register writes of its own to run just before each write-back
- * ({@link #beforeWriteBack}): a journal of what it keeps in memory, written once per commit ({@link ChannelDeltas}).
+ * ({@link #beforeWriteBack}): a journal of what it keeps in memory, written once per commit ({@link ChannelDeltas}),
+ * or the rows a commit changed, emitted downstream in that commit as a record cache's flush emits them
+ * ({@link TotalSums}).
  *
  * <p>Kafka Streams offers no public hook before a commit; the store takes part in it as a cached store does
  * ({@link WrappedStateStore}, internal to Kafka Streams; {@code WriteBehindStoreTest} checks it with the test
