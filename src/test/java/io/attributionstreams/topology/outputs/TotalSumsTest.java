@@ -7,13 +7,12 @@ import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.conversion.ConversionType;
+import io.attributionstreams.testsupport.CommittedReads;
 import io.attributionstreams.testsupport.KafkaFixture;
 import io.attributionstreams.topology.serde.ChannelTotalSerde;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -136,19 +132,14 @@ class TotalSumsTest {
                     deltas++;
                 }
             }
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
-            props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+            Properties props = CommittedReads.exactlyOnce(applicationId, kafka.bootstrapServers(), state, 500);
             try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
                 streams.start();
-                awaitCommitted(admin, applicationId, deltas);
+                CommittedReads.awaitCommitted(admin, applicationId, new TopicPartition(DELTAS, 0), deltas);
 
                 Map<String, String> last = new HashMap<>();
-                List<ConsumerRecord<String, String>> out = readCommitted(kafka.bootstrapServers());
+                List<ConsumerRecord<String, String>> out = CommittedReads.readCommitted(kafka.bootstrapServers(),
+                        new TopicPartition(TOTALS, 0), new StringDeserializer(), new StringDeserializer());
                 out.forEach(r -> last.put(r.key(), r.value()));
                 assertThat(last).containsEntry(rows.get(0), "CHANNEL|100|100|50.0")
                         .containsEntry(rows.get(1), "CHANNEL|100|100|50.0")
@@ -159,38 +150,5 @@ class TotalSumsTest {
                 assertThat(out).hasSizeLessThan(40);
             }
         }
-    }
-
-    private static void awaitCommitted(Admin admin, String group, long offset) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        TopicPartition input = new TopicPartition(DELTAS, 0);
-        while (System.nanoTime() < deadline) {
-            OffsetAndMetadata at = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(input);
-            if (at != null && at.offset() == offset) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the app did not commit offset " + offset + " of " + DELTAS);
-    }
-
-    private static List<ConsumerRecord<String, String>> readCommitted(String bootstrap) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(TOTALS, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-            }
-        }
-        return read;
     }
 }

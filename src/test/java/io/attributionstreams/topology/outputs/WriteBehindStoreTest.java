@@ -2,6 +2,7 @@ package io.attributionstreams.topology.outputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attributionstreams.testsupport.CommittedReads;
 import io.attributionstreams.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -151,25 +148,21 @@ class WriteBehindStoreTest {
                     producer.send(new ProducerRecord<>(INPUT, "k" + (i % 3), "x"));
                 }
             }
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
-            props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+            Properties props = CommittedReads.exactlyOnce(applicationId, kafka.bootstrapServers(), state, 500);
             KafkaStreams streams = new KafkaStreams(countingTopology(), props);
             try {
                 streams.start();
-                awaitCommitted(admin, applicationId, records);
+                CommittedReads.awaitCommitted(admin, applicationId, new TopicPartition(INPUT, 0), records);
                 // the app idles now: nothing it has not committed will be committed later
 
                 Map<String, Long> committed = new HashMap<>();
                 List<String> keys = new ArrayList<>();
-                readCommitted(kafka.bootstrapServers(), applicationId + "-" + STORE + "-changelog").forEach(r -> {
-                    committed.put(r.key(), r.value() == null ? null : Long.parseLong(r.value()));
-                    keys.add(r.key());
-                });
+                CommittedReads.readCommitted(kafka.bootstrapServers(),
+                        new TopicPartition(applicationId + "-" + STORE + "-changelog", 0), new StringDeserializer(),
+                        Serdes.Long().deserializer()).forEach(r -> {
+                            committed.put(r.key(), r.value());
+                            keys.add(r.key());
+                        });
                 assertThat(committed).containsEntry("k0", 100L).containsEntry("k1", 100L).containsEntry("k2", 100L)
                         .as("what the last commit's hook wrote, in that commit").containsEntry("journal", (long) records);
                 assertThat(committed.get("scratch")).isNull();
@@ -179,40 +172,5 @@ class WriteBehindStoreTest {
                 streams.close(Duration.ofSeconds(30));
             }
         }
-    }
-
-    private static void awaitCommitted(Admin admin, String group, long offset) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        TopicPartition input = new TopicPartition(INPUT, 0);
-        while (System.nanoTime() < deadline) {
-            OffsetAndMetadata at = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(input);
-            if (at != null && at.offset() == offset) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the input's offsets were not committed to " + offset + " in 90 s");
-    }
-
-    /** The changelog as another team's read_committed consumer sees it (values as the longs' decimal text). */
-    private static List<ConsumerRecord<String, String>> readCommitted(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                Serdes.Long().deserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(new ConsumerRecord<>(r.topic(),
-                        r.partition(), r.offset(), r.key(), r.value() == null ? null : r.value().toString())));
-            }
-        }
-        return read;
     }
 }
