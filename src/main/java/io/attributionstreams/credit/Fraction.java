@@ -252,14 +252,12 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     /**
-     * The greatest common divisor, by Stein's binary method when both are non-negative: shifts and subtractions
+     * The greatest common divisor of two non-negative longs, by Stein's binary method: shifts and subtractions
      * instead of a 64-bit division per step (each credit's fraction is reduced, millions of times in a batch run).
-     * Euclid's for a negative argument.
+     * {@link #of(long, long)} hands it no negative: a numerator whose magnitude is no long goes the BigInteger way.
      */
     static long gcd(long a, long b) {
-        if (a < 0 || b < 0) {
-            return euclid(a, b);
-        } else if (a == 0 || b == 0) {
+        if (a == 0 || b == 0) {
             return a | b;
         }
         int shift = Long.numberOfTrailingZeros(a | b);
@@ -274,14 +272,5 @@ public final class Fraction implements Comparable<Fraction> {
             b -= a;
         } while (b != 0);
         return a << shift;
-    }
-
-    private static long euclid(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
     }
 }

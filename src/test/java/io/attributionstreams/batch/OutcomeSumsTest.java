@@ -82,7 +82,7 @@ class OutcomeSumsTest {
                 new ChannelTotal(new BigDecimal("2.00"), BigInteger.valueOf(2_000), 6, 2)));
     }
 
-    /** @param wide with up to 40 touchpoints over up to 60 (channel, campaign) pairs: the sums' map, not their scan */
+    /** @param wide with up to 40 touchpoints over up to 60 (channel, campaign) pairs, many per channel */
     private static Outcome outcome(Random random, boolean wide) {
         ConversionType type = ConversionType.values()[random.nextInt(ConversionType.values().length)];
         String model = random.nextBoolean() ? "linear" : "time_decay";

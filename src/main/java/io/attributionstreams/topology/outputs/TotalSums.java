@@ -104,9 +104,7 @@ public final class TotalSums implements Processor<String, ChannelTotal, String, 
         } else {
             store.put(key, total);
         }
-        RowKey row = new RowKey(kind, key);
-        changed.remove(row); // emitted in the order of their last change
-        changed.put(row, new Changed(context.recordContext(), record.timestamp(), record.headers()));
+        changed.put(new RowKey(kind, key), new Changed(context.recordContext(), record.timestamp(), record.headers()));
     }
 
     /**
