@@ -104,6 +104,14 @@ final class OutcomeSums {
 
     /** One (type, model, channel, campaign, month): where a group of an outcome's touchpoints is added. */
     private record Cell(ConversionType type, String model, String channel, String campaign, YearMonth month) {
+        @Override
+        public int hashCode() {
+            int hash = java.util.Objects.hashCode(type);
+            hash = hash * 31 + java.util.Objects.hashCode(model);
+            hash = hash * 31 + java.util.Objects.hashCode(channel);
+            hash = hash * 31 + java.util.Objects.hashCode(campaign);
+            return hash * 31 + MonthKey.hash(month); // not YearMonth's own: see MonthKey.hash
+        }
     }
 
     /** An outcome's touchpoints of one channel and campaign are summed together first. */

@@ -24,6 +24,10 @@ public final class SpendTotals {
     }
 
     private record MonthChannel(YearMonth month, String channel) {
+        @Override
+        public int hashCode() {
+            return MonthKey.hash(month) * 31 + java.util.Objects.hashCode(channel); // see MonthKey.hash
+        }
     }
 
     private final Map<String, BigInteger> byChannel = new TreeMap<>();

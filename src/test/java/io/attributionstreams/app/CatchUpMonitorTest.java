@@ -38,6 +38,40 @@ class CatchUpMonitorTest {
         assertThat(CatchUpMonitor.lag(metrics)).isEqualTo(3_040);
     }
 
+    /**
+     * The application's metrics are searched again only every {@link CatchUpMonitor#CHECKS_PER_LOOKUP} checks (and
+     * at every check while no lag metric is found yet); the metrics found are read at every check, so their value
+     * is always the current one, and a partition that appears counts from the next search.
+     */
+    @Test
+    void lagMetricsAreLookedUpEveryFewChecksAndReadAtEach() {
+        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+        int[] lookups = {0};
+        java.util.function.Supplier<Map<MetricName, ? extends Metric>> all = () -> {
+            lookups[0]++;
+            return Map.copyOf(metrics);
+        };
+        try (CatchUpMonitor monitor = new CatchUpMonitor(10_000)) {
+            assertThat(monitor.lag(all)).isZero();
+            assertThat(monitor.lag(all)).isZero();
+            assertThat(lookups[0]).as("nothing found yet: searched at each check").isEqualTo(2);
+
+            double[] interactions = {7_000};
+            put(metrics, "records-lag", "app-StreamThread-1-consumer", "interactions", "0", () -> interactions[0]);
+            assertThat(monitor.lag(all)).isEqualTo(7_000);
+            assertThat(lookups[0]).isEqualTo(3);
+            put(metrics, "records-lag", "app-StreamThread-2-consumer", "payments", "1", () -> 500);
+            interactions[0] = 6_000;
+            for (int check = 1; check < CatchUpMonitor.CHECKS_PER_LOOKUP; check++) {
+                assertThat(monitor.lag(all)).as("check " + check).isEqualTo(6_000);
+            }
+            assertThat(lookups[0]).as("no search between").isEqualTo(3);
+            interactions[0] = 2_000;
+            assertThat(monitor.lag(all)).as("searched again: the new partition counts").isEqualTo(2_500);
+            assertThat(lookups[0]).isEqualTo(4);
+        }
+    }
+
     /** Catching up from the threshold on, and caught up again only after ten checks in a row under half of it. */
     @Test
     void catchingUpHasHysteresis() {
@@ -114,6 +148,11 @@ class CatchUpMonitorTest {
 
     private static void put(Map<MetricName, Metric> metrics, String name, String client, String topic,
             String partition, double value) {
+        put(metrics, name, client, topic, partition, () -> value);
+    }
+
+    private static void put(Map<MetricName, Metric> metrics, String name, String client, String topic,
+            String partition, java.util.function.DoubleSupplier value) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("client-id", client);
         if (topic != null) {
@@ -129,7 +168,7 @@ class CatchUpMonitorTest {
 
             @Override
             public Object metricValue() {
-                return value;
+                return value.getAsDouble();
             }
         });
     }

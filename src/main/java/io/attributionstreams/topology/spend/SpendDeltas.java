@@ -86,6 +86,10 @@ public final class SpendDeltas {
 
     /** A month row of any (type, model). */
     private record MonthOf(YearMonth month, String channel) {
+        @Override
+        public int hashCode() {
+            return MonthKey.hash(month) * 31 + java.util.Objects.hashCode(channel); // see MonthKey.hash
+        }
     }
 
     /** The deltas for the markov rows, keyed by conversion type, where the chain is kept. */
