@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Logs name the topic, partition, offset and kind of reason only: never a value, which may hold a
- * phone or an email.
+ * phone or an email. A dead letter's WARN line is written for at most {@value #LINES_PER_MINUTE} a minute
+ * ({@link LogBudget}): a hostile producer must not be able to flood the log.
  */
 public final class DeadLetters implements DeserializationExceptionHandler, ProcessingExceptionHandler,
         ProductionExceptionHandler {
@@ -70,6 +71,10 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     private static final int HEADROOM_BYTES = 16 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    /** Lines a minute about dead letters, shared by the app's handlers; the counter and the topic keep every one. */
+    static final int LINES_PER_MINUTE = 10;
+    private static final LogBudget LINES = new LogBudget(LINES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1),
+            System::nanoTime);
     private static final Set<String> INPUTS = Set.copyOf(Names.INPUT_TOPICS);
     private static final Set<String> OUTPUTS = Set.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS,
             Names.CAMPAIGN_TOTALS, Names.MONTH_TOTALS, Names.PATH_TOTALS, Names.ATTRIBUTION_CREDITS);
@@ -170,7 +175,12 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
             Exception exception, String reason) {
         String kind = RejectReasons.kind(reason);
-        LOG.warn("record from {} sent to {}: {}", where(context), topic, kind);
+        long held = LINES.take();
+        if (held != LogBudget.HOLD) {
+            LOG.warn("record from {} sent to {}: {}{}", where(context), topic, kind, held == 0 ? ""
+                    : String.format(java.util.Locale.ROOT, " (and %,d more dead letters since the last of these lines, "
+                            + "not logged one by one: counted in %s)", held, METRIC));
+        }
         Counter.builder(METRIC).description("records sent to the dead-letter topic")
                 .tag("topic", String.valueOf(context.topic())).tag("reason", kind)
                 .register(registry).increment();
