@@ -25,8 +25,8 @@ public record MonthKey(ConversionType type, String model, YearMonth month, Strin
     /**
      * A month's hash for hash keys that hold one: its months since year 0. {@link YearMonth#hashCode} puts the month
      * in bits 27 to 30, which a hash map of fewer than about 4,000 buckets never sees, so the rows of one channel in
-     * every month of a year fell into the same bucket (1,056 month rows of a data set in 87 buckets, 24 a bucket),
-     * where the map searches a tree of them with {@link #compareTo}.
+     * every month of a year fell into the same bucket (1,056 month rows, of 4 types, 24 months and 11 channels, in
+     * 87 of 1,024 buckets, 24 to a bucket), where the map searches a tree of them with {@link #compareTo}.
      */
     public static int hash(YearMonth month) {
         return month == null ? 0 : month.getYear() * 12 + month.getMonthValue();

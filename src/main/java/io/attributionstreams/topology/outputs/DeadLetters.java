@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -73,7 +75,7 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     /** Lines a minute about dead letters, shared by the app's handlers; the counter and the topic keep every one. */
     static final int LINES_PER_MINUTE = 10;
-    private static final LogBudget LINES = new LogBudget(LINES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1),
+    private static final LogBudget LINES = new LogBudget(LINES_PER_MINUTE, TimeUnit.MINUTES.toNanos(1),
             System::nanoTime);
     private static final Set<String> INPUTS = Set.copyOf(Names.INPUT_TOPICS);
     private static final Set<String> OUTPUTS = Set.of(Names.ATTRIBUTION_UPDATES, Names.CHANNEL_TOTALS,
@@ -178,7 +180,7 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
         long held = LINES.take();
         if (held != LogBudget.HOLD) {
             LOG.warn("record from {} sent to {}: {}{}", where(context), topic, kind, held == 0 ? ""
-                    : String.format(java.util.Locale.ROOT, " (and %,d more dead letters since the last of these lines, "
+                    : String.format(Locale.ROOT, " (and %,d more dead letters since the last of these lines, "
                             + "not logged one by one: counted in %s)", held, METRIC));
         }
         Counter.builder(METRIC).description("records sent to the dead-letter topic")
