@@ -117,8 +117,11 @@ public final class CatchUpMonitor implements Backlog, AutoCloseable {
             .map(name -> "-" + name + "-repartition").toList();
 
     /**
-     * The lag at this check: the lag metrics looked up again every {@link #CHECKS_PER_LOOKUP} checks, and while
-     * none is found (the consumers have fetched nothing yet); read at every check.
+     * The lag at this check: the summed per-partition {@code records-lag} of the stream threads' main consumers
+     * (client ids ending in {@code -consumer}; not the restore consumers, whose lag is restoration, not processing),
+     * on the topics before the attribute step: the work that waiting customers skip. The lag metrics are looked up
+     * in {@code metrics} every {@link #CHECKS_PER_LOOKUP} checks, and while none is found (the consumers have
+     * fetched nothing yet); they are read at every check.
      */
     long lag(Supplier<Map<MetricName, ? extends Metric>> metrics) {
         if (lagMetrics.isEmpty() || ++checksSinceLookup >= CHECKS_PER_LOOKUP) {
@@ -126,15 +129,6 @@ public final class CatchUpMonitor implements Backlog, AutoCloseable {
             checksSinceLookup = 0;
         }
         return sum(lagMetrics);
-    }
-
-    /**
-     * The summed per-partition {@code records-lag} of the stream threads' main consumers (client ids ending
-     * in {@code -consumer}; not the restore consumers, whose lag is restoration, not processing), on the topics
-     * before the attribute step: the work that waiting customers skip.
-     */
-    static long lag(Map<MetricName, ? extends Metric> metrics) {
-        return sum(lagMetrics(metrics));
     }
 
     private static List<Metric> lagMetrics(Map<MetricName, ? extends Metric> metrics) {

@@ -3,6 +3,7 @@ package io.attributionstreams.batch;
 import io.attributionstreams.attribution.CreditedTouchpoint;
 import io.attributionstreams.attribution.Outcome;
 import io.attributionstreams.channels.CampaignKey;
+import io.attributionstreams.channels.ChannelCampaign;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
 import io.attributionstreams.channels.ChannelTotals;
@@ -114,9 +115,6 @@ final class OutcomeSums {
         }
     }
 
-    /** An outcome's touchpoints of one channel and campaign are summed together first. */
-    private record ChannelCampaign(String channel, String campaign) {
-    }
 
     /** Running sums: an outcome's group's, or a cell's (which also counts the outcomes that reached it). */
     private static final class Sum {

@@ -19,17 +19,6 @@ import java.util.TreeMap;
  * size. Also what a total row shows of money: spend, return on ad spend and cost per conversion.
  */
 public final class SpendTotals {
-    /** A (channel, campaign) or (month, channel) pair, as a key of the sums. */
-    private record ChannelCampaign(String channel, String campaign) {
-    }
-
-    private record MonthChannel(YearMonth month, String channel) {
-        @Override
-        public int hashCode() {
-            return MonthKey.hash(month) * 31 + java.util.Objects.hashCode(channel); // see MonthKey.hash
-        }
-    }
-
     private final Map<String, BigInteger> byChannel = new TreeMap<>();
     private final Map<ChannelCampaign, BigInteger> byCampaign = new java.util.HashMap<>();
     private final Map<MonthChannel, BigInteger> byMonth = new java.util.HashMap<>();

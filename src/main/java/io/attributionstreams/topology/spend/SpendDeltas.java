@@ -1,8 +1,10 @@
 package io.attributionstreams.topology.spend;
 
 import io.attributionstreams.channels.CampaignKey;
+import io.attributionstreams.channels.ChannelCampaign;
 import io.attributionstreams.channels.ChannelKey;
 import io.attributionstreams.channels.ChannelTotal;
+import io.attributionstreams.channels.MonthChannel;
 import io.attributionstreams.channels.MonthKey;
 import io.attributionstreams.contract.TotalKeys;
 import io.attributionstreams.conversion.ConversionType;
@@ -63,9 +65,9 @@ public final class SpendDeltas {
             List<String> models) {
         // the parts are the same for every (type, model): netted once, keyed for each row below
         Map<String, ChannelTotal> channels = netted(change, Spend::channel);
-        Map<CampaignOf, ChannelTotal> campaigns = netted(change,
-                s -> new CampaignOf(s.channel(), CampaignKey.campaignOrNone(s.campaign())));
-        Map<MonthOf, ChannelTotal> months = netted(change, s -> new MonthOf(YearMonth.from(s.spentOn()), s.channel()));
+        Map<ChannelCampaign, ChannelTotal> campaigns = netted(change,
+                s -> new ChannelCampaign(s.channel(), CampaignKey.campaignOrNone(s.campaign())));
+        Map<MonthChannel, ChannelTotal> months = netted(change, s -> new MonthChannel(YearMonth.from(s.spentOn()), s.channel()));
         List<KeyValue<String, ChannelTotal>> deltas = new ArrayList<>();
         for (ConversionType type : types) {
             for (String model : models) {
@@ -78,18 +80,6 @@ public final class SpendDeltas {
             }
         }
         return deltas;
-    }
-
-    /** A campaign row of any (type, model). */
-    private record CampaignOf(String channel, String campaign) {
-    }
-
-    /** A month row of any (type, model). */
-    private record MonthOf(YearMonth month, String channel) {
-        @Override
-        public int hashCode() {
-            return MonthKey.hash(month) * 31 + java.util.Objects.hashCode(channel); // see MonthKey.hash
-        }
     }
 
     /** The deltas for the markov rows, keyed by conversion type, where the chain is kept. */
